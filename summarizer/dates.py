@@ -1,0 +1,69 @@
+"""Turning the date words the model copied into an ISO date, only when the article supports it.
+
+A phrase with a year is parsed as is. A phrase without one ("le 13 novembre") takes its year from
+the article's own dateline (the first full date near the top), and is null when there is none:
+a day without a year is not invented into a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DATELINE_CHARS = 600
+
+
+def resolve_date(phrase: str | None, text: str, language: str | None) -> dt.date | None:
+    """The date ``phrase`` means in this article, or None."""
+    if not phrase:
+        return None
+    full = _full_date(phrase, language)
+    if full:
+        return full
+    dateline = publication_date(text, language)
+    if dateline is None:
+        return None
+    return _day_and_month(phrase, language, dateline)
+
+
+def publication_date(text: str, language: str | None) -> dt.date | None:
+    """The first full date near the top of the article (its dateline), if any."""
+    return _full_date(text[:_DATELINE_CHARS], language)
+
+
+def _full_date(text: str, language: str | None) -> dt.date | None:
+    for match in _ISO_DATE.finditer(text):
+        found = _safe_date(int(match[1]), int(match[2]), int(match[3]))
+        if found:
+            return found
+    for match in _NUMERIC_DATE.finditer(text):  # day first, as in most of the world's datelines
+        found = _safe_date(int(match[3]), int(match[2]), int(match[1]))
+        if found:
+            return found
+    return _search(text, language, {"REQUIRE_PARTS": ["day", "month", "year"]})
+
+
+def _day_and_month(phrase: str, language: str | None, dateline: dt.date) -> dt.date | None:
+    base = dt.datetime.combine(dateline + dt.timedelta(days=1), dt.time())
+    settings = {"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    return _search(phrase, language, settings)
+
+
+def _search(text: str, language: str | None, settings: dict[str, object]) -> dt.date | None:
+    from dateparser.search import search_dates
+
+    languages = [language, "en"] if language and language != "en" else ["en"]
+    try:
+        found = search_dates(text, languages=languages, settings=settings)
+    except (ValueError, KeyError):  # dateparser refuses languages it does not know
+        found = search_dates(text, settings=settings)
+    return found[0][1].date() if found else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,57 @@
+"""One exception family for the whole package.
+
+Library code raises these, chaining the original cause (``raise ... from e``); only the CLI turns
+them into friendly messages and exit codes. Every message names the fix where there is one.
+"""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base of every error this package raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(SummarizerError):
+    """The article cannot be read: missing, empty, binary, undecodable, a directory..."""
+
+    exit_code = 2
+
+
+class ConfigurationError(SummarizerError):
+    """Settings are missing or contradictory (unknown provider, no model name, bad cache mode)."""
+
+    exit_code = 2
+
+
+class PromptError(SummarizerError):
+    """A prompt template is missing, malformed, or rendered with missing or unknown variables."""
+
+
+class CacheMissError(SummarizerError):
+    """Replay mode found no recorded response for a request."""
+
+
+class ModelUnavailableError(SummarizerError):
+    """The embedded model cannot be assembled or loaded (parts missing, wrong hash, no llama.cpp)."""
+
+
+class ProviderError(SummarizerError):
+    """The model endpoint refused or failed the request and retrying will not help."""
+
+
+class TransientProviderError(ProviderError):
+    """A failure worth retrying: rate limits, 5xx answers, timeouts, dropped connections."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuthenticationError(ProviderError):
+    """The endpoint rejected the credentials (HTTP 401/403)."""
+
+
+class ModelOutputError(SummarizerError):
+    """The model kept answering with output that does not fit the schema, after re-asking."""

@@ -1,0 +1,113 @@
+"""Reading articles: paths, stdin or text; encodings; refusing what is not an article.
+
+``read_article`` returns an ``Article`` or raises ``InputError`` saying what is wrong and why.
+UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; other decodable text falls back
+to cp1252, then Latin-1, and the brief records which encoding was used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.errors import InputError
+
+MAX_BYTES = 5 * 1024 * 1024
+_TEXT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article's text and where it came from."""
+
+    text: str
+    source: str
+    encoding: str
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the text, the article's identity in results files."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def read_article(source: str | Path) -> Article:
+    """Read a path (``-`` for stdin) or take a string as the article's text.
+
+    A string is taken as a path when it is one line that names an existing file or looks like a file
+    name (so a mistyped path is reported as missing, not summarised as text).
+    """
+    if isinstance(source, Path):
+        return _read_path(source)
+    if source == "-":
+        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+    if _looks_like_path(source):
+        return _read_path(Path(source))
+    return decode_bytes(source.encode("utf-8"), "<text>")
+
+
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or len(text) > 1024:
+        return False
+    return Path(text).exists() or text.lower().endswith(_TEXT_SUFFIXES)
+
+
+def _read_path(path: Path) -> Article:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not an article (use 'summarize batch' for folders)")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
+        data = path.read_bytes()
+    except PermissionError as e:
+        raise InputError(f"{path}: cannot be read (permission denied)") from e
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror})") from e
+    return decode_bytes(data, str(path))
+
+
+def decode_bytes(data: bytes, source: str) -> Article:
+    """Decode an article's bytes, refusing empty, binary and oversized input."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{source}: {len(data):,} bytes is too large for one article (limit {MAX_BYTES:,})")
+    text, encoding = _decode(data, source)
+    if not text.strip():
+        raise InputError(f"{source}: is empty" if not data else f"{source}: contains only whitespace")
+    return Article(text=text.replace("\r\n", "\n").replace("\r", "\n"), source=source, encoding=encoding)
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", source), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", source), "utf-16"
+    if b"\x00" in data:
+        raise InputError(f"{source}: looks binary (contains NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_printable(text):
+            return text, encoding
+    raise InputError(f"{source}: is not valid UTF-8 and does not decode as readable cp1252 or Latin-1 text")
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(f"{source}: starts with a {encoding} byte-order mark but is not valid {encoding}") from e
+
+
+def _mostly_printable(text: str) -> bool:
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    return controls <= len(text) // 100

@@ -1,0 +1,187 @@
+"""Structured model calls, the same for every provider.
+
+instructor turns a pydantic model into a schema-constrained request, validates the answer and
+re-asks (bounded) when it does not fit. Underneath, each request goes to the cache first, then to
+the provider through tenacity, which retries transient failures with exponential backoff, jitter and
+``Retry-After``. Every attempt is counted in the article's ``Usage``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from summarizer.cache import ResponseCache, cache_key
+from summarizer.errors import (
+    CacheMissError,
+    ModelOutputError,
+    ProviderError,
+    SummarizerError,
+    TransientProviderError,
+)
+from summarizer.providers.base import Provider, schema_of
+from summarizer.schema import Usage
+
+T = TypeVar("T", bound=BaseModel)
+_PROMPT_KEY = "summarizer_prompt"  # travels through instructor's kwargs into the cache key
+
+
+@dataclass(frozen=True)
+class GenerationSettings:
+    """Decoding settings sent with every request: greedy and seeded, so answers replay."""
+
+    temperature: float = 0.0
+    seed: int = 0
+    repeat_penalty: float = 1.05
+
+    def as_request(self, max_tokens: int) -> dict[str, Any]:
+        """The settings as request fields."""
+        return {
+            "temperature": self.temperature,
+            "seed": self.seed,
+            "repeat_penalty": self.repeat_penalty,
+            "max_tokens": max_tokens,
+        }
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounds for transient retries (tenacity) and schema re-asks (instructor)."""
+
+    attempts: int = 5
+    first_wait: float = 1.0
+    max_wait: float = 30.0
+    total_seconds: float = 300.0
+    reasks: int = 2
+
+
+class ModelClient:
+    """A provider wrapped with cache, retries and validation; one per process is enough."""
+
+    def __init__(
+        self,
+        provider: Provider,
+        cache: ResponseCache,
+        settings: GenerationSettings | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.provider = provider
+        self.cache = cache
+        self.settings = settings or GenerationSettings()
+        self.retry = retry or RetryPolicy()
+
+    def session(self, label: str) -> Session:
+        """A session for one article: its own token count, its name in error messages."""
+        return Session(self, label)
+
+
+@dataclass
+class Session:
+    """The calls made for one article."""
+
+    client: ModelClient
+    label: str
+    usage: Usage = field(default_factory=Usage)
+
+    def ask(self, response_model: type[T], messages: list[dict[str, str]], prompt_tag: str, max_tokens: int) -> T:
+        """Ask for ``response_model``; raise a ``SummarizerError`` when it cannot be had."""
+        import instructor
+        from instructor.core import IncompleteOutputException, InstructorRetryException
+
+        create = instructor.patch(create=self._create, mode=instructor.Mode.JSON_SCHEMA)
+        request: dict[str, Any] = {**self.client.settings.as_request(max_tokens), _PROMPT_KEY: prompt_tag}
+        try:
+            result: T = create(
+                response_model=response_model,
+                messages=messages,
+                max_retries=self.client.retry.reasks,
+                **request,
+            )
+        except InstructorRetryException as e:
+            if isinstance(e.__cause__, SummarizerError):
+                raise e.__cause__ from e.__cause__.__cause__
+            raise ModelOutputError(
+                f"{self.label}: the model's answers for {prompt_tag} did not fit the schema after "
+                f"{e.n_attempts} attempts; last error: {str(e)[:300]}"
+            ) from e
+        except IncompleteOutputException as e:
+            raise ModelOutputError(
+                f"{self.label}: the model's answer for {prompt_tag} was cut off at {max_tokens} tokens"
+            ) from e
+        return result
+
+    def _create(self, **request: Any) -> Any:
+        """instructor's ``create``: cache first, then the provider with transient retries."""
+        from openai.types.chat import ChatCompletion
+
+        prompt_tag = request.pop(_PROMPT_KEY)
+        provider, cache = self.client.provider, self.client.cache
+        material = {
+            "model": provider.model_id,
+            "endpoint": provider.endpoint,
+            "messages": request["messages"],
+            "schema": schema_of(request),
+            "settings": {k: v for k, v in request.items() if k not in ("messages", "response_format")},
+            "prompt": prompt_tag,
+        }
+        key = cache_key(material)
+        response = cache.get(key)
+        if response is not None:
+            self._count(response, cached=True)
+        elif cache.mode == "replay":
+            raise CacheMissError(
+                f"{self.label}: no recorded response for prompt {prompt_tag} (cache key {key}) in "
+                f"{cache.directory}; record it with --cache-mode use"
+            )
+        else:
+            response = self._call_provider(request)
+            cache.set(key, material, response)
+        return ChatCompletion.model_validate(response)
+
+    def _call_provider(self, request: dict[str, Any]) -> dict[str, Any]:
+        from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, stop_after_delay
+
+        policy = self.client.retry
+        retrying = Retrying(
+            retry=retry_if_exception_type(TransientProviderError),
+            stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.total_seconds),
+            wait=_backoff(policy),
+            reraise=True,
+        )
+        try:
+            return retrying(self._attempt, request)
+        except TransientProviderError as e:
+            attempts = retrying.statistics.get("attempt_number", policy.attempts)
+            raise ProviderError(f"{self.client.provider.endpoint} still failing after {attempts} attempts: {e}") from e
+
+    def _attempt(self, request: dict[str, Any]) -> dict[str, Any]:
+        self.usage.calls += 1
+        response = self.client.provider.complete(dict(request))
+        self._count(response, cached=False, count_call=False)
+        return response
+
+    def _count(self, response: dict[str, Any], cached: bool, count_call: bool = True) -> None:
+        usage = response.get("usage") or {}
+        self.usage.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+        self.usage.completion_tokens += int(usage.get("completion_tokens") or 0)
+        if count_call:
+            self.usage.calls += 1
+        if cached:
+            self.usage.cached_calls += 1
+
+
+def _backoff(policy: RetryPolicy) -> Callable[[Any], float]:
+    """Exponential backoff with jitter that waits at least as long as the server's Retry-After."""
+    from tenacity import wait_exponential_jitter
+
+    jitter = wait_exponential_jitter(multiplier=policy.first_wait, jitter=policy.first_wait, max=policy.max_wait)
+
+    def wait(retry_state: Any) -> float:
+        error = retry_state.outcome.exception() if retry_state.outcome else None
+        retry_after = getattr(error, "retry_after", None) or 0.0
+        return float(min(max(jitter(retry_state), retry_after), policy.max_wait))
+
+    return wait

@@ -1,0 +1,261 @@
+"""One article through the pipeline, the same for every provider.
+
+clean -> detect language -> focused model calls that share the article as their prompt prefix
+(meeting, chairs, directives, English summary) -> rule-found figure candidates judged one short
+clause at a time -> translation of the summary -> grounding of every quote -> Brief.
+
+Small-model facts drive the shape: whole-schema calls invent and miss figures, so each call asks
+one bounded question; figures are found by rules; nothing the model names is kept as a place,
+date or person unless it stands in the article.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from summarizer.candidates import find_candidates, status_from_share
+from summarizer.clean import clean_article
+from summarizer.dates import resolve_date
+from summarizer.grounding import appears_in, ground
+from summarizer.inputs import Article
+from summarizer.language import detect_language, language_name
+from summarizer.llm import ModelClient, Session
+from summarizer.prompts import Prompt, load_prompt
+from summarizer.schema import (
+    Brief,
+    Chair,
+    ChairsDraft,
+    Directive,
+    DirectivesDraft,
+    Meeting,
+    MeetingDraft,
+    Provenance,
+    SentenceChairsDraft,
+    Summary,
+    SummaryDraft,
+    Target,
+    TargetJudgement,
+)
+from summarizer.sentences import chair_sentences
+
+Progress = Callable[[str], None]
+T = TypeVar("T", bound=BaseModel)
+
+MAX_ARTICLE_CHARS = 36_000  # about 12k tokens: leaves room for the task and the answer in a 16k context
+PROMPT_NAMES = ("system", "meeting", "chairs", "chair_sentence", "directives", "summary", "target", "translate")
+_NULL_WORDS = {"", "null", "none", "n/a", "unknown", "not stated", "not mentioned"}
+# Longest answer each step can need: the schema bounds every string, so these are never reached by a
+# well-formed answer, only by a runaway one.
+MAX_TOKENS = {
+    "meeting": 400,
+    "chairs": 1000,
+    "chair_sentence": 500,
+    "directives": 1100,
+    "summary": 500,
+    "target": 250,
+    "translate": 900,
+}
+
+
+def prompt_version() -> str:
+    """The versions of every prompt the pipeline uses, as recorded in provenance."""
+    return " ".join(load_prompt(name).tag for name in PROMPT_NAMES)
+
+
+def summarize_article(
+    article: Article,
+    client: ModelClient,
+    second_language: str | None = None,
+    progress: Progress | None = None,
+) -> Brief:
+    """Make the Brief of one article."""
+    started = time.perf_counter()
+    report = progress or (lambda _step: None)
+    session = client.session(article.source)
+    warnings: list[str] = []
+    text = _model_view(article.text, warnings)
+    language = detect_language(text) or "und"
+    asker = _Asker(session, text)
+
+    report("meeting")
+    meeting = _meeting(asker.ask_about_article("meeting", MeetingDraft), article.text, language, warnings)
+    report("chairs")
+    chairs = _chairs(asker, text, article.text, warnings)
+    report("directives")
+    directives = _directives(asker.ask_about_article("directives", DirectivesDraft), article.text)
+    report("summary")
+    english = asker.ask_about_article("summary", SummaryDraft)
+    targets = _targets(asker, text, article.text, report)
+    summaries = [Summary(language="en", headline=english.headline, summary=english.summary)]
+    second = (second_language or language).lower()
+    if second not in ("en", "und"):
+        report("translation")
+        summaries.append(_translate(asker, english, second))
+
+    evidence = [c.evidence for c in chairs] + [t.evidence for t in targets] + [d.evidence for d in directives]
+    ungrounded = sum(1 for quote in evidence if quote.match == "none")
+    if ungrounded:
+        warnings.append(f"{ungrounded} of {len(evidence)} items have evidence not found in the article")
+    return Brief(
+        language=language,
+        meeting=meeting,
+        chairs=chairs,
+        targets=targets,
+        directives=directives,
+        summaries=summaries,
+        warnings=warnings,
+        provenance=Provenance(
+            model=client.provider.model_id,
+            endpoint=client.provider.endpoint,
+            prompt_version=prompt_version(),
+            usage=session.usage,
+            cached=session.usage.calls > 0 and session.usage.cached_calls == session.usage.calls,
+            seconds=round(time.perf_counter() - started, 3),
+            source=article.source,
+            content_sha256=article.sha256,
+            encoding=article.encoding,
+        ),
+    )
+
+
+class _Asker:
+    """Renders prompts and asks the session; the system prompt is shared so prefixes are reused."""
+
+    def __init__(self, session: Session, article_text: str) -> None:
+        self.session = session
+        self.article_text = article_text
+        self.system = load_prompt("system")
+        self._system_text = self.system.render()
+
+    def ask_about_article(self, name: str, model: type[T]) -> T:
+        return self.ask(load_prompt(name), model, article=self.article_text)
+
+    def ask(self, prompt: Prompt, model: type[T], **values: str) -> T:
+        messages = [
+            {"role": "system", "content": self._system_text},
+            {"role": "user", "content": prompt.render(**values)},
+        ]
+        return self.session.ask(model, messages, f"{self.system.tag}+{prompt.tag}", MAX_TOKENS[prompt.name])
+
+
+def _model_view(text: str, warnings: list[str]) -> str:
+    """The text the model reads: cleaned, markers defused, cut to the context budget."""
+    cleaned = clean_article(text).replace("<article>", "(article)").replace("</article>", "(/article)")
+    if len(cleaned) <= MAX_ARTICLE_CHARS:
+        return cleaned
+    cut = cleaned.rfind("\n", 0, MAX_ARTICLE_CHARS)
+    warnings.append(f"article cut to its first {cut if cut > 0 else MAX_ARTICLE_CHARS:,} characters to fit the model")
+    return cleaned[: cut if cut > 0 else MAX_ARTICLE_CHARS]
+
+
+def _value(text: str | None) -> str | None:
+    """The model's string, or None for empty and null-like words (small models write "null")."""
+    if text is None or text.strip().lower() in _NULL_WORDS:
+        return None
+    return text.strip()
+
+
+def _found(field: str, value: str | None, original: str, warnings: list[str]) -> str | None:
+    """Keep a copied value only when it stands in the article."""
+    value = _value(value)
+    if value is not None and not appears_in(value, original):
+        warnings.append(f"dropped meeting {field} {value!r}: not found in the article")
+        return None
+    return value
+
+
+def _meeting(draft: MeetingDraft, original: str, language: str, warnings: list[str]) -> Meeting:
+    date_words = _found("date", draft.date_as_written, original, warnings)
+    return Meeting(
+        name=_found("name", draft.name, original, warnings),
+        kind=draft.kind,
+        date=resolve_date(date_words, original, language),
+        date_as_written=date_words,
+        location=_found("location", draft.location, original, warnings),
+        organiser=_found("organiser", draft.organiser, original, warnings),
+    )
+
+
+def _chairs(asker: _Asker, text: str, original: str, warnings: list[str]) -> list[Chair]:
+    """Chairs read from the sentences that use a chairing verb, else from the whole article."""
+    found: list[tuple[str, str, str]] = []  # name, role, quote
+    sentences = chair_sentences(text)
+    if sentences:
+        prompt = load_prompt("chair_sentence")
+        for sentence in sentences:
+            named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
+            found += [(item.name, item.role, sentence) for item in named.chairs if appears_in(item.name, sentence)]
+    else:
+        whole = asker.ask_about_article("chairs", ChairsDraft)
+        found = [(item.name, item.role, item.evidence) for item in whole.chairs]
+    return _grounded_chairs(found, original, warnings)
+
+
+def _grounded_chairs(found: list[tuple[str, str, str]], original: str, warnings: list[str]) -> list[Chair]:
+    chairs: list[Chair] = []
+    seen: set[str] = set()
+    for raw_name, role, quote in found:
+        name = _value(raw_name)
+        if name is None or _name_key(name) in seen:
+            continue
+        evidence = ground(quote, original)
+        # A chair is a claim about one sentence: without that sentence in the article it is unsupported.
+        if evidence.match == "none" or not appears_in(name, original):
+            warnings.append(f"dropped chair {name!r}: the quoted sentence or the name is not in the article")
+            continue
+        seen.add(_name_key(name))
+        chairs.append(Chair(name=name, role=role.strip(), evidence=evidence))
+    return chairs
+
+
+def _name_key(name: str) -> str:
+    """Names compared without case and diacritics ("Nguyễn" and "Nguyen" are one person)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _directives(draft: DirectivesDraft, original: str) -> list[Directive]:
+    return [
+        Directive(what=item.what.strip(), issued_by=_value(item.issued_by), evidence=ground(item.evidence, original))
+        for item in draft.directives
+        if _value(item.what)
+    ]
+
+
+def _targets(asker: _Asker, text: str, original: str, report: Progress) -> list[Target]:
+    prompt = load_prompt("target")
+    candidates = find_candidates(text)
+    targets = []
+    for number, candidate in enumerate(candidates, 1):
+        report(f"targets {number}/{len(candidates)}")
+        judged = asker.ask(
+            prompt, TargetJudgement, sentence=candidate.sentence, clause=candidate.clause, figure=candidate.figure
+        )
+        by_rule = candidate.share is not None
+        targets.append(
+            Target(
+                what=judged.what.strip(),
+                status=status_from_share(candidate.share) if candidate.share is not None else judged.status,
+                status_by="rule" if by_rule else "model",
+                figure=candidate.figure,
+                evidence=ground(candidate.clause, original),
+            )
+        )
+    return targets
+
+
+def _translate(asker: _Asker, english: SummaryDraft, language: str) -> Summary:
+    translated = asker.ask(
+        load_prompt("translate"),
+        SummaryDraft,
+        language=language_name(language),
+        headline=english.headline,
+        summary=english.summary,
+    )
+    return Summary(language=language, headline=translated.headline, summary=translated.summary)

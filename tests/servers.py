@@ -1,0 +1,120 @@
+"""A scripted OpenAI-compatible HTTP server on 127.0.0.1, for testing retries and faults for real.
+
+Each POST to ``/v1/chat/completions`` takes the next action of the script (the last one repeats):
+an HTTP status with headers, a delay, a body that is not JSON, or a chat completion whose content
+is the given JSON. The server records every request body, headers, and the most requests in flight.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Action:
+    """One scripted answer."""
+
+    status: int = 200
+    content: Any = None  # JSON value for the assistant message; None for an error body
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    raw_body: bytes | None = None  # sent as is, instead of a chat completion
+    finish_reason: str = "stop"
+
+
+def completion(content: Any, finish_reason: str = "stop") -> dict[str, Any]:
+    """A chat.completion body in the OpenAI format."""
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "scripted",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": finish_reason,
+                "message": {"role": "assistant", "content": json.dumps(content)},
+            }
+        ],
+        "usage": {"prompt_tokens": 50, "completion_tokens": 5, "total_tokens": 55},
+    }
+
+
+class ScriptedServer:
+    """State shared with the handler threads."""
+
+    def __init__(self, script: list[Action]) -> None:
+        self.script = script
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.lock = threading.Lock()
+        self.url = ""
+
+    def next_action(self, body: dict[str, Any], headers: dict[str, str]) -> Action:
+        with self.lock:
+            self.requests.append(body)
+            self.headers.append(headers)
+            index = min(len(self.requests) - 1, len(self.script) - 1)
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            return self.script[index]
+
+    def done(self) -> None:
+        with self.lock:
+            self.in_flight -= 1
+
+
+def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *_args: Any) -> None:  # keep test output quiet
+            return
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("content-length", 0))
+            body = json.loads(self.rfile.read(length) or b"{}")
+            action = state.next_action(body, dict(self.headers))
+            try:
+                time.sleep(action.delay)
+                if action.raw_body is not None:
+                    payload = action.raw_body
+                elif action.status == 200:
+                    payload = json.dumps(completion(action.content, action.finish_reason)).encode()
+                else:
+                    payload = json.dumps({"error": {"message": f"scripted {action.status}"}}).encode()
+                self.send_response(action.status)
+                for name, value in {"content-type": "application/json", **action.headers}.items():
+                    self.send_header(name, value)
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (timeout): that is the point of a slow action
+            finally:
+                state.done()
+
+    return Handler
+
+
+@contextmanager
+def scripted_server(script: list[Action]) -> Iterator[ScriptedServer]:
+    """Run a scripted server on a free port of 127.0.0.1 for the duration of the block."""
+    state = ScriptedServer(script)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,88 @@
+"""The summarize command: formats, output files and exit codes (replaying recorded answers)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cli import cli
+from tests.conftest import seed
+
+SEED = seed("004")
+
+
+def replay_args(recorded_cache: Path) -> list[str]:
+    return ["--cache-dir", str(recorded_cache), "--cache-mode", "replay", "--provider", "local"]
+
+
+def test_json_output_is_a_valid_brief(recorded_cache: Path) -> None:
+    result = CliRunner().invoke(cli, [str(SEED), "--format", "json", *replay_args(recorded_cache)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["language"] == "fr" and [s["language"] for s in data["summaries"]] == ["en", "fr"]
+    assert data["provenance"]["cached"] is True
+
+
+def test_markdown_and_text_show_both_languages(recorded_cache: Path) -> None:
+    for output_format in ("markdown", "text"):
+        result = CliRunner().invoke(cli, [str(SEED), "--format", output_format, *replay_args(recorded_cache)])
+        assert result.exit_code == 0, result.output
+        assert "English" in result.stdout or "[en]" in result.stdout
+        assert "French" in result.stdout or "[fr]" in result.stdout
+        assert "Chaired by" in result.stdout and "Targets" in result.stdout
+
+
+def test_output_file_and_stdin(recorded_cache: Path, tmp_path: Path) -> None:
+    target = tmp_path / "brief.md"
+    result = CliRunner().invoke(
+        cli, ["-", "--format", "markdown", "-o", str(target), *replay_args(recorded_cache)], input=SEED.read_bytes()
+    )
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("## ")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such file"), (b"", "is empty"), (b"\x00\x01\x02", "binary"), (b"\xff\xfe\x00\xd8", "utf-16")],
+)
+def test_bad_input_exits_2_and_says_why(tmp_path: Path, content: bytes | None, message: str) -> None:
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = CliRunner().invoke(cli, [str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_directory_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, [str(tmp_path)])
+    assert result.exit_code == 2 and "is a directory" in result.output
+
+
+def test_replay_miss_exits_1_naming_what_is_missing(tmp_path: Path) -> None:
+    article = tmp_path / "new.txt"
+    article.write_text("Le 3 mars, le comité a tenu une conférence présidée par M. Tran Van A.", encoding="utf-8")
+    result = CliRunner().invoke(cli, [str(article), "--cache-dir", str(tmp_path / "c"), "--cache-mode", "replay"])
+    assert result.exit_code == 1
+    assert "new.txt: no recorded response" in result.output and "cache key" in result.output
+
+
+def test_bad_option_exits_2() -> None:
+    result = CliRunner().invoke(cli, [str(SEED), "--cache-mode", "sometimes"])
+    assert result.exit_code == 2
+
+
+def test_openai_without_key_or_server_names_the_fix() -> None:
+    result = CliRunner().invoke(cli, [str(SEED), "--provider", "openai"])
+    assert result.exit_code == 2 and "OPENAI_API_KEY" in result.output
+
+
+def test_installed_command_help_explains_providers() -> None:
+    result = subprocess.run([sys.executable, "-m", "summarizer", "--help"], capture_output=True, text=True, check=True)
+    for word in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_MODEL_PATH", "replay", "Exit codes"):
+        assert word in result.stdout

@@ -1,0 +1,73 @@
+"""Reading articles: encodings, and clear refusals of what is not an article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.clean import clean_article
+from summarizer.errors import InputError
+from summarizer.inputs import read_article
+
+TEXT = "Le comité a présidé la conférence à Hà Nội, le 13 décembre."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_unicode_encodings_are_read(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    article = read_article(path)
+    assert (article.text, article.encoding) == (TEXT, encoding)
+
+
+def test_cp1252_text_is_read_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("Le comité s’est réuni à Genève — 13 décembre".encode("cp1252"))
+    article = read_article(path)
+    assert article.text == "Le comité s’est réuni à Genève — 13 décembre"
+    assert article.encoding == "cp1252"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\t \n", "only whitespace"),
+        (b"\x7fELF\x02\x01\x00\x00binary", "binary"),
+    ],
+)
+def test_bad_files_are_refused_with_the_reason(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_article(path)
+
+
+def test_missing_file_and_directory_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_article(str(tmp_path / "missing.txt"))
+    with pytest.raises(InputError, match="is a directory"):
+        read_article(tmp_path)
+
+
+def test_text_is_taken_as_the_article() -> None:
+    assert read_article("line one\nline two").source == "<text>"
+
+
+def test_cleaning_drops_scraped_noise_and_keeps_captions() -> None:
+    raw = (
+        "Titre\n\nbna_ MH1.jpg\nLe camarade X a présidé la conférence. Photo : MH\n"
+        + "Un long paragraphe sur les objectifs atteints. " * 5
+        + "\nComment (0)\nNo data\nSource\nMême sujet\nAutre article"
+    )
+    cleaned = clean_article(raw)
+    assert "jpg" not in cleaned and "Comment (0)" not in cleaned and "Autre article" not in cleaned
+    assert "Le camarade X a présidé la conférence. Photo : MH" in cleaned

@@ -1,0 +1,109 @@
+"""Transient retries (tenacity) and schema re-asks (instructor) against a real local HTTP server."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from summarizer.cache import ResponseCache
+from summarizer.errors import AuthenticationError, ModelOutputError, ProviderError
+from summarizer.llm import ModelClient, RetryPolicy, Session
+from summarizer.providers.openai import OpenAIProvider
+from summarizer.schema import SummaryDraft
+from tests.servers import Action, scripted_server
+
+GOOD = {"headline": "A meeting", "summary": "It met."}
+FAST = RetryPolicy(attempts=4, first_wait=0.01, max_wait=2.0, total_seconds=30.0, reasks=2)
+MESSAGES = [{"role": "user", "content": "Summarise."}]
+
+
+def session(url: str, tmp_path: Path, timeout: float = 10.0, api_key: str | None = None) -> Session:
+    provider = OpenAIProvider("scripted", base_url=url, api_key=api_key, timeout=timeout)
+    return ModelClient(provider, ResponseCache(tmp_path / "cache", "off"), retry=FAST).session("article.txt")
+
+
+def ask(s: Session) -> SummaryDraft:
+    return s.ask(SummaryDraft, MESSAGES, "summary:test", max_tokens=100)
+
+
+def test_429_with_retry_after_is_honoured(tmp_path: Path) -> None:
+    script = [Action(status=429, headers={"retry-after": "1"}), Action(content=GOOD)]
+    with scripted_server(script) as server:
+        started = time.monotonic()
+        s = session(server.url, tmp_path)
+        assert ask(s).headline == "A meeting"
+        assert time.monotonic() - started >= 1.0  # waited as long as the server asked
+    assert len(server.requests) == 2
+    assert s.usage.calls == 2 and s.usage.prompt_tokens == 50
+
+
+@pytest.mark.parametrize("status", [429, 500, 503])
+def test_transient_statuses_are_retried_until_success(tmp_path: Path, status: int) -> None:
+    with scripted_server([Action(status=status), Action(status=status), Action(content=GOOD)]) as server:
+        assert ask(session(server.url, tmp_path)).summary == "It met."
+    assert len(server.requests) == 3
+
+
+def test_persistent_failure_stops_after_the_bound_and_says_why(tmp_path: Path) -> None:
+    with (
+        scripted_server([Action(status=500)]) as server,
+        pytest.raises(ProviderError, match="still failing after 4 attempts"),
+    ):
+        ask(session(server.url, tmp_path))
+    assert len(server.requests) == FAST.attempts
+
+
+def test_401_is_not_retried_and_names_the_fix(tmp_path: Path) -> None:
+    with scripted_server([Action(status=401)]) as server, pytest.raises(AuthenticationError, match="OPENAI_API_KEY"):
+        ask(session(server.url, tmp_path, api_key="sk-wrong"))
+    assert len(server.requests) == 1
+
+
+def test_a_body_that_is_not_json_is_retried(tmp_path: Path) -> None:
+    with scripted_server([Action(raw_body=b"<html>bad gateway</html>"), Action(content=GOOD)]) as server:
+        assert ask(session(server.url, tmp_path)).headline == "A meeting"
+    assert len(server.requests) == 2
+
+
+def test_slow_answer_times_out_and_is_retried(tmp_path: Path) -> None:
+    with scripted_server([Action(content=GOOD, delay=3.0), Action(content=GOOD)]) as server:
+        assert ask(session(server.url, tmp_path, timeout=0.5)).headline == "A meeting"
+    assert len(server.requests) == 2
+
+
+def test_answer_breaking_the_schema_is_re_asked_and_tokens_counted(tmp_path: Path) -> None:
+    with scripted_server([Action(content={"headline": "only"}), Action(content=GOOD)]) as server:
+        s = session(server.url, tmp_path)
+        assert ask(s).summary == "It met."
+    assert len(server.requests) == 2
+    reask = server.requests[1]["messages"]
+    assert len(reask) > len(MESSAGES) and "summary" in reask[-1]["content"]
+    assert s.usage.prompt_tokens == 100 and s.usage.completion_tokens == 10
+
+
+def test_endless_schema_breaking_ends_in_a_clear_error(tmp_path: Path) -> None:
+    with (
+        scripted_server([Action(content={"nothing": 1})]) as server,
+        pytest.raises(ModelOutputError, match="did not fit the schema after 3 attempts"),
+    ):
+        ask(session(server.url, tmp_path))
+    assert len(server.requests) == FAST.reasks + 1
+
+
+def test_output_cut_by_the_token_limit_is_an_error_not_a_guess(tmp_path: Path) -> None:
+    with (
+        scripted_server([Action(content=GOOD, finish_reason="length")]) as server,
+        pytest.raises(ModelOutputError, match="cut off"),
+    ):
+        ask(session(server.url, tmp_path))
+
+
+def test_the_schema_travels_in_the_request(tmp_path: Path) -> None:
+    with scripted_server([Action(content=GOOD)]) as server:
+        ask(session(server.url, tmp_path))
+    response_format = server.requests[0]["response_format"]
+    assert response_format["type"] == "json_schema"
+    assert response_format["json_schema"]["schema"]["properties"]["headline"]["maxLength"] == 160
+    assert "repeat_penalty" not in server.requests[0]

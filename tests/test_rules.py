@@ -1,0 +1,58 @@
+"""Rule-based parts: figure candidates, dates, grounding."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.candidates import find_candidates
+from summarizer.dates import resolve_date
+from summarizer.grounding import ground
+
+
+def test_fractions_counts_and_percentages_are_found_once_each() -> None:
+    text = (
+        "В районі перевиконано 4/34 цілі, 3/34 цілі досягнуто на 100%, 7/34 менше ніж 50%.\n"
+        "On espère que 21 des 25 objectifs seront atteints. Les 21/25 objectifs seront atteints.\n"
+        "La croissance est estimée à 8,56 % ; le 13/12/2023 à Hanoï."
+    )
+    figures = [candidate.figure for candidate in find_candidates(text)]
+    assert figures == ["4/34", "3/34", "7/34", "21 des 25", "8,56 %"]
+
+
+def test_candidate_keeps_its_clause_and_sentence() -> None:
+    (candidate,) = find_candidates("Le district a atteint 3/34 objectifs, selon le rapport.")
+    assert candidate.clause == "Le district a atteint 3/34 objectifs"
+    assert candidate.sentence == "Le district a atteint 3/34 objectifs, selon le rapport."
+
+
+def test_date_takes_its_year_from_the_dateline() -> None:
+    text = "Việt NamViệt Nam13/12/2023\n\nLe matin du 13 décembre, le groupe a tenu une conférence."
+    assert resolve_date("Le matin du 13 décembre", text, "fr") == dt.date(2023, 12, 13)
+
+
+def test_date_without_year_or_dateline_is_not_invented() -> None:
+    assert resolve_date("le 13 novembre", "Le 13 novembre, le comité s'est réuni.", "fr") is None
+    assert resolve_date(None, "texte", "fr") is None
+
+
+def test_date_with_a_year_is_parsed() -> None:
+    assert resolve_date("27 червня 2024", "27 червня 2024 відбулася конференція", "uk") == dt.date(2024, 6, 27)
+
+
+def test_grounding_gives_offsets_in_the_original_text() -> None:
+    text = "Intro.\nLe camarade  Ngo Dong Hai a  présidé la conférence."
+    evidence = ground("ngo dong hai a présidé", text)
+    assert evidence.match == "exact"
+    assert text[evidence.start : evidence.end] == "Ngo Dong Hai a  présidé"
+
+
+def test_grounding_tolerates_small_differences_and_rejects_inventions() -> None:
+    text = "Le camarade Nguyen Khac Than, secrétaire adjoint du Comité provincial, a présidé."
+    assert ground("Nguyen Khac Than, secretaire adjoint du Comite provincial", text).match == "fuzzy"
+    assert ground("The meeting took place in Bucharest", text).match == "none"
+
+
+def test_grounding_works_on_cyrillic_and_cjk() -> None:
+    text = "Конференція відбулася. 会议在河内举行。"
+    assert ground("КОНФЕРЕНЦІЯ відбулася", text).match == "exact"
+    assert ground("会议在河内举行", text).start == text.index("会议")
