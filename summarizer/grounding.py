@@ -37,6 +37,22 @@ def ground(quote: str, text: str) -> Evidence:
     )
 
 
+def as_written(phrase: str, text: str) -> str | None:
+    """The text's own spelling of ``phrase`` ("Nguyễn Thanh Nam" -> "Nguyen Thanh Nam"), or None."""
+    evidence = ground(phrase, text)
+    if evidence.start is None or evidence.end is None:
+        return None
+    return text[evidence.start : evidence.end].strip(" ,;:.")
+
+
+def looks_like_a_name(name: str) -> bool:
+    """A person's name in a cased script has at least two capitalised words ("Les camarades" has not)."""
+    words = name.split()
+    if not any(char.isupper() or char.islower() for char in name):
+        return bool(words)  # scripts without case (CJK...) cannot be checked this way
+    return sum(1 for word in words if word[:1].isupper()) >= 2
+
+
 def appears_in(phrase: str, text: str) -> bool:
     """Whether a short phrase (a place, a name, a date) stands in the text, exactly or nearly."""
     return ground(phrase, text).match != "none"

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from summarizer.candidates import find_candidates, status_from_share
 from summarizer.clean import clean_article
 from summarizer.dates import resolve_date
-from summarizer.grounding import appears_in, ground
+from summarizer.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.inputs import Article
 from summarizer.language import detect_language, language_name
 from summarizer.llm import ModelClient, Session
@@ -86,7 +86,7 @@ def summarize_article(
     report("chairs")
     chairs = _chairs(asker, text, article.text, warnings)
     report("directives")
-    directives = _directives(asker.ask_about_article("directives", DirectivesDraft), article.text)
+    directives = _directives(asker.ask_about_article("directives", DirectivesDraft), article.text, warnings)
     report("summary")
     english = asker.ask_about_article("summary", SummaryDraft)
     targets = _targets(asker, text, article.text, report)
@@ -188,7 +188,7 @@ def _chairs(asker: _Asker, text: str, original: str, warnings: list[str]) -> lis
         prompt = load_prompt("chair_sentence")
         for sentence in sentences:
             named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
-            found += [(item.name, item.role, sentence) for item in named.chairs if appears_in(item.name, sentence)]
+            found += [(name, item.role, sentence) for item in named.chairs if (name := as_written(item.name, sentence))]
     else:
         whole = asker.ask_about_article("chairs", ChairsDraft)
         found = [(item.name, item.role, item.evidence) for item in whole.chairs]
@@ -200,7 +200,7 @@ def _grounded_chairs(found: list[tuple[str, str, str]], original: str, warnings:
     seen: set[str] = set()
     for raw_name, role, quote in found:
         name = _value(raw_name)
-        if name is None or _name_key(name) in seen:
+        if name is None or _name_key(name) in seen or not looks_like_a_name(name):
             continue
         evidence = ground(quote, original)
         # A chair is a claim about one sentence: without that sentence in the article it is unsupported.
@@ -220,12 +220,21 @@ def _name_key(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-def _directives(draft: DirectivesDraft, original: str) -> list[Directive]:
-    return [
-        Directive(what=item.what.strip(), issued_by=_value(item.issued_by), evidence=ground(item.evidence, original))
-        for item in draft.directives
-        if _value(item.what)
-    ]
+def _directives(draft: DirectivesDraft, original: str, warnings: list[str]) -> list[Directive]:
+    """Directives whose quoted sentence stands in the article; the others are dropped and reported."""
+    directives = []
+    for item in draft.directives:
+        what, evidence = _value(item.what), ground(item.evidence, original)
+        if what is None:
+            continue
+        if evidence.match == "none":
+            warnings.append(f"dropped directive {what!r}: its quote is not in the article")
+            continue
+        issued_by = _value(item.issued_by)
+        if issued_by is not None and not appears_in(issued_by, original):
+            issued_by = None
+        directives.append(Directive(what=what, issued_by=issued_by, evidence=evidence))
+    return directives
 
 
 def _targets(asker: _Asker, text: str, original: str, report: Progress) -> list[Target]:

@@ -64,11 +64,11 @@ class SentenceChairsDraft(_Draft):
 
 
 class DirectiveDraft(_Draft):
-    """One instruction given for the period ahead."""
+    """One instruction given for the period ahead; the quote comes first, the English is read from it."""
 
+    evidence: str = Field(description="The sentence stating it, copied exactly", max_length=250)
     what: str = Field(description="The directive, one short English sentence", max_length=200)
     issued_by: str | None = Field(description="Who gave it, name as written, or null", max_length=80)
-    evidence: str = Field(description="A phrase copied exactly from the article", max_length=250)
 
 
 class DirectivesDraft(_Draft):

@@ -1,0 +1,77 @@
+"""The library surface: summarize, asummarize, Brief rendering, provider choice."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+import summarizer
+from summarizer import asummarize, summarize
+from summarizer.cache import ResponseCache
+from summarizer.llm import ModelClient
+from summarizer.providers import ProviderSettings, choose_provider_name
+from tests.conftest import seed
+from tests.fakes import FakeProvider
+
+ANSWERS = {
+    "SummaryDraft": {"headline": "District reviews its targets", "summary": "The district met."},
+    "SentenceChairsDraft": {"chairs": [{"name": "Nguyen Hong Son", "role": "District chairman"}]},
+}
+
+
+def fake_client(tmp_path: Path) -> ModelClient:
+    return ModelClient(FakeProvider(ANSWERS), ResponseCache(tmp_path / "cache", "use"))
+
+
+def test_public_names() -> None:
+    assert set(summarizer.__all__) == {"Brief", "SummarizerError", "asummarize", "summarize"}
+    with pytest.raises(AttributeError):
+        _ = summarizer.nothing_here  # type: ignore[attr-defined]
+
+
+def test_brief_renders_as_markdown_and_json(tmp_path: Path) -> None:
+    brief = summarize(seed("000"), client=fake_client(tmp_path))
+    markdown = brief._repr_markdown_()
+    assert markdown == brief.to_markdown()
+    assert "## District reviews its targets" in markdown and "Nguyen Hong Son (District chairman)" in markdown
+    assert json.loads(brief.to_json())["chairs"][0]["evidence"]["match"] == "exact"
+
+
+def test_asummarize_gives_the_same_brief(tmp_path: Path) -> None:
+    client = fake_client(tmp_path)
+    direct = summarize(seed("000"), client=client)
+    awaited = asyncio.run(asummarize(seed("000"), client=client))
+    assert awaited.chairs == direct.chairs and awaited.summaries == direct.summaries
+
+
+def test_chairs_not_in_their_sentence_are_not_kept(tmp_path: Path) -> None:
+    answers = {"SentenceChairsDraft": {"chairs": [{"name": "Vladimir Invented", "role": "x"}]}}
+    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
+    assert summarize(seed("000"), client=client).chairs == []
+
+
+def test_invented_places_and_dates_are_dropped(tmp_path: Path) -> None:
+    answers = {
+        "MeetingDraft": {
+            "name": None,
+            "kind": "conference",
+            "date_as_written": "1 avril 2021",
+            "location": "Bucharest",
+            "organiser": None,
+        }
+    }
+    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
+    brief = summarize(seed("000"), client=client)
+    assert brief.meeting.location is None and brief.meeting.date is None
+    assert any("Bucharest" in warning for warning in brief.warnings)
+
+
+def test_provider_choice_follows_settings_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert choose_provider_name(ProviderSettings()) == "local"
+    assert choose_provider_name(ProviderSettings(base_url="http://127.0.0.1:1/v1")) == "openai"
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    assert choose_provider_name(ProviderSettings()) == "openai"
+    assert choose_provider_name(ProviderSettings(provider="local")) == "local"
