@@ -39,6 +39,58 @@ def status_from_share(share: float) -> Status:
     return "met" if share == 100 else "partially_met"
 
 
+# Words that state a status, in the languages of the articles this tool reads most. Checked in this
+# order: a future ("will be reached and exceeded") is on track, whatever verb follows.
+_STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
+    (
+        "on_track",
+        re.compile(
+            r"\bseront\b|\bsera\b|\bwill be\b|\bexpected to\b|\bбуде\b|\bбудуть\b|"
+            r"\bбудет\b|\bsẽ\b|dự kiến|\bse espera\b|\bwerden\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("at_risk", re.compile(r"difficile|difficult|важко|труднодосяжн|khó đạt|khó hoàn thành", re.IGNORECASE)),
+    (
+        "missed",
+        re.compile(
+            r"non atteint|pas atteint|not (?:been )?(?:met|achieved|reached)|не досягнуто|"
+            r"не виконано|не выполнен|không đạt",
+            re.IGNORECASE,
+        ),
+    ),
+    ("exceeded", re.compile(r"dépass|surpass|exceed|перевикона|перевыполн|vượt|superad|übertr|übererf", re.IGNORECASE)),
+    (
+        "met",
+        re.compile(
+            r"\batteints?\b|\bachieved\b|\breached\b|досягнут|виконан|выполнен|\bđạt\b|alcanzad|erreicht", re.IGNORECASE
+        ),
+    ),
+)
+
+
+def status_from_words(clause: str) -> Status | None:
+    """The status a clause states in words, or None when it states none this lexicon knows."""
+    for status, pattern in _STATUS_WORDS:
+        if pattern.search(clause):
+            return status
+    return None
+
+
+def rule_status(candidate: FigureCandidate) -> Status | None:
+    """The status rules can read: a stated share, then status words; a bare percentage is unknown.
+
+    A percentage with no status word (a growth rate, a share of GDP) reports a level, not a target
+    reached or missed. None leaves the judgement to the model (fractions and counts of targets).
+    """
+    if candidate.share is not None:
+        return status_from_share(candidate.share)
+    worded = status_from_words(candidate.clause)
+    if worded is None and "%" in candidate.figure:
+        return "unknown"
+    return worded
+
+
 def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandidate]:
     """Figure candidates in reading order, one per clause, the same numbers never twice."""
     found: list[FigureCandidate] = []

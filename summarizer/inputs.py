@@ -54,6 +54,7 @@ def _looks_like_path(text: str) -> bool:
 
 
 def _read_path(path: Path) -> Article:
+    """Read a file; the article's source is the path exactly as given."""
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from summarizer.candidates import find_candidates, status_from_share
+from summarizer.candidates import find_candidates, rule_status
 from summarizer.clean import clean_article
 from summarizer.dates import resolve_date
 from summarizer.grounding import appears_in, as_written, ground, looks_like_a_name
@@ -81,14 +81,16 @@ def summarize_article(
     language = detect_language(text) or "und"
     asker = _Asker(session, text)
 
+    # Calls that read the whole article come first, back to back, so llama.cpp evaluates it once;
+    # the short calls (one sentence, one clause, the translation) come after.
     report("meeting")
     meeting = _meeting(asker.ask_about_article("meeting", MeetingDraft), article.text, language, warnings)
-    report("chairs")
-    chairs = _chairs(asker, text, article.text, warnings)
     report("directives")
     directives = _directives(asker.ask_about_article("directives", DirectivesDraft), article.text, warnings)
     report("summary")
     english = asker.ask_about_article("summary", SummaryDraft)
+    report("chairs")
+    chairs = _chairs(asker, text, article.text, warnings)
     targets = _targets(asker, text, article.text, report)
     summaries = [Summary(language="en", headline=english.headline, summary=english.summary)]
     second = (second_language or language).lower()
@@ -188,6 +190,8 @@ def _chairs(asker: _Asker, text: str, original: str, warnings: list[str]) -> lis
         prompt = load_prompt("chair_sentence")
         for sentence in sentences:
             named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
+            if not named.whole_meeting:  # chairing a group discussion or a session is not chairing the meeting
+                continue
             found += [(name, item.role, sentence) for item in named.chairs if (name := as_written(item.name, sentence))]
     else:
         whole = asker.ask_about_article("chairs", ChairsDraft)
@@ -246,12 +250,13 @@ def _targets(asker: _Asker, text: str, original: str, report: Progress) -> list[
         judged = asker.ask(
             prompt, TargetJudgement, sentence=candidate.sentence, clause=candidate.clause, figure=candidate.figure
         )
-        by_rule = candidate.share is not None
+        # Numbers and status words are read by rules; the model judges only what they leave open.
+        ruled = rule_status(candidate)
         targets.append(
             Target(
                 what=judged.what.strip(),
-                status=status_from_share(candidate.share) if candidate.share is not None else judged.status,
-                status_by="rule" if by_rule else "model",
+                status=ruled or judged.status,
+                status_by="model" if ruled is None else "rule",
                 figure=candidate.figure,
                 evidence=ground(candidate.clause, original),
             )

@@ -60,6 +60,7 @@ class NamedChairDraft(_Draft):
 class SentenceChairsDraft(_Draft):
     """The chairs one sentence names; empty when it names none."""
 
+    whole_meeting: bool = Field(description="False when the sentence is about a group discussion or a session")
     chairs: list[NamedChairDraft] = Field(max_length=4)
 
 
@@ -132,7 +133,7 @@ class Target(BaseModel):
     what: str
     status: Status
     status_by: Literal["model", "rule"] = Field(
-        default="model", description="rule: the clause states the share reached, and the status follows from it"
+        default="model", description="rule: the clause states the share reached, or a status word, and rules read it"
     )
     figure: str
     evidence: Evidence

@@ -53,4 +53,6 @@ def minimal(schema: dict[str, Any], root: dict[str, Any]) -> Any:
         return []
     if kind == "string":
         return "x"
+    if kind == "boolean":
+        return False
     return 0

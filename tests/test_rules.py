@@ -56,3 +56,20 @@ def test_grounding_works_on_cyrillic_and_cjk() -> None:
     text = "Конференція відбулася. 会议在河内举行。"
     assert ground("КОНФЕРЕНЦІЯ відбулася", text).match == "exact"
     assert ground("会议在河内举行", text).start == text.index("会议")
+
+
+def test_status_follows_a_stated_share() -> None:
+    from summarizer.candidates import status_from_share
+
+    (met, over, part) = find_candidates("3/34 цілі досягнуто на 100%, 2/5 à 120 %, 20/34 цілі досягнуто понад 50%.")
+    assert [c.share for c in (met, over, part)] == [100.0, 120.0, 50.0]
+    assert [status_from_share(c.share or 0) for c in (met, over, part)] == ["met", "exceeded", "partially_met"]
+
+
+def test_status_words_future_first() -> None:
+    from summarizer.candidates import status_from_words
+
+    assert status_from_words("21 des 25 objectifs seront atteints et dépassés d'ici la fin du mandat") == "on_track"
+    assert status_from_words("В районі перевиконано 4/34 цілі") == "exceeded"
+    assert status_from_words("4 objectifs jugés difficiles à atteindre") == "at_risk"
+    assert status_from_words("le taux de croissance est estimé à 8,56 %") is None
