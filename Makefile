@@ -20,8 +20,8 @@ demo: setup
 	$(BIN)/summarize $(SEED) --cache-dir cache
 
 lint: setup
-	$(BIN)/ruff check summarizer tests scripts
-	$(BIN)/ruff format --check summarizer tests scripts
+	$(BIN)/ruff check summarizer tests scripts benchmarks
+	$(BIN)/ruff format --check summarizer tests scripts benchmarks
 	$(BIN)/mypy summarizer
 
 unit: setup

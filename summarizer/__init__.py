@@ -12,15 +12,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from summarizer.api import asummarize, summarize
+    from summarizer.api import asummarize, asummarize_many, summarize, summarize_many
+    from summarizer.batch import BatchResult, load_results
     from summarizer.errors import SummarizerError
     from summarizer.schema import Brief
 
-__all__ = ["Brief", "SummarizerError", "asummarize", "summarize"]
+__all__ = [
+    "BatchResult",
+    "Brief",
+    "SummarizerError",
+    "asummarize",
+    "asummarize_many",
+    "load_results",
+    "summarize",
+    "summarize_many",
+]
 
 _HOMES = {
     "summarize": "summarizer.api",
     "asummarize": "summarizer.api",
+    "summarize_many": "summarizer.api",
+    "asummarize_many": "summarizer.api",
+    "BatchResult": "summarizer.batch",
+    "load_results": "summarizer.batch",
     "Brief": "summarizer.schema",
     "SummarizerError": "summarizer.errors",
 }

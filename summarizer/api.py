@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from summarizer.batch import BatchResult, Source, run_parallel
 from summarizer.cache import ResponseCache
-from summarizer.inputs import read_article
+from summarizer.errors import InputError
+from summarizer.inputs import decode_bytes, read_article
 from summarizer.llm import ModelClient
 from summarizer.paths import default_cache_dir
 from summarizer.pipeline import Progress, summarize_article
@@ -57,3 +60,45 @@ def summarize(
 async def asummarize(source: str | Path, **options: Any) -> Brief:
     """``summarize`` for async code: the work runs in a thread, so the event loop stays free."""
     return await asyncio.to_thread(summarize, source, **options)
+
+
+def summarize_many(
+    sources: Iterable[str | Path],
+    *,
+    jobs: int = 4,
+    language: str | None = None,
+    client: ModelClient | None = None,
+    cache_dir: str | Path | None = None,
+    cache_mode: str = "use",
+    **provider_options: Any,
+) -> Iterator[BatchResult]:
+    """Summarise many articles (paths, or texts), yielding each ``BatchResult`` as it completes.
+
+    At most ``jobs`` articles are in flight. A failure is a result with ``status == "failed"``,
+    never an exception, so one bad article cannot stop the others.
+    """
+    owned = client or make_client(ProviderSettings(**provider_options), cache_dir, cache_mode)
+    try:
+        yield from run_parallel((_as_source(item, n) for n, item in enumerate(sources)), owned, jobs, language)
+    finally:
+        if client is None:
+            owned.cache.close()
+
+
+async def asummarize_many(sources: Iterable[str | Path], **options: Any) -> AsyncIterator[BatchResult]:
+    """``summarize_many`` for async code: results arrive without blocking the event loop."""
+    results = summarize_many(sources, **options)
+    done = object()
+    while (result := await asyncio.to_thread(next, results, done)) is not done:
+        assert isinstance(result, BatchResult)
+        yield result
+
+
+def _as_source(item: str | Path, number: int) -> Source:
+    """Paths stay paths; a text gets a numbered label (a bad one is left for the batch to fail)."""
+    if isinstance(item, Path) or ("\n" not in item and len(item) <= 1024):
+        return item
+    try:
+        return decode_bytes(item.encode("utf-8"), f"<text {number}>")
+    except InputError:
+        return item

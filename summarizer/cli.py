@@ -59,6 +59,11 @@ class DefaultGroup(click.Group):
 @click.version_option(package_name="summarizer")
 def cli() -> None:
     """The command group."""
+    import logging
+
+    # instructor logs every failed attempt at ERROR; the CLI reports failures itself, once.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
+    logging.getLogger("instructor").propagate = False
 
 
 def model_options(command: Any) -> Any:
@@ -100,6 +105,101 @@ def run(article: str, output_format: str, output: str | None, **options: Any) ->
     with _exit_on_error(errors), _progress(errors) as progress:
         brief = summarize(article, progress=progress, **options)
     _emit(brief, output_format, output)
+
+
+@cli.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Results file (JSON lines).")
+@click.option("--jobs", default=4, show_default=True, type=click.IntRange(1, 256), help="Articles in flight at once.")
+@click.option("--markdown-dir", type=click.Path(file_okay=False), help="Also write one Markdown brief per article.")
+@click.option("--retry-failed", is_flag=True, help="Run again the articles whose earlier line says failed.")
+@model_options
+def batch(
+    inputs: tuple[str, ...], output: str, jobs: int, markdown_dir: str | None, retry_failed: bool, **options: Any
+) -> None:
+    """Summarise many articles into a JSON-lines file; rerun the same command to resume.
+
+    INPUTS are files, directories, globs, or - to read paths from standard input. One line per
+    article: status ok, cached or failed. With the embedded model, calls take turns in one llama.cpp
+    context, so --jobs mainly helps server providers. Exit code 1 when any article failed.
+    """
+    from rich.console import Console
+
+    from summarizer.api import make_client
+    from summarizer.batch import expand_inputs, run_batch
+    from summarizer.providers import ProviderSettings
+
+    errors = Console(stderr=True)
+    language, cache_dir, cache_mode = options.pop("language"), options.pop("cache_dir"), options.pop("cache_mode")
+    with _exit_on_error(errors):
+        paths = expand_inputs(inputs)
+        client = make_client(ProviderSettings(**options), cache_dir, cache_mode)
+        with _batch_progress(errors, len(paths)) as on_result:
+            summary = run_batch(paths, output, client, jobs, language, retry_failed, markdown_dir, on_result)
+        client.cache.close()
+    _print_summary(errors, summary, output)
+    if summary.failed:
+        sys.exit(1)
+
+
+class _batch_progress:
+    """A live bar with done / cached / failed counts and ETA, only when stderr is a terminal."""
+
+    def __init__(self, console: Any, total: int) -> None:
+        self.console, self.total = console, total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.console.is_terminal:
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("cached {task.fields[cached]} failed {task.fields[failed]}"),
+            TimeRemainingColumn(),
+            console=self.console,
+        )
+        task = self.bar.add_task("articles", total=self.total, cached=0, failed=0)
+        counts = {"cached": 0, "failed": 0}
+        self.bar.start()
+
+        def advance(result: Any) -> None:
+            if result.status in counts:
+                counts[result.status] += 1
+            self.bar.update(task, advance=1, **counts)
+
+        return advance
+
+    def __exit__(self, *_exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _print_summary(console: Any, summary: Any, output: str) -> None:
+    """The end-of-run table (a plain line when stderr is not a terminal)."""
+    tokens = summary.prompt_tokens + summary.completion_tokens
+    if not console.is_terminal:
+        print(
+            f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
+            f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}",
+            file=sys.stderr,
+        )
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"batch -> {output}")
+        for column in ("articles", "skipped", "ok", "cached", "failed", "tokens", "wall time"):
+            table.add_column(column, justify="right")
+        table.add_row(
+            *map(str, (summary.articles, summary.skipped, summary.ok, summary.cached, summary.failed, tokens)),
+            f"{summary.seconds:.1f} s",
+        )
+        console.print(table)
+    for failure in summary.failures:
+        print(f"failed: {failure}", file=sys.stderr)
 
 
 def _emit(brief: Any, output_format: str, output: str | None) -> None:

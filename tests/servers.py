@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+FROM_SCHEMA = object()  # content marker: answer the smallest object valid against the request's schema
+
 
 @dataclass
 class Action:
@@ -87,7 +89,8 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                 if action.raw_body is not None:
                     payload = action.raw_body
                 elif action.status == 200:
-                    payload = json.dumps(completion(action.content, action.finish_reason)).encode()
+                    content = _schema_answer(body) if action.content is FROM_SCHEMA else action.content
+                    payload = json.dumps(completion(content, action.finish_reason)).encode()
                 else:
                     payload = json.dumps({"error": {"message": f"scripted {action.status}"}}).encode()
                 self.send_response(action.status)
@@ -102,6 +105,14 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                 state.done()
 
     return Handler
+
+
+def _schema_answer(body: dict[str, Any]) -> Any:
+    from tests.fakes import minimal
+
+    response_format = body.get("response_format") or {}
+    schema = response_format.get("schema") or response_format.get("json_schema", {}).get("schema", {})
+    return minimal(schema, schema)
 
 
 @contextmanager

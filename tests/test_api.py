@@ -18,7 +18,10 @@ from tests.fakes import FakeProvider
 
 ANSWERS = {
     "SummaryDraft": {"headline": "District reviews its targets", "summary": "The district met."},
-    "SentenceChairsDraft": {"chairs": [{"name": "Nguyen Hong Son", "role": "District chairman"}]},
+    "SentenceChairsDraft": {
+        "whole_meeting": True,
+        "chairs": [{"name": "Nguyen Hong Son", "role": "District chairman"}],
+    },
 }
 
 
@@ -27,7 +30,7 @@ def fake_client(tmp_path: Path) -> ModelClient:
 
 
 def test_public_names() -> None:
-    assert set(summarizer.__all__) == {"Brief", "SummarizerError", "asummarize", "summarize"}
+    assert {"Brief", "SummarizerError", "asummarize", "summarize", "summarize_many"} <= set(summarizer.__all__)
     with pytest.raises(AttributeError):
         _ = summarizer.nothing_here  # type: ignore[attr-defined]
 
@@ -48,7 +51,7 @@ def test_asummarize_gives_the_same_brief(tmp_path: Path) -> None:
 
 
 def test_chairs_not_in_their_sentence_are_not_kept(tmp_path: Path) -> None:
-    answers = {"SentenceChairsDraft": {"chairs": [{"name": "Vladimir Invented", "role": "x"}]}}
+    answers = {"SentenceChairsDraft": {"whole_meeting": True, "chairs": [{"name": "Vladimir Invented", "role": "x"}]}}
     client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
     assert summarize(seed("000"), client=client).chairs == []
 
@@ -75,3 +78,31 @@ def test_provider_choice_follows_settings_and_environment(monkeypatch: pytest.Mo
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
     assert choose_provider_name(ProviderSettings()) == "openai"
     assert choose_provider_name(ProviderSettings(provider="local")) == "local"
+
+
+def test_summarize_many_yields_every_article_and_isolates_failures(tmp_path: Path) -> None:
+    from summarizer import summarize_many
+
+    text = seed("000").read_text(encoding="utf-8")
+    results = list(
+        summarize_many([seed("004"), text, str(tmp_path / "missing.txt")], jobs=2, client=fake_client(tmp_path))
+    )
+    by_input = {r.input: r for r in results}
+    assert set(by_input) == {str(seed("004")), "<text 1>", str(tmp_path / "missing.txt")}
+    assert by_input["<text 1>"].status == "ok" and by_input["<text 1>"].brief is not None
+    assert by_input[str(tmp_path / "missing.txt")].status == "failed"
+
+
+def test_asummarize_many_is_the_async_twin(tmp_path: Path) -> None:
+    from summarizer import asummarize_many
+
+    async def collect() -> list[str]:
+        return [r.status async for r in asummarize_many([seed("004")], client=fake_client(tmp_path))]
+
+    assert asyncio.run(collect()) == ["ok"]
+
+
+def test_a_sentence_about_a_group_discussion_gives_no_chair(tmp_path: Path) -> None:
+    answers = {"SentenceChairsDraft": {"whole_meeting": False, "chairs": [{"name": "Nguyen Hong Son", "role": "x"}]}}
+    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
+    assert summarize(seed("000"), client=client).chairs == []

@@ -1,0 +1,256 @@
+"""Many articles at once: concurrent, resumable, isolated failures, one JSON line per article.
+
+Results go to a JSONL file, one line per article, written and flushed by a single writer as each
+article finishes. Rerunning the same command skips every article whose line is already there
+with the same content hash (a ``failed`` line counts as done unless ``retry_failed``); a line cut
+short by a crash is dropped before anything is appended, so the file always ends whole.
+
+Concurrency is a thread pool: model calls spend their time waiting on HTTP or inside llama.cpp
+(which releases the GIL), and one shared client keeps one cache and one loaded model. The embedded
+model holds one llama.cpp context per process, so with ``provider=local`` its calls take turns:
+``jobs`` then overlaps only reading, cleaning and cache look-ups.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from summarizer.errors import InputError, SummarizerError
+from summarizer.inputs import Article, read_article
+from summarizer.llm import ModelClient
+from summarizer.pipeline import summarize_article
+
+Status = Literal["ok", "cached", "failed"]
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+
+
+@dataclass
+class BatchResult:
+    """The outcome for one article, as written to the results file."""
+
+    input: str
+    sha256: str | None
+    status: Status
+    brief: dict[str, Any] | None = None
+    error: dict[str, str] | None = None
+    tokens: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_line(self) -> str:
+        """One JSON line (no newline)."""
+        return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
+
+
+def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> list[str]:
+    """Files, directories (their article files, recursively) and globs, in order, each once.
+
+    ``-`` reads one path per line from ``stdin``. A path that does not exist is kept, so that it
+    becomes a ``failed`` line rather than vanishing.
+    """
+    found: list[str] = []
+    for item in inputs:
+        if item == "-":
+            found += [line.strip() for line in (stdin if stdin is not None else sys.stdin) if line.strip()]
+        elif Path(item).is_dir():
+            found += sorted(
+                str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+        elif glob.has_magic(item):
+            found += sorted(glob.glob(item, recursive=True))
+        else:
+            found.append(item)
+    return list(dict.fromkeys(found))
+
+
+def content_sha256(path: str) -> str | None:
+    """Hash of the article's decoded text (the same hash a brief records), or None if unreadable."""
+    try:
+        return read_article(Path(path)).sha256
+    except InputError:
+        return None
+
+
+Source = str | Path | Article
+
+
+def summarize_one(source: Source, client: ModelClient, language: str | None = None) -> BatchResult:
+    """Summarise one article and never raise for its own failures: they become a failed result.
+
+    A ``Path`` is always read as a file; a ``str`` is a path or the article's text (as ``summarize``).
+    """
+    started = time.perf_counter()
+    label = source.source if isinstance(source, Article) else str(source)
+    sha = None
+    try:
+        article = source if isinstance(source, Article) else read_article(source)
+        label = article.source
+        sha = article.sha256
+        brief = summarize_article(article, client, language)
+    except SummarizerError as error:
+        kind = "input" if isinstance(error, InputError) else type(error).__name__
+        return BatchResult(
+            label,
+            sha,
+            "failed",
+            error={"kind": kind, "message": str(error)},
+            seconds=round(time.perf_counter() - started, 3),
+        )
+    usage = brief.provenance.usage
+    return BatchResult(
+        label,
+        sha,
+        "cached" if brief.provenance.cached else "ok",
+        brief=brief.model_dump(mode="json"),
+        tokens={"prompt": usage.prompt_tokens, "completion": usage.completion_tokens, "calls": usage.calls},
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+def run_parallel(
+    sources: Iterable[Source], client: ModelClient, jobs: int = 4, language: str | None = None
+) -> Iterator[BatchResult]:
+    """Results as they complete, with at most ``jobs`` articles in flight (inputs read lazily)."""
+    pending: set[Future[BatchResult]] = set()
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for source in sources:
+            if len(pending) >= max(1, jobs):
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+            pending.add(pool.submit(summarize_one, source, client, language))
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+
+
+class ResultsFile:
+    """The JSONL results file: what is done, and appending new lines durably."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.done: dict[tuple[str, str | None], Status] = {}
+        self._load()
+
+    def _load(self) -> None:
+        if not self.path.exists():
+            return
+        data = self.path.read_bytes()
+        whole = data[: data.rfind(b"\n") + 1]
+        if len(whole) != len(data):  # a line cut short by a crash: drop it so the file ends whole
+            with self.path.open("r+b") as handle:
+                handle.truncate(len(whole))
+        for line in whole.decode("utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            self.done[(record["input"], record.get("sha256"))] = record["status"]
+
+    def is_done(self, path: str, sha: str | None, retry_failed: bool) -> bool:
+        """Whether ``path`` with this content already has a line (failed ones count unless retried)."""
+        status = self.done.get((path, sha))
+        return status is not None and not (retry_failed and status == "failed")
+
+    def drop_failed(self) -> None:
+        """Rewrite the file without its failed lines (atomically), before retrying them."""
+        if not self.path.exists():
+            return
+        kept = [line for line in self.path.read_text(encoding="utf-8").splitlines() if '"status":"failed"' not in line]
+        partial = self.path.with_suffix(self.path.suffix + ".tmp")
+        partial.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+        os.replace(partial, self.path)
+        self.done = {key: status for key, status in self.done.items() if status != "failed"}
+
+    def append(self, handle: Any, result: BatchResult) -> None:
+        """Write one whole line and push it to disk before the next one."""
+        handle.write(result.to_line() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+        self.done[(result.input, result.sha256)] = result.status
+
+
+@dataclass
+class BatchSummary:
+    """Counts for the end-of-run table."""
+
+    articles: int = 0
+    skipped: int = 0
+    ok: int = 0
+    cached: int = 0
+    failed: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, result: BatchResult) -> None:
+        """Count one finished article."""
+        setattr(self, result.status, getattr(self, result.status) + 1)
+        self.prompt_tokens += result.tokens.get("prompt", 0)
+        self.completion_tokens += result.tokens.get("completion", 0)
+        if result.status == "failed" and result.error:
+            self.failures.append(f"{result.input}: {result.error['message']}")
+
+
+def run_batch(
+    paths: list[str],
+    output: str | Path,
+    client: ModelClient,
+    jobs: int = 4,
+    language: str | None = None,
+    retry_failed: bool = False,
+    markdown_dir: str | Path | None = None,
+    on_result: Callable[[BatchResult], None] | None = None,
+) -> BatchSummary:
+    """Summarise ``paths`` into the JSONL file ``output``, resuming where an earlier run stopped."""
+    started = time.perf_counter()
+    results = ResultsFile(output)
+    if retry_failed:
+        results.drop_failed()
+    summary = BatchSummary(articles=len(paths))
+    todo = []
+    for path in paths:
+        if results.is_done(path, content_sha256(path), retry_failed):
+            summary.skipped += 1
+        else:
+            todo.append(path)
+    results.path.parent.mkdir(parents=True, exist_ok=True)
+    with results.path.open("a", encoding="utf-8") as handle:
+        for result in run_parallel((Path(path) for path in todo), client, jobs, language):
+            results.append(handle, result)
+            summary.add(result)
+            if markdown_dir is not None and result.brief is not None:
+                _write_markdown(Path(markdown_dir), result)
+            if on_result is not None:
+                on_result(result)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    return summary
+
+
+def _write_markdown(directory: Path, result: BatchResult) -> None:
+    from summarizer.render import render_markdown
+    from summarizer.schema import Brief
+
+    directory.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256(result.input.encode("utf-8")).hexdigest()[:8]
+    name = f"{Path(result.input).stem}-{digest}.md"
+    (directory / name).write_text(render_markdown(Brief.model_validate(result.brief)), encoding="utf-8")
+
+
+def load_results(path: str | Path, as_briefs: bool = False) -> list[Any]:
+    """Read a results file back: a list of dicts (ready for pandas), or of Briefs for the ok lines."""
+    from summarizer.schema import Brief
+
+    records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    if as_briefs:
+        return [Brief.model_validate(record["brief"]) for record in records if record["brief"] is not None]
+    return records
