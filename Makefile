@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 demo: setup
-	$(BIN)/summarize $(SEED) --cache-dir cache
+	$(BIN)/summarize $(SEED) --cache-dir cache --cache-mode replay
 
 lint: setup
 	$(BIN)/ruff check summarizer tests scripts benchmarks

@@ -6,12 +6,17 @@ material and the raw response, so an entry can be read and re-recorded; no secre
 
 Modes: ``use`` reads and writes, ``replay`` only reads (a miss is an error), ``refresh`` ignores what
 is stored and overwrites it, ``off`` neither reads nor writes.
+
+Replay reads diskcache's SQLite file through a read-only connection: opening diskcache itself
+always writes its settings, which would touch a recorded cache (or fail on a read-only folder).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
+import threading
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
@@ -45,6 +50,8 @@ class ResponseCache:
         self.directory = Path(directory)
         self.mode = check_mode(mode)
         self._store: Any = None
+        self._reader: sqlite3.Connection | None = None
+        self._reader_lock = threading.Lock()
 
     @property
     def reads(self) -> bool:
@@ -60,7 +67,7 @@ class ResponseCache:
         """The stored raw response for ``key``, or None."""
         if not self.reads:
             return None
-        text = self._open().get(key)
+        text = self._read_only(key) if self.mode == "replay" else self._open().get(key)
         if text is None:
             return None
         response: dict[str, Any] = json.loads(text)["response"]
@@ -75,10 +82,29 @@ class ResponseCache:
         return 0 if self.mode == "off" else len(self._open())
 
     def close(self) -> None:
-        """Release the underlying SQLite handle."""
+        """Release the underlying SQLite handles."""
         if self._store is not None:
             self._store.close()
             self._store = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def _read_only(self, key: str) -> str | None:
+        """Look ``key`` up without writing anything (diskcache keeps short text keys and values inline)."""
+        database = self.directory / "cache.db"
+        if not database.is_file():
+            return None
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = _connect_read_only(database)
+            row = self._reader.execute("SELECT value, filename FROM Cache WHERE key = ? AND raw = 1", (key,)).fetchone()
+        if row is None:
+            return None
+        value, filename = row
+        if filename is not None:  # a large entry diskcache put in a side file (not written by this tool)
+            return str(self._open().get(key))
+        return str(value)
 
     def _open(self) -> Any:
         if self._store is None:
@@ -87,3 +113,14 @@ class ResponseCache:
             # Keep every entry inside the SQLite file (no side files), so the recorded cache is one file.
             self._store = diskcache.Cache(str(self.directory), disk_min_file_size=1 << 30)
         return self._store
+
+
+def _connect_read_only(database: Path) -> sqlite3.Connection:
+    """A read-only connection; ``immutable`` when the folder is read-only too (no WAL index possible)."""
+    uri = database.resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        connection.execute("SELECT 1 FROM Cache LIMIT 1")
+        return connection
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)

@@ -232,7 +232,9 @@ class _exit_on_error:
         from summarizer.errors import SummarizerError
 
         if isinstance(error, SummarizerError):
-            self.console.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+            from rich.markup import escape
+
+            self.console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
             sys.exit(error.exit_code)
 
 

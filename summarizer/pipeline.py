@@ -183,20 +183,32 @@ def _meeting(draft: MeetingDraft, original: str, language: str, warnings: list[s
 
 
 def _chairs(asker: _Asker, text: str, original: str, warnings: list[str]) -> list[Chair]:
-    """Chairs read from the sentences that use a chairing verb, else from the whole article."""
-    found: list[tuple[str, str, str]] = []  # name, role, quote
+    """Chairs read from the sentences that use a chairing verb, else from the whole article.
+
+    The meeting's chairs are those named by the first chairing sentence that names anyone: reports
+    name them in the lead, and later chairing sentences are about sessions or group discussions
+    (a small model cannot tell those apart reliably). Names only later sentences give are reported.
+    """
     sentences = chair_sentences(text)
-    if sentences:
-        prompt = load_prompt("chair_sentence")
-        for sentence in sentences:
-            named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
-            if not named.whole_meeting:  # chairing a group discussion or a session is not chairing the meeting
-                continue
-            found += [(name, item.role, sentence) for item in named.chairs if (name := as_written(item.name, sentence))]
-    else:
+    if not sentences:
         whole = asker.ask_about_article("chairs", ChairsDraft)
-        found = [(item.name, item.role, item.evidence) for item in whole.chairs]
-    return _grounded_chairs(found, original, warnings)
+        return _grounded_chairs([(item.name, item.role, item.evidence) for item in whole.chairs], original, warnings)
+    prompt = load_prompt("chair_sentence")
+    chairs: list[Chair] = []
+    for sentence in sentences:
+        named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
+        if not named.whole_meeting:
+            continue
+        found = [(name, item.role, sentence) for item in named.chairs if (name := as_written(item.name, sentence))]
+        people = _grounded_chairs(found, original, warnings)
+        if not chairs:
+            chairs = people
+            continue
+        known = {_name_key(chair.name) for chair in chairs}
+        for person in people:
+            if _name_key(person.name) not in known:
+                warnings.append(f"not counted as chair: {person.name!r}, named as chairing in a later sentence")
+    return chairs
 
 
 def _grounded_chairs(found: list[tuple[str, str, str]], original: str, warnings: list[str]) -> list[Chair]:

@@ -13,12 +13,13 @@ from summarizer.providers.base import schema_of
 
 
 class FakeProvider:
-    """Counts calls; answers ``answers[schema title]`` when given, else a minimal valid object."""
+    """Counts calls; answers ``answers[schema title]`` (a value, or a function of the prompt) when
+    given, else a minimal valid object."""
 
     model_id = "fake-model"
     endpoint = "fake"
 
-    def __init__(self, answers: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(self, answers: dict[str, Any] | None = None) -> None:
         self.answers = answers or {}
         self.requests: list[dict[str, Any]] = []
 
@@ -26,6 +27,8 @@ class FakeProvider:
         self.requests.append(request)
         schema = schema_of(request) or {}
         content = self.answers.get(schema.get("title", ""), minimal(schema, schema))
+        if callable(content):  # an answer that depends on the prompt
+            content = content(request["messages"][-1]["content"])
         return {
             "id": f"fake-{len(self.requests)}",
             "object": "chat.completion",

@@ -106,3 +106,24 @@ def test_a_sentence_about_a_group_discussion_gives_no_chair(tmp_path: Path) -> N
     answers = {"SentenceChairsDraft": {"whole_meeting": False, "chairs": [{"name": "Nguyen Hong Son", "role": "x"}]}}
     client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
     assert summarize(seed("000"), client=client).chairs == []
+
+
+def test_only_the_first_chairing_sentence_names_the_meetings_chairs(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Le 3 mars, la conférence provinciale s'est tenue.\n"
+        "Les camarades Tran Van Alpha et Le Thi Beta ont présidé la conférence.\n"
+        "Le camarade Pham Van Gamma a présidé la discussion au sein du groupe 1.",
+        encoding="utf-8",
+    )
+
+    def chairs_in(prompt: str) -> dict[str, object]:
+        sentence = prompt.split('"')[1]
+        names = [n for n in ("Tran Van Alpha", "Le Thi Beta", "Pham Van Gamma") if n in sentence]
+        return {"whole_meeting": True, "chairs": [{"name": n, "role": "secretary"} for n in names]}
+
+    client = ModelClient(FakeProvider({"SentenceChairsDraft": chairs_in}), ResponseCache(tmp_path / "c", "off"))
+    brief = summarize(article, client=client)
+    assert [c.name for c in brief.chairs] == ["Tran Van Alpha", "Le Thi Beta"]
+    assert all(c.evidence.match == "exact" for c in brief.chairs)
+    assert any("Pham Van Gamma" in warning for warning in brief.warnings)

@@ -104,3 +104,18 @@ def test_entries_hold_request_material_and_response(tmp_path: Path) -> None:
     cache.set(cache_key(MATERIAL), MATERIAL, response)
     assert cache.get(cache_key(MATERIAL)) == response
     assert len(cache) == 1
+
+
+def test_replay_never_writes_to_the_recorded_cache(tmp_path: Path) -> None:
+    summarize(ARTICLE, client=client(tmp_path / "c", "use", FakeProvider()))
+    database = tmp_path / "c" / "cache.db"
+    before = database.read_bytes()
+    database.chmod(0o444)
+    (tmp_path / "c").chmod(0o555)
+    try:
+        replayed = summarize(ARTICLE, client=client(tmp_path / "c", "replay", FakeProvider()))
+    finally:
+        (tmp_path / "c").chmod(0o755)
+        database.chmod(0o644)
+    assert replayed.provenance.cached
+    assert database.read_bytes() == before
