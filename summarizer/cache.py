@@ -9,10 +9,14 @@ is stored and overwrites it, ``off`` neither reads nor writes.
 
 Replay reads diskcache's SQLite file through a read-only connection: opening diskcache itself
 always writes its settings, which would touch a recorded cache (or fail on a read-only folder).
+
+A cache that breaks during a run (folder deleted, file corrupted, not writable) is given up, and
+``problem`` says why; the run goes on without it. In replay mode that is an error instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -20,7 +24,7 @@ import threading
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from summarizer.errors import ConfigurationError
+from summarizer.errors import CacheMissError, ConfigurationError
 
 CacheMode = Literal["use", "replay", "refresh", "off"]
 CACHE_MODES: tuple[str, ...] = get_args(CacheMode)
@@ -52,6 +56,7 @@ class ResponseCache:
         self._store: Any = None
         self._reader: sqlite3.Connection | None = None
         self._reader_lock = threading.Lock()
+        self.problem: str | None = None
 
     @property
     def reads(self) -> bool:
@@ -65,18 +70,38 @@ class ResponseCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The stored raw response for ``key``, or None."""
-        if not self.reads:
+        if not self.reads or self.problem:
             return None
-        text = self._read_only(key) if self.mode == "replay" else self._open().get(key)
-        if text is None:
+        unreadable: tuple[type[Exception], ...] = (*_errors(), ValueError, KeyError)
+        try:
+            text = self._read_only(key) if self.mode == "replay" else self._open().get(key)
+            response: dict[str, Any] | None = None if text is None else json.loads(text)["response"]
+        except unreadable as e:
+            if self.mode == "replay":
+                raise CacheMissError(f"cannot replay: the cache at {self.directory} is unreadable ({e})") from e
+            self._give_up(e)
             return None
-        response: dict[str, Any] = json.loads(text)["response"]
         return response
 
     def set(self, key: str, material: dict[str, Any], response: dict[str, Any]) -> None:
         """Store a raw response with the request material that produced it."""
-        if self.writes:
-            self._open().set(key, canonical_json({"request": material, "response": response}))
+        if not self.writes or self.problem:
+            return
+        try:
+            store = self._open()
+            if not (self.directory / "cache.db").exists():  # deleted under us: writes would vanish
+                raise OSError("the cache folder was removed")
+            store.set(key, canonical_json({"request": material, "response": response}))
+        except _errors() as e:
+            self._give_up(e)
+
+    def _give_up(self, error: Exception) -> None:
+        """Stop using a broken cache; ``problem`` tells the user."""
+        self.problem = f"response cache at {self.directory} unusable ({error}); continuing without it"
+        store, self._store = self._store, None
+        if store is not None:
+            with contextlib.suppress(*_errors()):
+                store.close()
 
     def __len__(self) -> int:
         return 0 if self.mode == "off" else len(self._open())
@@ -124,3 +149,10 @@ def _connect_read_only(database: Path) -> sqlite3.Connection:
         return connection
     except sqlite3.OperationalError:
         return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    """What a broken cache raises: SQLite errors, file errors, diskcache's lock timeout."""
+    from diskcache import Timeout
+
+    return (sqlite3.Error, OSError, Timeout)

@@ -98,6 +98,8 @@ def summarize_article(
         report("translation")
         summaries.append(_translate(asker, english, second))
 
+    if client.cache.problem:
+        warnings.append(client.cache.problem)
     evidence = [c.evidence for c in chairs] + [t.evidence for t in targets] + [d.evidence for d in directives]
     ungrounded = sum(1 for quote in evidence if quote.match == "none")
     if ungrounded:

@@ -93,6 +93,10 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                     payload = json.dumps(completion(content, action.finish_reason)).encode()
                 else:
                     payload = json.dumps({"error": {"message": f"scripted {action.status}"}}).encode()
+            finally:
+                # Counted out before answering: once the client has the answer it may send its next request.
+                state.done()
+            try:
                 self.send_response(action.status)
                 for name, value in {"content-type": "application/json", **action.headers}.items():
                     self.send_header(name, value)
@@ -101,8 +105,6 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(payload)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout): that is the point of a slow action
-            finally:
-                state.done()
 
     return Handler
 

@@ -98,7 +98,7 @@ def run_against_server(url: str, paths: list[Path], out: Path, jobs: int) -> Non
 @pytest.mark.parametrize(("jobs", "articles"), [(1, 4), (8, 16)])
 def test_jobs_bounds_the_requests_in_flight(tmp_path: Path, jobs: int, articles: int) -> None:
     paths = make_articles(tmp_path / "in", articles)
-    with scripted_server([Action(content=FROM_SCHEMA, delay=0.3)]) as server:
+    with scripted_server([Action(content=FROM_SCHEMA, delay=0.5)]) as server:
         run_against_server(server.url, paths, tmp_path / "out.jsonl", jobs)
     assert server.max_in_flight == jobs  # what the server saw, not wall time
     assert len(lines(tmp_path / "out.jsonl")) == articles

@@ -119,3 +119,58 @@ def test_replay_never_writes_to_the_recorded_cache(tmp_path: Path) -> None:
         database.chmod(0o644)
     assert replayed.provenance.cached
     assert database.read_bytes() == before
+
+
+def test_a_corrupted_cache_is_given_up_and_said(tmp_path: Path) -> None:
+    directory = tmp_path / "c"
+    summarize(ARTICLE, client=client(directory, "use", FakeProvider()))
+    (directory / "cache.db").write_bytes(b"this is not a database" * 100)
+    for side in directory.glob("cache.db-*"):
+        side.unlink()
+    brief = summarize(seed("004"), client=client(directory, "use", FakeProvider()))
+    assert any("unusable" in warning and "continuing without it" in warning for warning in brief.warnings)
+    assert brief.summaries  # the run went on
+
+
+def test_a_cache_folder_deleted_mid_run_is_given_up_and_said(tmp_path: Path) -> None:
+    import shutil
+
+    directory = tmp_path / "c"
+    shared = client(directory, "use", FakeProvider())
+    summarize(ARTICLE, client=shared)
+    shutil.rmtree(directory)
+    brief = summarize(seed("004"), client=shared)
+    assert any("cache folder was removed" in warning for warning in brief.warnings)
+
+
+def test_replay_of_a_corrupted_cache_is_an_error(tmp_path: Path) -> None:
+    directory = tmp_path / "c"
+    directory.mkdir()
+    (directory / "cache.db").write_bytes(b"garbage" * 1000)
+    with pytest.raises(CacheMissError, match="unreadable"):
+        summarize(ARTICLE, client=client(directory, "replay", FakeProvider()))
+
+
+def test_several_processes_write_one_cache(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from summarizer.cache import ResponseCache, cache_key\n"
+        "cache = ResponseCache(sys.argv[1], 'use')\n"
+        "for n in range(60):\n"
+        "    material = {'n': n % 40, 'writer': int(sys.argv[2]) if n >= 40 else 0}\n"
+        "    cache.set(cache_key(material), material, {'usage': {'prompt_tokens': n}})\n"
+        "assert cache.problem is None, cache.problem\n"
+    )
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "shared"), str(w)], stderr=subprocess.PIPE)
+        for w in range(1, 5)
+    ]
+    for writer in writers:
+        assert writer.wait(timeout=120) == 0, writer.stderr.read() if writer.stderr else ""
+    cache = ResponseCache(tmp_path / "shared", "replay")
+    shared_keys = [cache_key({"n": n, "writer": 0}) for n in range(40)]
+    own_keys = [cache_key({"n": n % 40, "writer": w}) for w in range(1, 5) for n in range(40, 60)]
+    assert all(cache.get(key) is not None for key in shared_keys + own_keys)
