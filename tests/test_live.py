@@ -73,13 +73,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def llama_server(model_home: Path) -> Iterator[str]:
+def llama_server(model_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """llama-cpp-python's OpenAI-compatible server on 127.0.0.1, serving the embedded GGUF."""
     port = free_port()
     gguf = next((model_home / "models").glob("*.gguf"))
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias", "embedded"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--seed", "0"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server logs a lot: to a file, never to a pipe nobody reads (a full pipe blocks the server).
+    log = tmp_path_factory.mktemp("llama-server") / "server.log"
+    log_handle = log.open("wb")
+    server = subprocess.Popen(command, stdout=log_handle, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     try:
         deadline = time.monotonic() + 120
@@ -89,12 +92,13 @@ def llama_server(model_home: Path) -> Iterator[str]:
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"llama_cpp.server did not start: {server.stderr.read()!r}") from None
+                    raise RuntimeError(f"llama_cpp.server did not start: {log.read_text()[-2000:]}") from None
                 time.sleep(0.5)
         yield url
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log_handle.close()
 
 
 def test_openai_provider_against_a_real_local_server(
