@@ -7,6 +7,7 @@ are concatenated into the user state folder and checked against the official siz
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import os
@@ -132,6 +133,16 @@ def _load_llama(path: Path, n_ctx: int, n_threads: int | None) -> Any:
     except ImportError as e:
         raise ModelUnavailableError(f"llama-cpp-python is not installed; {INSTALL_HINT}") from e
     try:
-        return Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, seed=0, verbose=False)
+        llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=n_threads, seed=0, verbose=False)
     except (ValueError, RuntimeError) as e:
         raise ModelUnavailableError(f"llama.cpp could not load {path}: {e}") from e
+    if not _loaded:  # first model of this process
+        atexit.register(_close_all)
+    return llama
+
+
+def _close_all() -> None:
+    """Free llama.cpp while the interpreter is whole (its destructor fails during shutdown)."""
+    for llama in _loaded.values():
+        llama.close()
+    _loaded.clear()
