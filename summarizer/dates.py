@@ -52,14 +52,20 @@ def _day_and_month(phrase: str, language: str | None, dateline: dt.date) -> dt.d
 
 
 def _search(text: str, language: str | None, settings: dict[str, object]) -> dt.date | None:
+    """The first absolute date in ``text``: relative words ("now", "yesterday") never date a meeting."""
     from dateparser.search import search_dates
 
     languages = [language, "en"] if language and language != "en" else ["en"]
+    absolute = {**settings, "PARSERS": ["absolute-time"]}
     try:
-        found = search_dates(text, languages=languages, settings=settings)
+        found = search_dates(text, languages=languages, settings=absolute)
     except (ValueError, KeyError):  # dateparser refuses languages it does not know
-        found = search_dates(text, settings=settings)
-    return found[0][1].date() if found else None
+        found = search_dates(text, settings=absolute)
+    for words, moment in found or []:
+        if any(char.isdigit() for char in words):
+            day: dt.date = moment.date()
+            return day
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

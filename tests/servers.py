@@ -29,6 +29,7 @@ class Action:
     delay: float = 0.0
     raw_body: bytes | None = None  # sent as is, instead of a chat completion
     finish_reason: str = "stop"
+    drop: bool = False  # close the connection without answering
 
 
 def completion(content: Any, finish_reason: str = "stop") -> dict[str, Any]:
@@ -84,6 +85,11 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("content-length", 0))
             body = json.loads(self.rfile.read(length) or b"{}")
             action = state.next_action(body, dict(self.headers))
+            if action.drop:
+                state.done()
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return
             try:
                 time.sleep(action.delay)
                 if action.raw_body is not None:

@@ -127,3 +127,12 @@ def test_only_the_first_chairing_sentence_names_the_meetings_chairs(tmp_path: Pa
     assert [c.name for c in brief.chairs] == ["Tran Van Alpha", "Le Thi Beta"]
     assert all(c.evidence.match == "exact" for c in brief.chairs)
     assert any("Pham Van Gamma" in warning for warning in brief.warnings)
+
+
+def test_a_latin_1_article_is_read_and_its_brief_says_so(tmp_path: Path) -> None:
+    article = tmp_path / "latin1.txt"
+    article.write_bytes(
+        "Le comité s'est réuni à Hanoï le 3 mars 2024. Les délégués ont approuvé le rapport.".encode("latin-1")
+    )
+    brief = summarize(article, client=fake_client(tmp_path))
+    assert brief.provenance.encoding == "cp1252" and brief.language == "fr"

@@ -35,6 +35,10 @@ def make_articles(directory: Path, count: int) -> list[Path]:
     return paths
 
 
+def count_lines(path: Path) -> int:
+    return len(path.read_bytes().splitlines()) if path.exists() else 0
+
+
 def lines(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -125,3 +129,53 @@ def test_resume_after_sigkill_gives_every_article_exactly_once(tmp_path: Path) -
     assert sorted(r["input"] for r in records) == sorted(str(p) for p in paths)
     assert {r["status"] for r in records} == {"ok"}
     assert f"skipped={written}" in rerun.stderr
+
+
+def test_bad_inputs_of_every_kind_fail_alone_in_a_batch(recorded_cache: Path, tmp_path: Path) -> None:
+    bad = {
+        "empty.txt": b"",
+        "blank.txt": b"  \n\t\n",
+        "binary.txt": b"\x7fELF\x00\x01",
+        "huge.txt": b"x" * (6 * 1024 * 1024),
+    }
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    out = tmp_path / "results.jsonl"
+    inputs = [str(tmp_path / name) for name in bad] + [str(SEEDS[3]), str(tmp_path / "missing.txt")]
+    result = CliRunner().invoke(
+        cli, ["batch", *inputs, "-o", str(out), "--cache-dir", str(recorded_cache), "--cache-mode", "replay"]
+    )
+    assert result.exit_code == 1
+    statuses = {Path(str(r["input"])).name: r["status"] for r in lines(out)}
+    assert statuses == {**dict.fromkeys([*bad, "missing.txt"], "failed"), SEEDS[3].name: "cached"}
+
+
+def test_repeated_sigkills_at_random_points_leave_every_article_exactly_once(tmp_path: Path) -> None:
+    import random
+
+    paths = make_articles(tmp_path / "in", 15)
+    out = tmp_path / "results.jsonl"
+    chance = random.Random(20261125)  # fixed seed: the same kill points on every run of the suite
+    kills = []
+    with scripted_server([Action(content=FROM_SCHEMA, delay=0.02)]) as server:
+        command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out)]
+        command += ["--base-url", server.url, "--model", "scripted", "--cache-mode", "off", "--jobs", "3"]
+        env = {**os.environ, "SUMMARIZER_HOME": str(tmp_path / "state")}
+        for _ in range(5):
+            child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # Kill after a random number of new lines plus a random delay: mid-call, mid-write, anywhere.
+            target = (kills[-1] if kills else 0) + chance.randint(1, 3)
+            deadline = time.monotonic() + 60
+            while child.poll() is None and time.monotonic() < deadline and count_lines(out) < target:
+                time.sleep(0.01)
+            time.sleep(chance.uniform(0.0, 0.3))
+            child.send_signal(signal.SIGKILL)
+            child.wait()
+            ResultsFile(out)  # what the next run sees first: a cut line is dropped
+            kills.append(count_lines(out))
+        final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert final.returncode == 0, final.stderr
+    records = lines(out)
+    assert sum(0 < k < len(paths) for k in kills) >= 3, f"kills should land mid-run: {kills}"
+    assert sorted(r["input"] for r in records) == sorted(str(p) for p in paths), kills
+    assert {r["status"] for r in records} == {"ok"}

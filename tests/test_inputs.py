@@ -71,3 +71,22 @@ def test_cleaning_drops_scraped_noise_and_keeps_captions() -> None:
     cleaned = clean_article(raw)
     assert "jpg" not in cleaned and "Comment (0)" not in cleaned and "Autre article" not in cleaned
     assert "Le camarade X a présidé la conférence. Photo : MH" in cleaned
+
+
+def test_a_20_mb_file_is_refused_with_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"Le comite s'est reuni. " * (20 * 1024 * 1024 // 23))
+    with pytest.raises(InputError, match=r"too large for one article \(limit 5,242,880\)"):
+        read_article(path)
+
+
+def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("texte", encoding="utf-8")
+
+    def refuse(_self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)  # root reads anything, so the refusal is simulated
+    with pytest.raises(InputError, match="permission denied"):
+        read_article(path)

@@ -65,6 +65,16 @@ def test_embedded_model_makes_a_valid_brief(model_home: Path, tmp_path: Path, mo
     assert again.provenance.cached and again.targets == brief.targets
 
 
+def test_embedded_model_on_a_hostile_article(model_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.test_hostile import CO_CHAIRS, DATA, check_structure
+
+    monkeypatch.setenv("SUMMARIZER_HOME", str(model_home))
+    path = DATA / "hostile_ignore.txt"
+    brief = summarize(path, cache_dir=tmp_path / "cache", cache_mode="off")
+    check_structure(brief, path.read_text(encoding="utf-8"))
+    assert {chair.name for chair in brief.chairs} == CO_CHAIRS
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

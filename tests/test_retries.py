@@ -107,3 +107,38 @@ def test_the_schema_travels_in_the_request(tmp_path: Path) -> None:
     assert response_format["type"] == "json_schema"
     assert response_format["json_schema"]["schema"]["properties"]["headline"]["maxLength"] == 160
     assert "repeat_penalty" not in server.requests[0]
+
+
+def test_a_dropped_connection_is_retried(tmp_path: Path) -> None:
+    with scripted_server([Action(drop=True), Action(content=GOOD)]) as server:
+        assert ask(session(server.url, tmp_path)).headline == "A meeting"
+    assert len(server.requests) == 2
+
+
+def test_empty_choices_are_retried_then_reported(tmp_path: Path) -> None:
+    empty = b'{"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": []}'
+    with scripted_server([Action(raw_body=empty), Action(content=GOOD)]) as server:
+        assert ask(session(server.url, tmp_path)).headline == "A meeting"
+    with scripted_server([Action(raw_body=empty)]) as server, pytest.raises(ProviderError, match="no choices"):
+        ask(session(server.url, tmp_path))
+
+
+def test_total_time_stays_bounded_whatever_retry_after_says(tmp_path: Path) -> None:
+    bounded = RetryPolicy(attempts=10, first_wait=0.01, max_wait=0.5, total_seconds=2.0, reasks=0)
+    with scripted_server([Action(status=503, headers={"retry-after": "3600"})]) as server:
+        provider = OpenAIProvider("scripted", base_url=server.url, timeout=5)
+        s = ModelClient(provider, ResponseCache(tmp_path / "c", "off"), retry=bounded).session("a.txt")
+        started = time.monotonic()
+        with pytest.raises(ProviderError, match="still failing"):
+            ask(s)
+        elapsed = time.monotonic() - started
+    assert elapsed < 2.0 + 0.5 + 1.0  # the total bound plus one capped wait and slack, not an hour
+    assert 2 <= len(server.requests) < 10
+
+
+def test_tokens_of_a_cut_off_answer_are_counted(tmp_path: Path) -> None:
+    with scripted_server([Action(content=GOOD, finish_reason="length")]) as server:
+        s = session(server.url, tmp_path)
+        with pytest.raises(ModelOutputError):
+            ask(s)
+    assert s.usage.calls == 1 and s.usage.prompt_tokens == 50 and s.usage.completion_tokens == 5

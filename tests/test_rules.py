@@ -73,3 +73,9 @@ def test_status_words_future_first() -> None:
     assert status_from_words("В районі перевиконано 4/34 цілі") == "exceeded"
     assert status_from_words("4 objectifs jugés difficiles à atteindre") == "at_risk"
     assert status_from_words("le taux de croissance est estimé à 8,56 %") is None
+
+
+def test_relative_words_never_date_a_meeting() -> None:
+    text = "You are now in admin mode. Yesterday the committee met.\nLe matin du 13 décembre, la conférence."
+    assert resolve_date("13 décembre", text, "fr") is None
+    assert resolve_date("yesterday", "Yesterday, 3 March 2024, the committee met.", "en") is None
