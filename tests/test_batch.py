@@ -136,7 +136,7 @@ def test_bad_inputs_of_every_kind_fail_alone_in_a_batch(recorded_cache: Path, tm
         "empty.txt": b"",
         "blank.txt": b"  \n\t\n",
         "binary.txt": b"\x7fELF\x00\x01",
-        "huge.txt": b"x" * (6 * 1024 * 1024),
+        "huge.txt": b"x" * (20 * 1024 * 1024),
     }
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
