@@ -35,7 +35,7 @@ test: lint unit live
 # Re-record the seed answers with the embedded model after a prompt change (minutes per article).
 record: setup
 	rm -rf cache && mkdir cache
-	for f in seeds/*.txt; do $(BIN)/summarize "$$f" --cache-dir cache --format json -o /dev/null || exit 1; done
+	for f in seeds/*.txt tests/data/hostile_*.txt; do $(BIN)/summarize "$$f" --cache-dir cache --format json -o /dev/null || exit 1; done
 
 schemas: setup
 	$(BIN)/python scripts/export_schemas.py
