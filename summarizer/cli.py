@@ -142,15 +142,20 @@ def batch(
         sys.exit(1)
 
 
+def _interactive(console: Any) -> bool:
+    """Both ends are a terminal: otherwise stay quiet and machine-friendly."""
+    return bool(sys.stdout.isatty() and console.is_terminal)
+
+
 class _batch_progress:
-    """A live bar with done / cached / failed counts and ETA, only when stderr is a terminal."""
+    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal."""
 
     def __init__(self, console: Any, total: int) -> None:
         self.console, self.total = console, total
         self.bar: Any = None
 
     def __enter__(self) -> Any:
-        if not self.console.is_terminal:
+        if not _interactive(self.console):
             return None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -179,9 +184,9 @@ class _batch_progress:
 
 
 def _print_summary(console: Any, summary: Any, output: str) -> None:
-    """The end-of-run table (a plain line when stderr is not a terminal)."""
+    """The end-of-run table (one plain line when not interactive)."""
     tokens = summary.prompt_tokens + summary.completion_tokens
-    if not console.is_terminal:
+    if not _interactive(console):
         print(
             f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
             f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}",
