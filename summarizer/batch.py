@@ -72,14 +72,6 @@ def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> 
     return list(dict.fromkeys(found))
 
 
-def content_sha256(path: str) -> str | None:
-    """Hash of the article's decoded text (the same hash a brief records), or None if unreadable."""
-    try:
-        return read_article(Path(path)).sha256
-    except InputError:
-        return None
-
-
 Source = str | Path | Article
 
 
@@ -217,15 +209,9 @@ def run_batch(
     if retry_failed:
         results.drop_failed()
     summary = BatchSummary(articles=len(paths))
-    todo = []
-    for path in paths:
-        if results.is_done(path, content_sha256(path), retry_failed):
-            summary.skipped += 1
-        else:
-            todo.append(path)
     results.path.parent.mkdir(parents=True, exist_ok=True)
     with results.path.open("a", encoding="utf-8") as handle:
-        for result in run_parallel((Path(path) for path in todo), client, jobs, language):
+        for result in run_parallel(_pending(paths, results, retry_failed, summary), client, jobs, language):
             results.append(handle, result)
             summary.add(result)
             if markdown_dir is not None and result.brief is not None:
@@ -234,6 +220,25 @@ def run_batch(
                 on_result(result)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _pending(paths: list[str], results: ResultsFile, retry_failed: bool, summary: BatchSummary) -> Iterator[Source]:
+    """Articles still to do, each read once and lazily (its hash decides whether it is done).
+
+    An unreadable path is passed on as a path, so that it becomes a ``failed`` line with its reason.
+    """
+    for path in paths:
+        pending: Source
+        try:
+            article = read_article(Path(path))
+        except InputError:
+            pending, sha = Path(path), None
+        else:
+            pending, sha = article, article.sha256
+        if results.is_done(path, sha, retry_failed):
+            summary.skipped += 1
+        else:
+            yield pending
 
 
 def _write_markdown(directory: Path, result: BatchResult) -> None:

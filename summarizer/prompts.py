@@ -57,8 +57,13 @@ class Prompt:
             raise PromptError(
                 f"prompt {self.name!r}: missing variables {sorted(missing)}, unknown variables {sorted(unknown)}"
             )
-        rendered: str = _environment().from_string(self.source).render(**values)
+        rendered: str = self._template.render(**values)
         return rendered.strip()
+
+    @functools.cached_property
+    def _template(self) -> Any:
+        """The compiled template, compiled on first use."""
+        return _environment().from_string(self.source)
 
 
 @functools.cache
@@ -69,10 +74,19 @@ def _environment() -> Any:
 
 
 def load_prompt(name: str, directory: Path | None = None) -> Prompt:
-    """Load ``<name>.j2`` and check its front matter against the variables it really uses."""
+    """Load ``<name>.j2`` and check its front matter against the variables it really uses.
+
+    Loaded once per process and folder: every model call renders a prompt, and reading and parsing
+    the file each time was measurable in replays. A template edited mid-process is not re-read.
+    """
+    return _load(name, directory or prompts_dir())
+
+
+@functools.lru_cache(maxsize=64)
+def _load(name: str, directory: Path) -> Prompt:
     import jinja2.meta
 
-    path = (directory or prompts_dir()) / f"{name}.j2"
+    path = directory / f"{name}.j2"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
