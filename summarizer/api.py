@@ -10,7 +10,7 @@ from typing import Any
 from summarizer.batch import BatchResult, Source, run_parallel
 from summarizer.cache import ResponseCache
 from summarizer.errors import InputError
-from summarizer.inputs import decode_bytes, read_article
+from summarizer.inputs import decode_bytes, looks_like_path, read_article
 from summarizer.llm import ModelClient
 from summarizer.paths import default_cache_dir
 from summarizer.pipeline import Progress, summarize_article
@@ -96,7 +96,7 @@ async def asummarize_many(sources: Iterable[str | Path], **options: Any) -> Asyn
 
 def _as_source(item: str | Path, number: int) -> Source:
     """Paths stay paths; a text gets a numbered label (a bad one is left for the batch to fail)."""
-    if isinstance(item, Path) or ("\n" not in item and len(item) <= 1024):
+    if isinstance(item, Path) or looks_like_path(item):
         return item
     try:
         return decode_bytes(item.encode("utf-8"), f"<text {number}>")

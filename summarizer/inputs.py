@@ -42,12 +42,13 @@ def read_article(source: str | Path) -> Article:
         return _read_path(source)
     if source == "-":
         return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
-    if _looks_like_path(source):
+    if looks_like_path(source):
         return _read_path(Path(source))
     return decode_bytes(source.encode("utf-8"), "<text>")
 
 
-def _looks_like_path(text: str) -> bool:
+def looks_like_path(text: str) -> bool:
+    """One line that names an existing file or looks like a file name (else the text itself)."""
     if "\n" in text or len(text) > 1024:
         return False
     return Path(text).exists() or text.lower().endswith(_TEXT_SUFFIXES)

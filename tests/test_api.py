@@ -136,3 +136,11 @@ def test_a_latin_1_article_is_read_and_its_brief_says_so(tmp_path: Path) -> None
     )
     brief = summarize(article, client=fake_client(tmp_path))
     assert brief.provenance.encoding == "cp1252" and brief.language == "fr"
+
+
+def test_one_line_texts_are_texts_with_numbered_labels(tmp_path: Path) -> None:
+    from summarizer import summarize_many
+
+    one_line = "Le 3 mars 2024, le comité du district de Hoa Binh a tenu une conférence présidée par Tran Van Minh."
+    (result,) = summarize_many([one_line], client=fake_client(tmp_path))
+    assert result.input == "<text 0>" and result.status == "ok"
