@@ -21,6 +21,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
@@ -70,28 +71,40 @@ class ResponseCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The stored raw response for ``key``, or None."""
+        response: dict[str, Any] | None = self._lookup(key, lambda text: json.loads(text)["response"])
+        return response
+
+    def get_text(self, key: str) -> str | None:
+        """The text stored under ``key`` by ``set_text``, or None."""
+        text: str | None = self._lookup(key, str)
+        return text
+
+    def _lookup(self, key: str, decode: Callable[[str], Any]) -> Any:
         if not self.reads or self.problem:
             return None
         unreadable: tuple[type[Exception], ...] = (*_errors(), ValueError, KeyError)
         try:
             text = self._read_only(key) if self.mode == "replay" else self._open().get(key)
-            response: dict[str, Any] | None = None if text is None else json.loads(text)["response"]
+            return None if text is None else decode(text)
         except unreadable as e:
             if self.mode == "replay":
                 raise CacheMissError(f"cannot replay: the cache at {self.directory} is unreadable ({e})") from e
             self._give_up(e)
             return None
-        return response
 
     def set(self, key: str, material: dict[str, Any], response: dict[str, Any]) -> None:
         """Store a raw response with the request material that produced it."""
+        self.set_text(key, canonical_json({"request": material, "response": response}))
+
+    def set_text(self, key: str, text: str) -> None:
+        """Store ``text`` under ``key`` (when the mode writes and the cache is healthy)."""
         if not self.writes or self.problem:
             return
         try:
             store = self._open()
             if not (self.directory / "cache.db").exists():  # deleted under us: writes would vanish
                 raise OSError("the cache folder was removed")
-            store.set(key, canonical_json({"request": material, "response": response}))
+            store.set(key, text)
         except _errors() as e:
             self._give_up(e)
 

@@ -25,6 +25,7 @@ from summarizer.inputs import Article
 from summarizer.language import detect_language, language_name
 from summarizer.llm import ModelClient, Session
 from summarizer.prompts import Prompt, load_prompt
+from summarizer.reuse import brief_key, load_brief, store_brief
 from summarizer.schema import (
     Brief,
     Chair,
@@ -72,8 +73,20 @@ def summarize_article(
     second_language: str | None = None,
     progress: Progress | None = None,
 ) -> Brief:
-    """Make the Brief of one article."""
+    """Make the Brief of one article (or take it from the cache when nothing that shapes it changed)."""
     started = time.perf_counter()
+    key = brief_key(article, client, second_language, PROMPT_NAMES)
+    stored = load_brief(key, client, article, round(time.perf_counter() - started, 3))
+    if stored is not None:
+        return stored
+    brief = _make_brief(article, client, second_language, progress, started)
+    store_brief(key, client, brief)
+    return brief
+
+
+def _make_brief(
+    article: Article, client: ModelClient, second_language: str | None, progress: Progress | None, started: float
+) -> Brief:
     report = progress or (lambda _step: None)
     session = client.session(article.source)
     warnings: list[str] = []
