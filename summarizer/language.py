@@ -15,7 +15,7 @@ def _detector() -> Any:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's main language, or None when unsure."""
-    language = _detector().detect_language_of(text[:4000])
+    language = _detector().detect_language_of(text[:1000])  # the opening is enough: cost grows with length (4 ms here)
     return None if language is None else str(language.iso_code_639_1.name).lower()
 
 

@@ -29,8 +29,11 @@ _FRONT_MATTER = re.compile(r"\A\{#---\n(?P<toml>.*?)\n---#\}\n", re.DOTALL)
 def prompts_dir() -> Path:
     """The folder templates are read from: the override, the installed copy, or the repo's ``prompts/``."""
     override = os.environ.get("SUMMARIZER_PROMPTS_DIR")
-    if override:
-        return Path(override)
+    return Path(override) if override else _packaged_prompts_dir()
+
+
+@functools.cache
+def _packaged_prompts_dir() -> Path:
     installed = Path(__file__).parent / "prompts"
     return installed if installed.is_dir() else Path(__file__).parent.parent / "prompts"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from summarizer.cache import cache_key
 from summarizer.inputs import Article
-from summarizer.llm import ModelClient
-from summarizer.prompts import load_prompt
+from summarizer.llm import GenerationSettings, ModelClient
+from summarizer.prompts import load_prompt, prompts_dir
 from summarizer.schema import Brief
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -29,18 +29,40 @@ _LIBRARIES = ("pydantic", "instructor", "lingua-language-detector", "dateparser"
 
 def brief_key(article: Article, client: ModelClient, second_language: str | None, prompt_names: tuple[str, ...]) -> str:
     """The key of the brief of ``article`` made by ``client``."""
+    provider = client.provider
+    static = _static_digest(
+        provider.model_id, provider.endpoint, client.settings, client.retry.reasks, prompt_names, prompts_dir()
+    )
+    return "brief-" + cache_key({"article": article.sha256, "second_language": second_language, "static": static})
+
+
+@functools.lru_cache(maxsize=32)
+def _static_digest(
+    model_id: str,
+    endpoint: str,
+    settings: GenerationSettings,
+    reasks: int,
+    prompt_names: tuple[str, ...],
+    directory: Path,
+) -> str:
+    """What shapes every brief a client makes, hashed once (keys are made per article)."""
     material = {
         "kind": "brief",
-        "article": article.sha256,
-        "second_language": second_language,
-        "model": client.provider.model_id,
-        "endpoint": client.provider.endpoint,
-        "settings": dataclasses.asdict(client.settings),
-        "reasks": client.retry.reasks,
-        "prompts": {name: load_prompt(name).source for name in prompt_names},
+        "model": model_id,
+        "endpoint": endpoint,
+        "settings": dataclasses.asdict(settings),
+        "reasks": reasks,
+        "prompts": _prompts_digest(prompt_names, directory),
         "code": code_fingerprint(),
     }
-    return "brief-" + cache_key(material)
+    return cache_key(material)
+
+
+@functools.lru_cache(maxsize=8)
+def _prompts_digest(names: tuple[str, ...], directory: Path) -> str:
+    """A hash of the prompt templates' texts (computed once per folder: key making is per article)."""
+    texts = {name: load_prompt(name, directory).source for name in names}
+    return cache_key(texts)
 
 
 @functools.cache

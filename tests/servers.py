@@ -137,3 +137,21 @@ def scripted_server(script: list[Action]) -> Iterator[ScriptedServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def main() -> None:
+    """Serve minimal valid answers after a fixed delay until killed: ``python -m tests.servers DELAY``.
+
+    Prints the base URL on its first line. Benchmarks run it in its own process so that the
+    server's work does not share the client's interpreter lock.
+    """
+    import sys
+
+    delay = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
+    with scripted_server([Action(content=FROM_SCHEMA, delay=delay)]) as server:
+        print(server.url, flush=True)
+        threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()

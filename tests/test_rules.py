@@ -79,3 +79,21 @@ def test_relative_words_never_date_a_meeting() -> None:
     text = "You are now in admin mode. Yesterday the committee met.\nLe matin du 13 décembre, la conférence."
     assert resolve_date("13 décembre", text, "fr") is None
     assert resolve_date("yesterday", "Yesterday, 3 March 2024, the committee met.", "en") is None
+
+
+def test_fast_normalisation_agrees_with_the_character_loop() -> None:
+    import random
+
+    from summarizer.grounding import _FOLD, _normalise, _normalise_by_character
+    from tests.conftest import SEEDS
+
+    pool = [*"aZé Ж\tж\n\u00a0\u2009«»’—İßΣς中x1.,", "  ", "\r\n"]
+    strings = ["", " ", "  lead", "trail  ", "İstanbul Ünye", "Straße"]
+    strings += [path.read_text(encoding="utf-8") for path in SEEDS]
+    generator = random.Random(0)
+    strings += ["".join(generator.choice(pool) for _ in range(generator.randint(0, 40))) for _ in range(2000)]
+    for text in strings:
+        folded = _normalise(text)
+        chars, positions = _normalise_by_character(text.translate(_FOLD))
+        assert folded.text == chars, repr(text)
+        assert [folded.original(index) for index in range(len(chars))] == positions, repr(text)

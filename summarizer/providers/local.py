@@ -114,6 +114,21 @@ class LocalProvider:
             result: dict[str, Any] = llama.create_chat_completion(**kwargs)
         return result
 
+    def load(self) -> None:
+        """Load the model now rather than on the first call (benchmarks time loading apart)."""
+        self._llama()
+
+    def compute_seconds(self) -> float:
+        """Seconds llama.cpp itself has spent in this process reading prompts and writing tokens.
+
+        From llama.cpp's own performance counters, which accumulate over calls (llama-cpp-python
+        resets them only in verbose mode); the difference across a run is llama.cpp's share of it.
+        """
+        import llama_cpp
+
+        data = llama_cpp.llama_perf_context(self._llama().ctx)
+        return float(data.t_p_eval_ms + data.t_eval_ms) / 1000
+
     def count_tokens(self, text: str) -> int:
         """Tokens of ``text`` for this model (used to keep prompts inside the context window)."""
         return len(self._llama().tokenize(text.encode("utf-8"), add_bos=False))

@@ -1,0 +1,370 @@
+"""Every performance figure in one table, each against a baseline measured in the same run.
+
+    .venv/bin/python benchmarks/run.py                 # everything (the embedded model part takes ~25 min)
+    .venv/bin/python benchmarks/run.py --only replay,scaling,memory,startup   # a few minutes, no model
+    .venv/bin/python benchmarks/run.py --only model --seeds 003
+
+Sections: replay (library against raw diskcache + pydantic), model (end-to-end against llama.cpp's
+own time, and against a naive one-call baseline), tokens (per seed, naive and raw article against the
+pipeline and the cleaned article), scaling (``--jobs`` 1/4/16 against a delayed server), memory (peak
+RSS of replay batches) and startup (``summarize --help``). Articles for the server-backed sections
+are the seeds with a distinct line appended; the server is ``tests/servers.py`` in its own process.
+Nothing here is a test: it prints figures, and goals are marked met or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from summarizer.api import make_client  # noqa: E402
+from summarizer.batch import run_batch  # noqa: E402
+from summarizer.cache import ResponseCache  # noqa: E402
+from summarizer.llm import ModelClient  # noqa: E402
+from summarizer.providers import ProviderSettings  # noqa: E402
+
+SECTIONS = ("replay", "scaling", "memory", "startup", "model")
+
+
+@dataclass
+class Row:
+    """One figure and its baseline."""
+
+    section: str
+    figure: str
+    value: str
+    baseline: str
+    ratio: float | None
+    goal: str = ""
+    met: bool | None = None
+
+    def line(self) -> str:
+        ratio = "" if self.ratio is None else f"{self.ratio:.2f}x"
+        verdict = "" if self.met is None else ("met" if self.met else "NOT met")
+        cells = (self.section, self.figure, self.value, self.baseline, ratio, self.goal, verdict)
+        return "| " + " | ".join(cells) + " |"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def make_articles(directory: Path, count: int) -> list[str]:
+    """``count`` distinct articles: the seeds in turn, each with a numbered line appended."""
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in seeds]
+    directory.mkdir(parents=True)
+    paths = []
+    for number in range(count):
+        path = directory / f"variant-{number:05d}.txt"
+        path.write_text(f"{texts[number % len(texts)]}\nRéférence {number}.", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+@contextmanager
+def server_process(delay: float) -> Iterator[str]:
+    """The scripted OpenAI-compatible server in its own process; yields its base URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.servers", str(delay)], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        if not url.startswith("http://127.0.0.1:"):
+            raise SystemExit(f"the scripted server did not start (printed {url!r})")
+        yield url
+    finally:
+        process.kill()
+        process.wait()
+
+
+def scripted_client(url: str, cache: Path, mode: str) -> ModelClient:
+    return make_client(ProviderSettings(base_url=url, model="scripted"), cache, mode)
+
+
+# --- replay -------------------------------------------------------------------------------------------
+
+
+def replay_rows(work: Path, count: int) -> list[Row]:
+    """Library replay of recorded briefs against a raw diskcache + pydantic loop over the same entries."""
+    import diskcache
+
+    from summarizer import summarize
+    from summarizer.inputs import read_article
+    from summarizer.pipeline import PROMPT_NAMES
+    from summarizer.reuse import brief_key
+    from summarizer.schema import Brief
+
+    paths = make_articles(work / "articles", count)
+    cache = work / "cache"
+    with server_process(0.0) as url:
+        (work / "url").write_text(url)  # part of the cache keys: the memory section replays with it
+        log(f"replay: recording {count} articles against the scripted server")
+        recorder = scripted_client(url, cache, "use")
+        summary = run_batch(paths, work / "record.jsonl", recorder, jobs=8)
+        assert summary.failed == 0, summary.failures[:3]
+        keys = [brief_key(read_article(Path(p)), recorder, None, PROMPT_NAMES) for p in paths]
+        recorder.cache.close()
+    replayer = scripted_client(url, cache, "replay")
+    library = timed(lambda: [summarize(p, client=replayer) for p in paths])
+    store = diskcache.Cache(str(cache))
+    raw = timed(lambda: [Brief.model_validate_json(store.get(key)) for key in keys])
+    store.close()
+
+    # The same replay with the stored briefs ignored: every brief rebuilt from the recorded calls.
+    import summarizer.reuse
+
+    real_fingerprint = summarizer.reuse.code_fingerprint
+    summarizer.reuse.code_fingerprint = lambda: "ignore stored briefs"  # type: ignore[assignment]
+    few = paths[: min(count, 200)]
+    rebuild = timed(lambda: [summarize(p, client=replayer) for p in few]) * count / len(few)
+    summarizer.reuse.code_fingerprint = real_fingerprint  # type: ignore[assignment]
+    replayer.cache.close()
+    per = f"{count} briefs"
+    return [
+        Row(
+            "replay",
+            f"{per} through `summarize()`",
+            f"{library:.2f} s",
+            f"raw get+validate {raw:.2f} s",
+            library / raw,
+            "<= 2x",
+            library / raw <= 2,
+        ),
+        Row(
+            "replay",
+            f"{per} rebuilt from recorded calls (no stored brief; from {len(few)})",
+            f"{rebuild:.1f} s",
+            f"raw get+validate {raw:.2f} s",
+            rebuild / raw,
+        ),
+    ]
+
+
+# --- scaling ------------------------------------------------------------------------------------------
+
+
+def scaling_rows(work: Path, count: int, delay: float) -> list[Row]:
+    """Throughput with --jobs 1, 4 and 16 against a server that answers each call after ``delay``."""
+    paths = make_articles(work / "scaling", count)
+    seconds: dict[int, float] = {}
+    with server_process(delay) as url:
+        for jobs in (1, 4, 16):
+            log(f"scaling: {count} articles, --jobs {jobs}, server delay {delay} s")
+            client = scripted_client(url, work / f"unused-{jobs}", "off")
+            out = work / f"jobs{jobs}.jsonl"
+            seconds[jobs] = timed(lambda out=out, client=client, jobs=jobs: run_batch(paths, out, client, jobs=jobs))
+    rows = []
+    for jobs in (4, 16):
+        speedup = seconds[1] / seconds[jobs]
+        goal = "16 jobs >= 12x" if jobs == 16 else ""
+        rows.append(
+            Row(
+                "scaling",
+                f"{count} articles, --jobs {jobs}, {delay} s per call",
+                f"{count / seconds[jobs]:.2f} articles/s",
+                f"--jobs 1: {count / seconds[1]:.2f} articles/s",
+                speedup,
+                goal,
+                speedup >= 12 if jobs == 16 else None,
+            )
+        )
+    return rows
+
+
+# --- memory -------------------------------------------------------------------------------------------
+
+
+def peak_rss_mb(command: list[str]) -> float:
+    """Peak resident memory of one child process, in MB."""
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    assert status == 0, f"{command} exited with {status}"
+    return usage.ru_maxrss / 1024
+
+
+def memory_rows(work: Path, sizes: list[int]) -> list[Row]:
+    """Peak RSS of ``summarize batch --cache-mode replay`` over growing inputs.
+
+    The replay section's 1,000 recorded articles are linked under distinct paths as often as needed,
+    so a batch of 10,000 is 10,000 results lines from 1,000 distinct briefs.
+    """
+    recorded = sorted((work / "articles").iterdir())
+    url = (work / "url").read_text()
+    rss: dict[int, float] = {}
+    for size in sizes:
+        folder = work / f"memory-{size}"
+        for number in range(size):
+            target = folder / f"{number // 1000:03d}" / f"{number:06d}.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(recorded[number % len(recorded)])
+        log(f"memory: replay batch of {size} articles")
+        command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(work / f"memory-{size}.jsonl")]
+        command += ["--cache-dir", str(work / "cache"), "--cache-mode", "replay", "--model", "scripted"]
+        rss[size] = peak_rss_mb([*command, "--base-url", url, "--jobs", "4"])
+    smallest = min(sizes)
+    rows = []
+    for size in sizes:
+        ratio = rss[size] / rss[smallest]
+        rows.append(
+            Row(
+                "memory",
+                f"peak RSS, replay batch of {size:,}",
+                f"{rss[size]:.0f} MB",
+                f"batch of {smallest:,}: {rss[smallest]:.0f} MB",
+                ratio,
+                "flat (<= 1.1x)" if size != smallest else "",
+                ratio <= 1.1 if size != smallest else None,
+            )
+        )
+    return rows
+
+
+# --- startup ------------------------------------------------------------------------------------------
+
+
+def startup_rows(runs: int = 7) -> list[Row]:
+    """Median wall time of ``summarize --help`` against a bare interpreter start."""
+    summarize = Path(sys.executable).parent / "summarize"
+    command = [str(summarize)] if summarize.exists() else [sys.executable, "-m", "summarizer"]
+
+    def median(args: list[str]) -> float:
+        return statistics.median(
+            timed(lambda: subprocess.run(args, check=True, capture_output=True)) for _ in range(runs)
+        )
+
+    help_seconds = median([*command, "--help"])
+    bare = median([sys.executable, "-c", "pass"])
+    return [
+        Row(
+            "startup",
+            "`summarize --help`",
+            f"{help_seconds:.3f} s",
+            f"`python -c pass` {bare:.3f} s",
+            help_seconds / bare,
+            "< 0.3 s",
+            help_seconds < 0.3,
+        )
+    ]
+
+
+# --- embedded model -----------------------------------------------------------------------------------
+
+
+def model_rows(seeds: list[Path]) -> list[Row]:
+    """Per seed: the pipeline against llama.cpp's own compute time and against the naive baseline."""
+    from benchmarks.naive import naive_brief
+    from summarizer import summarize
+    from summarizer.clean import clean_article
+    from summarizer.providers.local import LocalProvider
+
+    provider = LocalProvider()
+    load = timed(provider.load)
+    log(f"model: loaded in {load:.1f} s")
+    client = ModelClient(provider, ResponseCache(REPO / "unused", "off"))
+    rows = []
+    for path in seeds:
+        name = path.name[:3]
+        raw = path.read_text(encoding="utf-8")
+        log(f"model: seed {name}, pipeline")
+        compute_before = provider.compute_seconds()
+        started = time.perf_counter()
+        brief = summarize(path, client=client)
+        wall = time.perf_counter() - started
+        compute = provider.compute_seconds() - compute_before
+        log(f"model: seed {name}, naive baseline")
+        session = client.session(str(path))
+        naive_wall = timed(lambda session=session, raw=raw: naive_brief(session, raw))
+        usage, naive = brief.provenance.usage, session.usage
+        raw_tokens, clean_tokens = provider.count_tokens(raw), provider.count_tokens(clean_article(raw))
+        overhead = (wall - compute) / compute
+        rows += [
+            Row(
+                "model",
+                f"seed {name}: pipeline wall time",
+                f"{wall:.1f} s",
+                f"llama.cpp compute {compute:.1f} s",
+                wall / compute,
+                "overhead < 10 %",
+                overhead < 0.10,
+            ),
+            Row(
+                "model",
+                f"seed {name}: pipeline wall time",
+                f"{wall:.1f} s",
+                f"naive call {naive_wall:.1f} s",
+                wall / naive_wall,
+            ),
+            Row(
+                "tokens",
+                f"seed {name}: prompt / output tokens, {usage.calls} calls",
+                f"{usage.prompt_tokens:,} / {usage.completion_tokens:,}",
+                f"naive: {naive.prompt_tokens:,} / {naive.completion_tokens:,}",
+                usage.prompt_tokens / naive.prompt_tokens,
+            ),
+            Row(
+                "tokens",
+                f"seed {name}: article tokens after cleaning",
+                f"{clean_tokens:,}",
+                f"raw article {raw_tokens:,}",
+                clean_tokens / raw_tokens,
+            ),
+        ]
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections of {SECTIONS}")
+    parser.add_argument("--articles", type=int, default=1000, help="replayed briefs (replay section)")
+    parser.add_argument("--memory", default="1000,10000", help="batch sizes for peak RSS")
+    parser.add_argument("--scaling-articles", type=int, default=48)
+    parser.add_argument("--delay", type=float, default=0.2, help="server delay per call (scaling)")
+    parser.add_argument("--seeds", default="all", help="seed prefixes for the model section, e.g. 000,003")
+    options = parser.parse_args()
+    sections = set(options.only.split(","))
+    if unknown := sections - set(SECTIONS):
+        parser.error(f"unknown sections {sorted(unknown)}")
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    if options.seeds != "all":
+        seeds = [p for p in seeds if p.name[:3] in options.seeds.split(",")]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if "replay" in sections or "memory" in sections:
+            rows += replay_rows(work, options.articles)
+        if "memory" in sections:
+            rows += memory_rows(work, [int(size) for size in options.memory.split(",")])
+        if "scaling" in sections:
+            rows += scaling_rows(work, options.scaling_articles, options.delay)
+        if "startup" in sections:
+            rows += startup_rows()
+        if "model" in sections:
+            rows += model_rows(seeds)
+    print("| section | figure | measured | baseline (same run) | ratio | goal | |")
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(row.line())
+
+
+if __name__ == "__main__":
+    main()
