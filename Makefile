@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := seeds/000_97f366d40aeaafa7.txt
 
-.PHONY: setup demo test lint unit live record schemas
+.PHONY: setup demo test lint unit ray live record schemas bench
 
 setup: $(VENV)/.installed
 
@@ -13,7 +13,7 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[local,server,dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[local,server,dev,ray]'
 	touch $@
 
 demo: setup
@@ -25,17 +25,24 @@ lint: setup
 	$(BIN)/mypy summarizer
 
 unit: setup
-	$(BIN)/pytest -m "not live"
+	$(BIN)/pytest -m "not live and not ray"
+
+ray: setup
+	$(BIN)/pytest -m ray
 
 live: setup
 	$(BIN)/pytest -m live
 
-test: lint unit live
+test: lint unit ray live
 
 # Re-record the seed answers with the embedded model after a prompt change (minutes per article).
 record: setup
 	rm -rf cache && mkdir cache
 	for f in seeds/*.txt tests/data/hostile_*.txt; do $(BIN)/summarize "$$f" --cache-dir cache --format json -o /dev/null || exit 1; done
+
+# Performance figures (benchmarks/run.py --help); the embedded-model section takes about 25 minutes.
+bench: setup
+	$(BIN)/python benchmarks/run.py
 
 schemas: setup
 	$(BIN)/python scripts/export_schemas.py

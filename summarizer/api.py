@@ -5,17 +5,20 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from summarizer.batch import BatchResult, Source, run_parallel
+from summarizer.batch import BatchResult, Engine, LocalEngine, Source, run_parallel
 from summarizer.cache import ResponseCache
-from summarizer.errors import InputError
+from summarizer.errors import ConfigurationError, InputError
 from summarizer.inputs import decode_bytes, looks_like_path, read_article
 from summarizer.llm import ModelClient
 from summarizer.paths import default_cache_dir
 from summarizer.pipeline import Progress, summarize_article
 from summarizer.providers import ProviderSettings, make_provider
 from summarizer.schema import Brief
+
+if TYPE_CHECKING:
+    from summarizer.ray_engine import RayOptions
 
 
 def make_client(
@@ -26,6 +29,25 @@ def make_client(
     """A model client: the chosen provider behind the response cache, retries and validation."""
     cache = ResponseCache(cache_dir or default_cache_dir(), cache_mode)
     return ModelClient(make_provider(settings), cache)
+
+
+def make_engine(
+    name: str = "local",
+    settings: ProviderSettings | None = None,
+    cache_dir: str | Path | None = None,
+    cache_mode: str = "use",
+    language: str | None = None,
+    jobs: int = 4,
+    ray_options: RayOptions | None = None,
+) -> Engine:
+    """A batch engine: ``local`` (threads in this process) or ``ray`` (Ray Data actors)."""
+    if name == "ray":
+        from summarizer.ray_engine import RayEngine
+
+        return RayEngine(settings or ProviderSettings(), cache_dir, cache_mode, language, jobs, ray_options)
+    if name != "local":
+        raise ConfigurationError(f"unknown engine {name!r}; choose local or ray")
+    return LocalEngine(make_client(settings, cache_dir, cache_mode), jobs, language)
 
 
 def summarize(
@@ -40,21 +62,25 @@ def summarize(
     cache_mode: str = "use",
     client: ModelClient | None = None,
     progress: Progress | None = None,
+    strict: bool = False,
 ) -> Brief:
     """Summarise one article: ``source`` is a path, ``"-"`` for stdin, or the article's text.
 
     ``language`` is the brief's second language (ISO 639-1); by default the article's own.
     Provider and cache options are the CLI's; pass ``client`` to reuse one across many calls.
+    ``strict`` drops the items whose evidence is not in the article (they are flagged otherwise).
     """
     article = read_article(source)
     if client is not None:
-        return summarize_article(article, client, language, progress)
+        brief = summarize_article(article, client, language, progress)
+        return brief.strict() if strict else brief
     settings = ProviderSettings(provider=provider, model=model, base_url=base_url, model_path=model_path)
     owned = make_client(settings, cache_dir, cache_mode)
     try:
-        return summarize_article(article, owned, language, progress)
+        brief = summarize_article(article, owned, language, progress)
     finally:
         owned.cache.close()
+    return brief.strict() if strict else brief
 
 
 async def asummarize(source: str | Path, **options: Any) -> Brief:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from summarizer.errors import InputError, SummarizerError
 from summarizer.inputs import Article, read_article
@@ -193,17 +193,55 @@ class BatchSummary:
             self.failures.append(f"{result.input}: {result.error['message']}")
 
 
+class Engine(Protocol):
+    """What runs the pending articles: this process's thread pool, or Ray (``ray_engine``)."""
+
+    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
+        """Each article's result, in the order they finish."""
+        ...
+
+    def close(self) -> None:
+        """Release what the engine holds (files, connections)."""
+        ...
+
+
+@dataclass
+class LocalEngine:
+    """A thread pool in this process, sharing one client (the default engine)."""
+
+    client: ModelClient
+    jobs: int = 4
+    language: str | None = None
+
+    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
+        """Each article's result, in the order they finish."""
+        return run_parallel(sources, self.client, self.jobs, self.language)
+
+    def close(self) -> None:
+        """Close the client's cache."""
+        self.client.cache.close()
+
+
 def run_batch(
     paths: list[str],
     output: str | Path,
-    client: ModelClient,
+    client: ModelClient | None = None,
     jobs: int = 4,
     language: str | None = None,
     retry_failed: bool = False,
     markdown_dir: str | Path | None = None,
     on_result: Callable[[BatchResult], None] | None = None,
+    engine: Engine | None = None,
 ) -> BatchSummary:
-    """Summarise ``paths`` into the JSONL file ``output``, resuming where an earlier run stopped."""
+    """Summarise ``paths`` into the JSONL file ``output``, resuming where an earlier run stopped.
+
+    The articles run on ``engine``, by default a ``LocalEngine`` over ``client``. Whatever the engine,
+    this function alone writes the file, and writes each (path, content) once.
+    """
+    if engine is None:
+        if client is None:
+            raise TypeError("run_batch needs a client or an engine")
+        engine = LocalEngine(client, jobs, language)
     started = time.perf_counter()
     results = ResultsFile(output)
     if retry_failed:
@@ -211,7 +249,9 @@ def run_batch(
     summary = BatchSummary(articles=len(paths))
     results.path.parent.mkdir(parents=True, exist_ok=True)
     with results.path.open("a", encoding="utf-8") as handle:
-        for result in run_parallel(_pending(paths, results, retry_failed, summary), client, jobs, language):
+        for result in engine.results(_pending(paths, results, retry_failed, summary)):
+            if results.is_done(result.input, result.sha256, retry_failed=False):
+                continue  # a second result for the same article (an engine re-ran it): the first stands
             results.append(handle, result)
             summary.add(result)
             if markdown_dir is not None and result.brief is not None:

@@ -94,8 +94,9 @@ def model_options(command: Any) -> Any:
     "--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the brief to this file.")
+@click.option("--strict", is_flag=True, help="Drop items whose evidence is not in the article (default: flag them).")
 @model_options
-def run(article: str, output_format: str, output: str | None, **options: Any) -> None:
+def run(article: str, output_format: str, output: str | None, strict: bool, **options: Any) -> None:
     """Summarise one article."""
     from rich.console import Console
 
@@ -103,7 +104,7 @@ def run(article: str, output_format: str, output: str | None, **options: Any) ->
 
     errors = Console(stderr=True)
     with _exit_on_error(errors), _progress(errors) as progress:
-        brief = summarize(article, progress=progress, **options)
+        brief = summarize(article, progress=progress, strict=strict, **options)
     _emit(brief, output_format, output)
 
 
@@ -113,30 +114,51 @@ def run(article: str, output_format: str, output: str | None, **options: Any) ->
 @click.option("--jobs", default=4, show_default=True, type=click.IntRange(1, 256), help="Articles in flight at once.")
 @click.option("--markdown-dir", type=click.Path(file_okay=False), help="Also write one Markdown brief per article.")
 @click.option("--retry-failed", is_flag=True, help="Run again the articles whose earlier line says failed.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Where to run.")
+@click.option("--address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray instance).")
+@click.option("--ray-actors", type=click.IntRange(1), help="Ray actors (default: cluster CPUs / CPUs per actor).")
+@click.option("--ray-cpus-per-actor", type=click.FloatRange(0.01), help="Default: 2 (embedded model), 1 (servers).")
 @model_options
 def batch(
-    inputs: tuple[str, ...], output: str, jobs: int, markdown_dir: str | None, retry_failed: bool, **options: Any
+    inputs: tuple[str, ...],
+    output: str,
+    jobs: int,
+    markdown_dir: str | None,
+    retry_failed: bool,
+    engine: str,
+    address: str | None,
+    ray_actors: int | None,
+    ray_cpus_per_actor: float | None,
+    **options: Any,
 ) -> None:
     """Summarise many articles into a JSON-lines file; rerun the same command to resume.
 
     INPUTS are files, directories, globs, or - to read paths from standard input. One line per
     article: status ok, cached or failed. With the embedded model, calls take turns in one llama.cpp
     context, so --jobs mainly helps server providers. Exit code 1 when any article failed.
+
+    --engine ray runs the articles on Ray Data actors (pip install 'summarizer[ray]'); --jobs is then
+    the articles in flight per actor. On a cluster, inputs and the cache folder must be on a
+    filesystem every node shares.
     """
     from rich.console import Console
 
-    from summarizer.api import make_client
+    from summarizer.api import make_engine
     from summarizer.batch import expand_inputs, run_batch
     from summarizer.providers import ProviderSettings
+    from summarizer.ray_engine import RayOptions
 
     errors = Console(stderr=True)
     language, cache_dir, cache_mode = options.pop("language"), options.pop("cache_dir"), options.pop("cache_mode")
+    ray_options = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
     with _exit_on_error(errors):
         paths = expand_inputs(inputs)
-        client = make_client(ProviderSettings(**options), cache_dir, cache_mode)
+        runner = make_engine(engine, ProviderSettings(**options), cache_dir, cache_mode, language, jobs, ray_options)
         with _batch_progress(errors, len(paths)) as on_result:
-            summary = run_batch(paths, output, client, jobs, language, retry_failed, markdown_dir, on_result)
-        client.cache.close()
+            summary = run_batch(
+                paths, output, retry_failed=retry_failed, markdown_dir=markdown_dir, on_result=on_result, engine=runner
+            )
+        runner.close()
     _print_summary(errors, summary, output)
     if summary.failed:
         sys.exit(1)

@@ -17,6 +17,7 @@ FUZZY_THRESHOLD = 90.0
 _FOLD = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _FOLDED_CHARS = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # faster than str.translate
 # \s is str.isspace's set (and str.strip's). Runs of two or more collapse; single ones become " ".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LONG_SPACES = re.compile(r"\s\s+")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 
@@ -58,6 +59,12 @@ def looks_like_a_name(name: str) -> bool:
     if not any(char.isupper() or char.islower() for char in name):
         return bool(words)  # scripts without case (CJK...) cannot be checked this way
     return sum(1 for word in words if word[:1].isupper()) >= 2
+
+
+def numbers_appear(figure: str, text: str) -> bool:
+    """Whether every number written in ``figure`` ("21 des 25", "8,56 %") is a number of ``text``."""
+    found = set(_NUMBER.findall(text))
+    return all(number in found for number in _NUMBER.findall(figure))
 
 
 def appears_in(phrase: str, text: str) -> bool:

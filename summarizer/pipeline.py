@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from summarizer.candidates import find_candidates, rule_status
 from summarizer.clean import clean_article
 from summarizer.dates import resolve_date
-from summarizer.grounding import appears_in, as_written, ground, looks_like_a_name
+from summarizer.grounding import appears_in, as_written, ground, looks_like_a_name, numbers_appear
 from summarizer.inputs import Article
 from summarizer.language import detect_language, language_name
 from summarizer.llm import ModelClient, Session
@@ -32,6 +32,8 @@ from summarizer.schema import (
     ChairsDraft,
     Directive,
     DirectivesDraft,
+    Evidence,
+    Grounding,
     Meeting,
     MeetingDraft,
     Provenance,
@@ -114,10 +116,11 @@ def _make_brief(
     if client.cache.problem:
         warnings.append(client.cache.problem)
     evidence = [c.evidence for c in chairs] + [t.evidence for t in targets] + [d.evidence for d in directives]
-    ungrounded = sum(1 for quote in evidence if quote.match == "none")
-    if ungrounded:
-        warnings.append(f"{ungrounded} of {len(evidence)} items have evidence not found in the article")
+    grounding = _grounding(evidence)
+    if grounding.none:
+        warnings.append(f"{grounding.none} of {grounding.items} items have evidence not found in the article")
     return Brief(
+        grounding=grounding,
         language=language,
         meeting=meeting,
         chairs=chairs,
@@ -234,10 +237,11 @@ def _grounded_chairs(found: list[tuple[str, str, str]], original: str, warnings:
         if name is None or _name_key(name) in seen or not looks_like_a_name(name):
             continue
         evidence = ground(quote, original)
-        # A chair is a claim about one sentence: without that sentence in the article it is unsupported.
-        if evidence.match == "none" or not appears_in(name, original):
-            warnings.append(f"dropped chair {name!r}: the quoted sentence or the name is not in the article")
+        if not appears_in(name, original):
+            warnings.append(f"dropped chair {name!r}: the name is not in the article")
             continue
+        if evidence.match == "none":  # kept, flagged by its evidence; --strict drops it
+            warnings.append(f"chair {name!r}: the quoted sentence is not in the article")
         seen.add(_name_key(name))
         chairs.append(Chair(name=name, role=role.strip(), evidence=evidence))
     return chairs
@@ -258,9 +262,8 @@ def _directives(draft: DirectivesDraft, original: str, warnings: list[str]) -> l
         what, evidence = _value(item.what), ground(item.evidence, original)
         if what is None:
             continue
-        if evidence.match == "none":
-            warnings.append(f"dropped directive {what!r}: its quote is not in the article")
-            continue
+        if evidence.match == "none":  # kept, flagged by its evidence; --strict drops it
+            warnings.append(f"directive {what!r}: its quote is not in the article")
         issued_by = _value(item.issued_by)
         if issued_by is not None and not appears_in(issued_by, original):
             issued_by = None
@@ -285,10 +288,17 @@ def _targets(asker: _Asker, text: str, original: str, report: Progress) -> list[
                 status=ruled or judged.status,
                 status_by="model" if ruled is None else "rule",
                 figure=candidate.figure,
+                figure_in_article=numbers_appear(candidate.figure, original),
                 evidence=ground(candidate.clause, original),
             )
         )
     return targets
+
+
+def _grounding(evidence: list[Evidence]) -> Grounding:
+    counts = {quality: sum(1 for quote in evidence if quote.match == quality) for quality in ("exact", "fuzzy", "none")}
+    share = round((counts["exact"] + counts["fuzzy"]) / len(evidence), 3) if evidence else None
+    return Grounding(items=len(evidence), share=share, **counts)
 
 
 def _translate(asker: _Asker, english: SummaryDraft, language: str) -> Summary:

@@ -10,12 +10,21 @@ from summarizer.schema import Brief, Evidence
 _MARK = {"exact": "", "fuzzy": " (quote matched approximately)", "none": " (quote NOT found in the article)"}
 
 
+def _where(evidence: Evidence) -> str:
+    """Match quality and character offsets in the original article, after the quote."""
+    span = f", chars {evidence.start}-{evidence.end}" if evidence.start is not None else ""
+    return f"{_MARK[evidence.match]} [{evidence.match}{span}]"
+
+
+_FIGURE = {True: "", False: " (a number of this figure is NOT in the article)"}
+
+
 def render_markdown(brief: Brief) -> str:
     """The brief as Markdown: both summaries, then the structured data with evidence."""
     lines: list[str] = []
     for summary in brief.summaries:
         lines += [f"## {summary.headline}", f"*{language_name(summary.language)}*", "", summary.summary, ""]
-    lines += _facts(brief, bullet="-", quote=lambda e: f"> {e.quote}{_MARK[e.match]}")
+    lines += _facts(brief, bullet="-", quote=lambda e: f"> {e.quote}{_where(e)}")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -24,7 +33,7 @@ def render_text(brief: Brief) -> str:
     lines: list[str] = []
     for summary in brief.summaries:
         lines += [f"[{summary.language}] {summary.headline}", summary.summary, ""]
-    lines += _facts(brief, bullet="*", quote=lambda e: f'    "{e.quote}"{_MARK[e.match]}')
+    lines += _facts(brief, bullet="*", quote=lambda e: f'    "{e.quote}"{_where(e)}')
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -47,13 +56,24 @@ def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
     lines += ["", "Chaired by", ""]
     lines += _items([(f"{c.name} ({c.role})", c.evidence) for c in brief.chairs], bullet, quote)
     lines += ["", "Targets", ""]
-    lines += _items([(f"{t.figure}: {t.what} [{t.status}]", t.evidence) for t in brief.targets], bullet, quote)
+    lines += _items(
+        [(f"{t.figure}: {t.what} [{t.status}]{_FIGURE[t.figure_in_article]}", t.evidence) for t in brief.targets],
+        bullet,
+        quote,
+    )
     lines += ["", "Directives", ""]
     lines += _items(
         [(d.what + (f" ({d.issued_by})" if d.issued_by else ""), d.evidence) for d in brief.directives],
         bullet,
         quote,
     )
+    grounding = brief.grounding
+    if grounding.items:
+        lines += [
+            "",
+            f"Evidence found in the article for {grounding.exact + grounding.fuzzy} of {grounding.items} items "
+            f"({grounding.exact} exact, {grounding.fuzzy} fuzzy, {grounding.none} not found).",
+        ]
     if brief.warnings:
         lines += ["", "Warnings", ""] + [f"{bullet} {warning}" for warning in brief.warnings]
     usage, provenance = brief.provenance.usage, brief.provenance
@@ -90,4 +110,4 @@ def print_rich(brief: Brief, console: Any) -> None:
     else:
         for panel in panels:
             console.print(panel)
-    console.print(Markdown("\n".join(_facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_MARK[e.match]}"))))
+    console.print(Markdown("\n".join(_facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}"))))

@@ -31,7 +31,13 @@ def brief_key(article: Article, client: ModelClient, second_language: str | None
     """The key of the brief of ``article`` made by ``client``."""
     provider = client.provider
     static = _static_digest(
-        provider.model_id, provider.endpoint, client.settings, client.retry.reasks, prompt_names, prompts_dir()
+        provider.model_id,
+        provider.endpoint,
+        client.settings,
+        client.retry.reasks,
+        prompt_names,
+        prompts_dir(),
+        code_fingerprint(),
     )
     return "brief-" + cache_key({"article": article.sha256, "second_language": second_language, "static": static})
 
@@ -44,6 +50,7 @@ def _static_digest(
     reasks: int,
     prompt_names: tuple[str, ...],
     directory: Path,
+    code: str,
 ) -> str:
     """What shapes every brief a client makes, hashed once (keys are made per article)."""
     material = {
@@ -53,7 +60,7 @@ def _static_digest(
         "settings": dataclasses.asdict(settings),
         "reasks": reasks,
         "prompts": _prompts_digest(prompt_names, directory),
-        "code": code_fingerprint(),
+        "code": code,
     }
     return cache_key(material)
 

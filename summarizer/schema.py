@@ -136,6 +136,7 @@ class Target(BaseModel):
         default="model", description="rule: the clause states the share reached, or a status word, and rules read it"
     )
     figure: str
+    figure_in_article: bool = Field(default=True, description="False when a number of the figure is not in the article")
     evidence: Evidence
 
 
@@ -164,6 +165,16 @@ class Usage(BaseModel):
     cached_calls: int = 0
 
 
+class Grounding(BaseModel):
+    """How many of the brief's items (chairs, targets, directives) have their evidence in the article."""
+
+    items: int = 0
+    exact: int = 0
+    fuzzy: int = 0
+    none: int = 0
+    share: float | None = Field(default=None, description="(exact + fuzzy) / items; null with no items")
+
+
 class Provenance(BaseModel):
     """How the brief was made."""
 
@@ -188,7 +199,27 @@ class Brief(BaseModel):
     directives: list[Directive]
     summaries: list[Summary] = Field(description="English first, then the second language")
     warnings: list[str] = Field(default_factory=list)
+    grounding: Grounding = Field(default_factory=Grounding)
     provenance: Provenance
+
+    def flagged(self) -> list[Chair | Target | Directive]:
+        """Items whose quote is not in the article, or whose figure has a number the article lacks."""
+        items: list[Chair | Target | Directive] = [*self.chairs, *self.targets, *self.directives]
+        return [item for item in items if item.evidence.match == "none" or not getattr(item, "figure_in_article", True)]
+
+    def strict(self) -> Brief:
+        """A copy without flagged items (``--strict``); ``grounding`` still describes the full brief."""
+        flagged = {id(item) for item in self.flagged()}
+        if not flagged:
+            return self
+        return self.model_copy(
+            update={
+                "chairs": [c for c in self.chairs if id(c) not in flagged],
+                "targets": [t for t in self.targets if id(t) not in flagged],
+                "directives": [d for d in self.directives if id(d) not in flagged],
+                "warnings": [*self.warnings, f"strict: dropped {len(flagged)} flagged items"],
+            }
+        )
 
     def to_json(self, indent: int | None = 2) -> str:
         """The brief as JSON text."""

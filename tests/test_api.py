@@ -144,3 +144,30 @@ def test_one_line_texts_are_texts_with_numbered_labels(tmp_path: Path) -> None:
     one_line = "Le 3 mars 2024, le comité du district de Hoa Binh a tenu une conférence présidée par Tran Van Minh."
     (result,) = summarize_many([one_line], client=fake_client(tmp_path))
     assert result.input == "<text 0>" and result.status == "ok"
+
+
+def test_ungrounded_items_are_flagged_counted_and_dropped_by_strict(tmp_path: Path) -> None:
+    quote = "Le comité doit organiser des fêtes sur la Lune chaque semaine."  # not in seed 000
+    answers = {
+        **ANSWERS,
+        "DirectivesDraft": {"directives": [{"evidence": quote, "what": "Hold parties on the Moon", "issued_by": None}]},
+    }
+    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
+    brief = summarize(seed("000"), client=client)
+    (directive,) = brief.directives
+    assert directive.evidence.match == "none" and directive in brief.flagged()
+    items = len(brief.chairs) + len(brief.targets) + 1
+    assert brief.grounding.items == items and brief.grounding.none == 1
+    assert brief.grounding.share == round((items - 1) / items, 3)
+    assert "quote NOT found in the article" in brief.to_markdown()
+    strict = summarize(seed("000"), client=client, strict=True)
+    assert strict.directives == [] and strict.chairs == brief.chairs and strict.targets == brief.targets
+    assert strict.grounding == brief.grounding and "strict: dropped 1 flagged items" in strict.warnings
+
+
+def test_a_figure_whose_numbers_are_not_in_the_article_is_flagged() -> None:
+    from summarizer.grounding import numbers_appear
+
+    text = "Le district a atteint 21 des 25 objectifs ; la croissance est de 8,56 %."
+    assert numbers_appear("21 des 25", text) and numbers_appear("8,56 %", text)
+    assert not numbers_appear("22 des 25", text) and not numbers_appear("8,5 %", text)

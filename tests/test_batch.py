@@ -179,3 +179,12 @@ def test_repeated_sigkills_at_random_points_leave_every_article_exactly_once(tmp
     assert sum(0 < k < len(paths) for k in kills) >= 3, f"kills should land mid-run: {kills}"
     assert sorted(r["input"] for r in records) == sorted(str(p) for p in paths), kills
     assert {r["status"] for r in records} == {"ok"}
+
+
+def test_without_ray_installed_the_message_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.errors import ConfigurationError
+    from summarizer.ray_engine import _import_ray
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now fails, as when the extra is missing
+    with pytest.raises(ConfigurationError, match=r"summarizer\[ray\]"):
+        _import_ray()
