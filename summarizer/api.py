@@ -18,6 +18,7 @@ from summarizer.providers import ProviderSettings, make_provider
 from summarizer.schema import Brief
 
 if TYPE_CHECKING:
+    from summarizer.evaluate import Report
     from summarizer.ray_engine import RayOptions
 
 
@@ -81,6 +82,25 @@ def summarize(
     finally:
         owned.cache.close()
     return brief.strict() if strict else brief
+
+
+def evaluate_gold(
+    gold: str | Path,
+    *,
+    language: str | None = None,
+    cache_dir: str | Path | None = None,
+    cache_mode: str = "use",
+    **provider_options: Any,
+) -> Report:
+    """Run (or replay) the tool over a gold file's articles and score the briefs (see ``evaluate``)."""
+    from summarizer.evaluate import evaluate, read_gold
+
+    records = read_gold(gold)
+    client = make_client(ProviderSettings(**provider_options), cache_dir, cache_mode)
+    try:
+        return evaluate(records, lambda path: summarize(path, client=client, language=language))
+    finally:
+        client.cache.close()
 
 
 async def asummarize(source: str | Path, **options: Any) -> Brief:

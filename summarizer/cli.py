@@ -164,6 +164,24 @@ def batch(
         sys.exit(1)
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@model_options
+def eval_command(gold: str, **options: Any) -> None:
+    """Score the tool against hand-annotated articles: field-level precision and recall.
+
+    GOLD is a JSON-lines file (see eval/seeds.gold.jsonl and summarizer/evaluate.py for the format
+    and the matching rules). Offline on the seeds: --cache-dir cache --cache-mode replay.
+    """
+    from rich.console import Console
+
+    from summarizer.api import evaluate_gold
+
+    with _exit_on_error(Console(stderr=True)):
+        report = evaluate_gold(gold, **options)
+    click.echo(report.to_markdown(), nl=False)
+
+
 def _interactive(console: Any) -> bool:
     """Both ends are a terminal: otherwise stay quiet and machine-friendly."""
     return bool(sys.stdout.isatty() and console.is_terminal)

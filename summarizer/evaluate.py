@@ -1,0 +1,187 @@
+"""Field-level scores of briefs against hand-written gold annotations (``summarize eval GOLD.jsonl``).
+
+A gold file has one JSON object per article: ``article`` (a path, relative to the gold file),
+``language``, ``date`` (ISO or null), ``chairs`` (names), ``targets`` (``figure`` as written and
+``status``) and ``directives`` (each a passage copied from the article). Matching rules:
+
+- chairs: names equal once case, diacritics and spacing are folded, or one name's words all
+  appear in the other ("Nguyen Hong Son" matches "camarade Nguyen Hong Son");
+- targets: the numbers written in the figures are the same sequence ("21 des 25" = "21/25");
+  a second score also asks for the same status. Targets the brief marks ``unknown`` are figures it
+  does not claim as met or missed, and are left out of the target scores;
+- directives: by meaning located in the text: a predicted directive matches a gold one when its
+  evidence overlaps the gold passage in the article (character offsets), whatever the wording of
+  its English summary;
+- date and language: exact equality (a null gold date is right only when the brief has none).
+
+Scores are micro-averaged over all articles: precision = matched predictions / predictions,
+recall = matched gold items / gold items. The grounded share is the mean of the briefs' own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import InputError
+from summarizer.grounding import ground
+from summarizer.schema import Brief
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass
+class Count:
+    """Matches for one field, summed over articles."""
+
+    predicted: int = 0
+    gold: int = 0
+    matched_predicted: int = 0
+    matched_gold: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        """Share of predictions that match a gold item (None with no predictions)."""
+        return self.matched_predicted / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        """Share of gold items some prediction matches (None with no gold items)."""
+        return self.matched_gold / self.gold if self.gold else None
+
+
+@dataclass
+class Report:
+    """Scores of one evaluation run."""
+
+    articles: int = 0
+    fields: dict[str, Count] = field(default_factory=dict)
+    correct: dict[str, int] = field(default_factory=dict)
+    grounded_shares: list[float] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """(field, precision, recall, detail) rows for a table."""
+        rows = []
+        for name, count in self.fields.items():
+            detail = f"{count.matched_predicted}/{count.predicted} predicted, {count.matched_gold}/{count.gold} gold"
+            rows.append((name, _percent(count.precision), _percent(count.recall), detail))
+        for name, right in self.correct.items():
+            accuracy = _percent(right / self.articles if self.articles else None)
+            rows.append((name, accuracy, accuracy, f"{right}/{self.articles} articles right"))
+        shares = self.grounded_shares
+        mean = sum(shares) / len(shares) if shares else None
+        rows.append(("grounded share", _percent(mean), "", f"mean over {len(shares)} briefs with items"))
+        return rows
+
+    def to_markdown(self) -> str:
+        """The table as Markdown."""
+        lines = ["| field | precision | recall | detail |", "|---|---|---|---|"]
+        lines += [f"| {' | '.join(row)} |" for row in self.rows()]
+        return "\n".join(lines) + "\n"
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The gold annotations, with article paths resolved against the gold file's folder."""
+    gold_path = Path(path)
+    try:
+        lines = gold_path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"cannot read gold file {gold_path}: {e.strerror}") from e
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["article"] = str((gold_path.parent / record["article"]).resolve())
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise InputError(f"{gold_path}:{number}: not a gold record ({e})") from e
+        records.append(record)
+    return records
+
+
+def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[str], Brief]) -> Report:
+    """Score the briefs ``summarise`` makes for each gold article."""
+    report = Report(articles=len(gold))
+    for record, brief in zip(gold, (summarise(r["article"]) for r in gold), strict=True):
+        text = Path(record["article"]).read_text(encoding="utf-8")
+        _add(report, "chairs", _match([c.name for c in brief.chairs], record.get("chairs", []), _same_person))
+        claimed = [t for t in brief.targets if t.status != "unknown"]
+        predicted = [(t.figure, t.status) for t in claimed]
+        expected = [(t["figure"], t["status"]) for t in record.get("targets", [])]
+        _add(report, "targets (figure)", _match(predicted, expected, _same_figure))
+        _add(report, "targets (figure + status)", _match(predicted, expected, _same_target))
+        spans = [(d.evidence.start, d.evidence.end) for d in brief.directives]
+        gold_spans = [_span(passage, text) for passage in record.get("directives", [])]
+        _add(report, "directives", _match(spans, gold_spans, _overlap))
+        gold_date = record.get("date")
+        _right(report, "date", (brief.meeting.date.isoformat() if brief.meeting.date else None) == gold_date)
+        _right(report, "language", brief.language == record.get("language"))
+        if brief.grounding.share is not None:
+            report.grounded_shares.append(brief.grounding.share)
+    return report
+
+
+def _match(predicted: Sequence[Any], gold: Sequence[Any], same: Callable[[Any, Any], bool]) -> Count:
+    """Counts with each gold item matched at most once (greedy, in order)."""
+    free = list(range(len(gold)))
+    matched_predicted = 0
+    for item in predicted:
+        hit = next((index for index in free if same(item, gold[index])), None)
+        if hit is not None:
+            free.remove(hit)
+            matched_predicted += 1
+    return Count(len(predicted), len(gold), matched_predicted, len(gold) - len(free))
+
+
+def _add(report: Report, name: str, count: Count) -> None:
+    total = report.fields.setdefault(name, Count())
+    total.predicted += count.predicted
+    total.gold += count.gold
+    total.matched_predicted += count.matched_predicted
+    total.matched_gold += count.matched_gold
+
+
+def _right(report: Report, name: str, right: bool) -> None:
+    report.correct[name] = report.correct.get(name, 0) + int(right)
+
+
+def _words(name: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).split()
+
+
+def _same_person(predicted: str, gold: str) -> bool:
+    """Equal names once folded, or one name's words all within the other's."""
+    a, b = _words(predicted), _words(gold)
+    return bool(a and b) and (a == b or set(a) <= set(b) or set(b) <= set(a))
+
+
+def _same_figure(predicted: tuple[str, str], gold: tuple[str, str]) -> bool:
+    numbers = _NUMBER.findall(predicted[0])
+    return bool(numbers) and numbers == _NUMBER.findall(gold[0])
+
+
+def _same_target(predicted: tuple[str, str], gold: tuple[str, str]) -> bool:
+    return _same_figure(predicted, gold) and predicted[1] == gold[1]
+
+
+def _span(passage: str, text: str) -> tuple[int | None, int | None]:
+    evidence = ground(passage, text)
+    return evidence.start, evidence.end
+
+
+def _overlap(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    (a_start, a_end), (b_start, b_end) = a, b
+    if a_start is None or a_end is None or b_start is None or b_end is None:
+        return False
+    return max(a_start, b_start) < min(a_end, b_end)
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f} %"

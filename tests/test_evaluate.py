@@ -1,0 +1,78 @@
+"""`summarize eval`: the matching rules, and the seed gold set scored offline from the recorded cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer.cli import cli
+from summarizer.errors import InputError
+from summarizer.evaluate import Count, _match, _overlap, _same_figure, _same_person, _same_target, read_gold
+from summarizer.grounding import ground
+from tests.conftest import REPO
+
+GOLD = REPO / "eval" / "seeds.gold.jsonl"
+
+
+def test_names_match_without_case_accents_or_titles() -> None:
+    assert _same_person("Nguyễn Hồng Sơn", "Nguyen Hong Son")
+    assert _same_person("camarade Nguyen Hong Son", "nguyen hong son")
+    assert not _same_person("Nguyen Hong", "Nguyen Thanh Nam")
+    assert not _same_person("", "Nguyen Hong Son")
+
+
+def test_figures_match_by_their_numbers_and_targets_by_status_too() -> None:
+    assert _same_figure(("21/25", "on_track"), ("21 des 25", "met"))
+    assert not _same_figure(("21/25", "met"), ("25/21", "met"))
+    assert not _same_figure(("objectifs", "met"), ("objectifs", "met"))  # no number, no match
+    assert _same_target(("4/34", "exceeded"), ("4/34", "exceeded"))
+    assert not _same_target(("4/34", "met"), ("4/34", "exceeded"))
+
+
+def test_directives_match_when_their_evidence_overlaps_the_gold_passage() -> None:
+    assert _overlap((10, 20), (19, 40)) and not _overlap((10, 20), (20, 40))
+    assert not _overlap((None, None), (0, 10))
+
+
+def test_each_gold_item_is_matched_once() -> None:
+    count = _match(["Nguyen Hong Son", "Nguyen Hong Son"], ["Nguyen Hong Son"], _same_person)
+    assert count == Count(predicted=2, gold=1, matched_predicted=1, matched_gold=1)
+    assert count.precision == 0.5 and count.recall == 1.0 and Count().precision is None
+
+
+def test_the_gold_set_quotes_its_articles() -> None:
+    records = read_gold(GOLD)
+    assert len(records) == 5
+    for record in records:
+        text = Path(record["article"]).read_text(encoding="utf-8")
+        for passage in [*record["directives"], *record["chairs"], *(t["figure"] for t in record["targets"])]:
+            assert ground(passage, text).match == "exact", passage
+
+
+def test_eval_scores_the_seeds_offline(recorded_cache: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", str(GOLD), "--cache-dir", str(recorded_cache), "--cache-mode", "replay"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split(" | ")[0].strip("| "): line for line in result.output.splitlines()[2:]}
+    assert set(rows) == {
+        "chairs",
+        "targets (figure)",
+        "targets (figure + status)",
+        "directives",
+        "date",
+        "language",
+        "grounded share",
+    }
+    # What the recorded briefs get right, by the tests' own reading of the seeds (test_seeds.py).
+    assert "7/7 predicted, 7/7 gold" in rows["chairs"] and "5/5 articles right" in rows["language"]
+
+
+def test_a_broken_gold_file_is_an_input_error(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps({"language": "fr"}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold\.jsonl:1"):
+        read_gold(bad)
+    result = CliRunner().invoke(cli, ["eval", str(bad)])
+    assert result.exit_code == 2
