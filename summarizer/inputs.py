@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.errors import InputError
+from summarizer.htmlinput import html_to_text, looks_like_html
 
 MAX_BYTES = 5 * 1024 * 1024
 _TEXT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+_HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Article:
     text: str
     source: str
     encoding: str
+    format: str = "text"  # "html" when the text was extracted from an HTML document
 
     @property
     def sha256(self) -> str:
@@ -69,17 +72,24 @@ def _read_path(path: Path) -> Article:
         raise InputError(f"{path}: cannot be read (permission denied)") from e
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from e
-    return decode_bytes(data, str(path))
+    return decode_bytes(data, str(path), html=True if path.suffix.lower() in _HTML_SUFFIXES else None)
 
 
-def decode_bytes(data: bytes, source: str) -> Article:
-    """Decode an article's bytes, refusing empty, binary and oversized input."""
+def decode_bytes(data: bytes, source: str, html: bool | None = None) -> Article:
+    """Decode an article's bytes, refusing empty, binary and oversized input.
+
+    HTML (``html=True``, or by default a text that starts like an HTML document) is reduced to its
+    main text first.
+    """
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: {len(data):,} bytes is too large for one article (limit {MAX_BYTES:,})")
     text, encoding = _decode(data, source)
     if not text.strip():
         raise InputError(f"{source}: is empty" if not data else f"{source}: contains only whitespace")
-    return Article(text=text.replace("\r\n", "\n").replace("\r", "\n"), source=source, encoding=encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if html or (html is None and looks_like_html(text)):
+        return Article(text=html_to_text(text, source), source=source, encoding=encoding, format="html")
+    return Article(text=text, source=source, encoding=encoding)
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:

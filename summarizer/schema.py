@@ -187,6 +187,7 @@ class Provenance(BaseModel):
     source: str | None = None
     content_sha256: str
     encoding: str = "utf-8"
+    input_format: Literal["text", "html"] = Field(default="text", description="html: main text extracted first")
 
 
 class Brief(BaseModel):

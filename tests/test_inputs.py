@@ -90,3 +90,26 @@ def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(Path, "read_bytes", refuse)  # root reads anything, so the refusal is simulated
     with pytest.raises(InputError, match="permission denied"):
         read_article(path)
+
+
+def test_html_files_and_html_text_are_reduced_to_the_article(tmp_path: Path) -> None:
+    from tests.conftest import REPO
+
+    page = REPO / "tests" / "data" / "article.html"
+    article = read_article(page)
+    assert article.format == "html"
+    assert "Nguyen Hong Son" in article.text and "21 des 25 objectifs" in article.text
+    for boilerplate in ("Accueil", "Articles liés", "Tous droits réservés", "Cliquez ici", "window.ads"):
+        assert boilerplate not in article.text, boilerplate
+    # HTML given as text (stdin, or a .txt that holds a page) is recognised by its first tag.
+    copy = tmp_path / "page.txt"
+    copy.write_bytes(page.read_bytes())
+    assert read_article(copy).text == article.text
+    assert read_article("Le 11 juillet, <b>réunion</b> du comité.").format == "text"
+
+
+def test_html_with_no_article_text_is_an_input_error(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><script>var a = 1;</script><img src='x.jpg'></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="no article text"):
+        read_article(page)
