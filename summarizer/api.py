@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from summarizer.batch import BatchResult, Engine, LocalEngine, Source, run_parallel
 from summarizer.cache import ResponseCache
 from summarizer.errors import ConfigurationError, InputError
-from summarizer.inputs import decode_bytes, looks_like_path, read_article
+from summarizer.inputs import Article, decode_bytes, looks_like_path, read_article
 from summarizer.llm import ModelClient
 from summarizer.paths import default_cache_dir
 from summarizer.pipeline import Progress, summarize_article
@@ -52,7 +52,7 @@ def make_engine(
 
 
 def summarize(
-    source: str | Path,
+    source: str | Path | Article,
     *,
     language: str | None = None,
     provider: str | None = None,
@@ -65,13 +65,13 @@ def summarize(
     progress: Progress | None = None,
     strict: bool = False,
 ) -> Brief:
-    """Summarise one article: ``source`` is a path, ``"-"`` for stdin, or the article's text.
+    """Summarise one article: ``source`` is a path, ``"-"`` for stdin, the article's text, or an ``Article``.
 
     ``language`` is the brief's second language (ISO 639-1); by default the article's own.
     Provider and cache options are the CLI's; pass ``client`` to reuse one across many calls.
     ``strict`` drops the items whose evidence is not in the article (they are flagged otherwise).
     """
-    article = read_article(source)
+    article = source if isinstance(source, Article) else read_article(source)
     if client is not None:
         brief = summarize_article(article, client, language, progress)
         return brief.strict() if strict else brief

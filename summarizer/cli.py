@@ -7,7 +7,9 @@ a replay-mode cache miss). Library imports stay inside the commands so ``--help`
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -91,7 +93,12 @@ def model_options(command: Any) -> Any:
 @cli.command("run", help=PROVIDER_HELP)
 @click.argument("article")
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="html: the brief beside the article, evidence highlighted.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the brief to this file.")
 @click.option("--strict", is_flag=True, help="Drop items whose evidence is not in the article (default: flag them).")
@@ -101,11 +108,13 @@ def run(article: str, output_format: str, output: str | None, strict: bool, **op
     from rich.console import Console
 
     from summarizer.api import summarize
+    from summarizer.inputs import read_article
 
     errors = Console(stderr=True)
     with _exit_on_error(errors), _progress(errors) as progress:
-        brief = summarize(article, progress=progress, strict=strict, **options)
-    _emit(brief, output_format, output)
+        text = read_article(article)
+        brief = summarize(text, progress=progress, strict=strict, **options)
+    _emit(brief, output_format, output, text.text)
 
 
 @cli.command("batch")
@@ -247,7 +256,7 @@ def _print_summary(console: Any, summary: Any, output: str) -> None:
         print(f"failed: {failure}", file=sys.stderr)
 
 
-def _emit(brief: Any, output_format: str, output: str | None) -> None:
+def _emit(brief: Any, output_format: str, output: str | None, article_text: str) -> None:
     from summarizer import render
 
     if output is None and output_format == "text" and sys.stdout.isatty():
@@ -255,13 +264,24 @@ def _emit(brief: Any, output_format: str, output: str | None) -> None:
 
         render.print_rich(brief, Console())
         return
-    renderers = {"text": render.render_text, "markdown": render.render_markdown, "json": render.render_json}
+    renderers: dict[str, Callable[[Any], str]] = {
+        "text": render.render_text,
+        "markdown": render.render_markdown,
+        "json": render.render_json,
+        "html": functools.partial(_html, article_text=article_text),
+    }
     text = renderers[output_format](brief)
     if output is None:
         click.echo(text, nl=False)
     else:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
+
+
+def _html(brief: Any, article_text: str) -> str:
+    from summarizer.report import render_html
+
+    return render_html(brief, article_text)
 
 
 class _exit_on_error:

@@ -232,6 +232,12 @@ class Brief(BaseModel):
 
         return render_markdown(self)
 
+    def to_html(self, article_text: str) -> str:
+        """A standalone HTML page: the brief beside ``article_text`` with each evidence span highlighted."""
+        from summarizer.report import render_html
+
+        return render_html(self, article_text)
+
     def _repr_markdown_(self) -> str:  # Jupyter shows this
         return self.to_markdown()
 

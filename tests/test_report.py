@@ -1,0 +1,97 @@
+"""`--format html`: the brief beside the article, spans highlighted and linked, all text escaped.
+
+The browser checks run the real Chromium from Debian's packages, headless; `.ci/run` installs it
+and sets SUMMARIZER_REQUIRE_BROWSER=1 so that a missing browser fails there instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarizer import summarize
+from summarizer.cache import ResponseCache
+from summarizer.cli import cli
+from summarizer.llm import ModelClient
+from summarizer.report import render_html
+from tests.conftest import seed
+from tests.fakes import FakeProvider
+
+CHROMIUM = shutil.which("chromium")
+HOSTILE_ARTICLE = (
+    "Le 3 mars 2024, le comité du district de Hoa Binh a tenu une conférence présidée par Tran Van Minh.\n"
+    "<script>document.title = 'pwned-by-article'</script> <img src=x onerror=\"document.title='pwned'\">\n"
+    "Le district a atteint 3/34 objectifs & plus."
+)
+EVIL = "<img src=x onerror=\"document.title='pwned-by-model'\"><script>document.title='pwned-by-model'</script>"
+
+
+def browser() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("SUMMARIZER_REQUIRE_BROWSER"):
+            pytest.fail("chromium is required here (apt-get install chromium)")
+        pytest.skip("chromium is not installed")
+    return CHROMIUM
+
+
+def chromium(page: Path, *args: str) -> str:
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+    flags += ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    flags += [f"--user-data-dir={page.parent / 'chromium-profile'}"]
+    result = subprocess.run([browser(), *flags, *args, page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def hostile_brief(tmp_path: Path) -> str:
+    answers = {"SummaryDraft": {"headline": EVIL, "summary": EVIL}}
+    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
+    brief = summarize(HOSTILE_ARTICLE, client=client)
+    return render_html(brief, HOSTILE_ARTICLE)
+
+
+def test_text_from_the_article_and_the_model_is_escaped(tmp_path: Path) -> None:
+    page = hostile_brief(tmp_path)
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;document.title = &#x27;pwned-by-article&#x27;" in page
+    assert "3/34 objectifs &amp; plus" in page
+
+
+def test_seed_report_links_every_grounded_item_to_its_span(recorded_cache: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    args = [str(seed("003")), "--format", "html", "-o", str(out), "--cache-dir", str(recorded_cache)]
+    result = CliRunner().invoke(cli, [*args, "--cache-mode", "replay"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    marks = re.findall(r"<mark id='ev-(\d+)'[^>]*><a href='#item-(\d+)'>([^<]*)</a></mark>", page)
+    assert [m[0] for m in marks] == [m[1] for m in marks] == ["1", "2", "3", "4", "5"]
+    assert marks[0][2] == "В районі перевиконано 4/34 цілі"
+    for number, _, _ in marks:
+        assert f"<a href='#ev-{number}'>" in page and f"id='item-{number}'" in page
+
+
+def test_chromium_renders_the_report_and_runs_nothing_from_the_article(recorded_cache: Path, tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.html"
+    hostile.write_text(hostile_brief(tmp_path), encoding="utf-8")
+    dom = chromium(hostile, "--dump-dom")
+    title = re.search(r"<title>(.*?)</title>", dom, re.S)
+    assert title is not None and title.group(1).startswith("&lt;img src=x")  # the text itself; no script set it
+    assert "<script" not in dom and "<img" not in dom and "&lt;script&gt;" in dom
+
+    report = tmp_path / "seed.html"
+    args = [str(seed("003")), "--format", "html", "-o", str(report), "--cache-dir", str(recorded_cache)]
+    assert CliRunner().invoke(cli, [*args, "--cache-mode", "replay"]).exit_code == 0
+    dom = chromium(report, "--dump-dom")
+    assert dom.count("<mark id=") == 5 and "В районі перевиконано 4/34 цілі" in dom
+    shot = tmp_path / "seed.png"
+    chromium(report, f"--screenshot={shot}", "--window-size=1400,1400")
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1400, 1400)
+    assert len(data) > 50_000  # a rendered page of text, not a blank image
