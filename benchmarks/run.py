@@ -7,7 +7,8 @@
 Sections: replay (library against raw diskcache + pydantic), model (end-to-end against llama.cpp's
 own time, and against a naive one-call baseline), tokens (per seed, naive and raw article against the
 pipeline and the cleaned article), scaling (``--jobs`` 1/4/16 against a delayed server), memory (peak
-RSS of replay batches) and startup (``summarize --help``). Articles for the server-backed sections
+RSS of replay batches), startup (``summarize --help``) and ray (the Ray engine against the local one,
+and a local Ray instance's start-up). Articles for the server-backed sections
 are the seeds with a distinct line appended; the server is ``tests/servers.py`` in its own process.
 Nothing here is a test: it prints figures, and goals are marked met or not.
 """
@@ -35,7 +36,7 @@ from summarizer.cache import ResponseCache  # noqa: E402
 from summarizer.llm import ModelClient  # noqa: E402
 from summarizer.providers import ProviderSettings  # noqa: E402
 
-SECTIONS = ("replay", "scaling", "memory", "startup", "model")
+SECTIONS = ("replay", "scaling", "memory", "startup", "ray", "model")
 
 
 @dataclass
@@ -267,6 +268,59 @@ def startup_rows(runs: int = 7) -> list[Row]:
     ]
 
 
+# --- ray ----------------------------------------------------------------------------------------------
+
+
+def ray_rows(work: Path, count: int, delay: float) -> list[Row]:
+    """The Ray engine against the local one: the replay section's briefs, and a delayed server."""
+    from summarizer.api import make_engine
+    from summarizer.ray_engine import RayOptions
+
+    url = (work / "url").read_text()
+    replayed = sorted(str(p) for p in (work / "articles").iterdir())
+    settings = ProviderSettings(base_url=url, model="scripted")
+    options = RayOptions(actors=2, cpus_per_actor=1)
+
+    def engine_seconds(name: str, paths: list[str], cache_mode: str, jobs: int, settings: ProviderSettings) -> float:
+        engine = make_engine(name, settings, work / "cache", cache_mode, jobs=jobs, ray_options=options)
+        out = work / f"ray-{name}-{cache_mode}-{len(paths)}.jsonl"
+        seconds = timed(lambda: run_batch(paths, out, engine=engine))
+        engine.close()
+        assert sum(1 for _ in out.open(encoding="utf-8")) == len(paths)
+        return seconds
+
+    log(f"ray: replay of {len(replayed)} briefs, local engine then Ray (a local instance started by the run)")
+    local_replay = engine_seconds("local", replayed, "replay", 4, settings)
+    ray_replay = engine_seconds("ray", replayed, "replay", 4, settings)
+    import ray
+
+    start = timed(lambda: ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False))
+    stop = timed(ray.shutdown)
+    paths = make_articles(work / "ray-delayed", count)
+    with server_process(delay) as delayed_url:
+        log(f"ray: {count} articles against a server with {delay} s per call, 16 in flight either way")
+        delayed = ProviderSettings(base_url=delayed_url, model="scripted")
+        local_delayed = engine_seconds("local", paths, "off", 16, delayed)
+        ray_delayed = engine_seconds("ray", paths, "off", 8, delayed)
+    return [
+        Row(
+            "ray",
+            f"replay of {len(replayed)} briefs, Ray (2 actors, incl. start)",
+            f"{ray_replay:.1f} s",
+            f"local engine {local_replay:.1f} s",
+            ray_replay / local_replay,
+        ),
+        Row(
+            "ray",
+            f"{count} articles, delayed server, Ray 2 actors x 8",
+            f"{ray_delayed:.1f} s",
+            f"local --jobs 16 {local_delayed:.1f} s",
+            ray_delayed / local_delayed,
+        ),
+        Row("ray", "start-up of a local Ray instance (2 CPUs) and shutdown", f"{start:.1f} s + {stop:.1f} s", "", None),
+    ]
+
+
 # --- embedded model -----------------------------------------------------------------------------------
 
 
@@ -350,12 +404,14 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        if "replay" in sections or "memory" in sections:
+        if sections & {"replay", "memory", "ray"}:
             rows += replay_rows(work, options.articles)
         if "memory" in sections:
             rows += memory_rows(work, [int(size) for size in options.memory.split(",")])
         if "scaling" in sections:
             rows += scaling_rows(work, options.scaling_articles, options.delay)
+        if "ray" in sections:
+            rows += ray_rows(work, options.scaling_articles, options.delay)
         if "startup" in sections:
             rows += startup_rows()
         if "model" in sections:

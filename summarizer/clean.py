@@ -11,6 +11,7 @@ import re
 
 _MEDIA_LINE = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|bmp|svg|mp4|mov|webm|avi)(?:\?\S*)?$", re.IGNORECASE)
 _COUNTER_LINE = re.compile(r"^[\w .'-]{1,30}\(\d+\)$")
+_FOOTER_MAX = 2000  # characters after a footer marker: more than this is article text, not site furniture
 _PLACEHOLDERS = {"no data", "no videos available", "no image", "loading..."}
 _FOOTER_MARKERS = re.compile(
     r"^(source|sources|source link|nguồn|посилання на джерело|джерело|related|related articles|same topic|"
@@ -41,11 +42,14 @@ def _is_noise(line: str) -> bool:
 
 
 def _cut_footer(lines: list[str]) -> list[str]:
-    """Cut at the first footer marker standing in the last half of the text."""
-    total = sum(len(line) for line in lines) or 1
-    seen = 0
+    """Cut at the first footer marker after which only furniture-sized text remains.
+
+    A marker followed by more than ``_FOOTER_MAX`` characters is inside the article (a long report,
+    or several joined), so the text after it is kept.
+    """
+    remaining = sum(len(line) for line in lines)
     for index, line in enumerate(lines):
-        seen += len(line)
-        if seen > total / 2 and _FOOTER_MARKERS.match(line):
+        remaining -= len(line)
+        if remaining <= _FOOTER_MAX and _FOOTER_MARKERS.match(line):
             return lines[:index]
     return lines

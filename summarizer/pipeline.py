@@ -31,6 +31,7 @@ from summarizer.schema import (
     Chair,
     ChairsDraft,
     Directive,
+    DirectiveDraft,
     DirectivesDraft,
     Evidence,
     Grounding,
@@ -43,12 +44,13 @@ from summarizer.schema import (
     Target,
     TargetJudgement,
 )
-from summarizer.sentences import chair_sentences
+from summarizer.sentences import chair_sentences, split_parts
 
 Progress = Callable[[str], None]
 T = TypeVar("T", bound=BaseModel)
 
-MAX_ARTICLE_CHARS = 36_000  # about 12k tokens: leaves room for the task and the answer in a 16k context
+MAX_ARTICLE_CHARS = 36_000  # about 12k tokens a part: leaves room for the task and the answer in a 16k context
+MAX_PARTS = 8  # longer texts are cut (with a warning): each part costs several whole-part calls
 PROMPT_NAMES = ("system", "meeting", "chairs", "chair_sentence", "directives", "summary", "target", "translate")
 _NULL_WORDS = {"", "null", "none", "n/a", "unknown", "not stated", "not mentioned"}
 # Longest answer each step can need: the schema bounds every string, so these are never reached by a
@@ -94,16 +96,24 @@ def _make_brief(
     warnings: list[str] = []
     text = _model_view(article.text, warnings)
     language = detect_language(text) or "und"
-    asker = _Asker(session, text)
+    parts = _parts(text, warnings)
+    askers = [_Asker(session, part) for part in parts]
+    asker = askers[0]
 
-    # Calls that read the whole article come first, back to back, so llama.cpp evaluates it once;
-    # the short calls (one sentence, one clause, the translation) come after.
+    # Calls that read the whole article (or part) come first, back to back, so llama.cpp evaluates
+    # it once; the short calls (one sentence, one clause, the translation) come after. The meeting is
+    # read from the first part: reports give it in their lead.
     report("meeting")
     meeting = _meeting(asker.ask_about_article("meeting", MeetingDraft), article.text, language, warnings)
-    report("directives")
-    directives = _directives(asker.ask_about_article("directives", DirectivesDraft), article.text, warnings)
-    report("summary")
-    english = asker.ask_about_article("summary", SummaryDraft)
+    directive_drafts: list[DirectiveDraft] = []
+    part_summaries: list[SummaryDraft] = []
+    for number, part_asker in enumerate(askers, 1):
+        report("directives" if len(parts) == 1 else f"directives and summary, part {number}/{len(parts)}")
+        directive_drafts += part_asker.ask_about_article("directives", DirectivesDraft).directives
+        report("summary")
+        part_summaries.append(part_asker.ask_about_article("summary", SummaryDraft))
+    directives = _directives(directive_drafts, article.text, warnings)
+    english = part_summaries[0] if len(parts) == 1 else _summary_of_parts(session, part_summaries)
     report("chairs")
     chairs = _chairs(asker, text, article.text, warnings)
     targets = _targets(asker, text, article.text, report)
@@ -164,13 +174,29 @@ class _Asker:
 
 
 def _model_view(text: str, warnings: list[str]) -> str:
-    """The text the model reads: cleaned, markers defused, cut to the context budget."""
+    """The text the model reads: cleaned, markers defused, cut at the most parts the tool reads."""
     cleaned = clean_article(text).replace("<article>", "(article)").replace("</article>", "(/article)")
-    if len(cleaned) <= MAX_ARTICLE_CHARS:
+    limit = MAX_ARTICLE_CHARS * MAX_PARTS
+    if len(cleaned) <= limit:
         return cleaned
-    cut = cleaned.rfind("\n", 0, MAX_ARTICLE_CHARS)
-    warnings.append(f"article cut to its first {cut if cut > 0 else MAX_ARTICLE_CHARS:,} characters to fit the model")
-    return cleaned[: cut if cut > 0 else MAX_ARTICLE_CHARS]
+    cut = cleaned.rfind("\n", 0, limit)
+    warnings.append(f"article cut to its first {cut if cut > 0 else limit:,} characters ({MAX_PARTS} parts)")
+    return cleaned[: cut if cut > 0 else limit]
+
+
+def _parts(text: str, warnings: list[str]) -> list[str]:
+    """The article in parts that fit the model's context, cut between paragraphs or sentences."""
+    parts = split_parts(text, MAX_ARTICLE_CHARS)
+    if len(parts) > 1:
+        sizes = ", ".join(f"{len(part):,}" for part in parts)
+        warnings.append(f"long article read in {len(parts)} parts ({sizes} characters); results merged")
+    return parts or [text]
+
+
+def _summary_of_parts(session: Session, summaries: list[SummaryDraft]) -> SummaryDraft:
+    """One English summary from the parts' summaries (given to the summary prompt as the text)."""
+    joined = "\n\n".join(f"{s.headline}\n{s.summary}" for s in summaries)
+    return _Asker(session, joined).ask_about_article("summary", SummaryDraft)
 
 
 def _value(text: str | None) -> str | None:
@@ -256,12 +282,12 @@ def _name_key(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-def _directives(draft: DirectivesDraft, original: str, warnings: list[str]) -> list[Directive]:
-    """Directives whose quoted sentence stands in the article; the others are dropped and reported."""
-    directives = []
-    for item in draft.directives:
+def _directives(drafts: list[DirectiveDraft], original: str, warnings: list[str]) -> list[Directive]:
+    """Directives with their quotes located; one per passage of the article (parts may repeat one)."""
+    directives: list[Directive] = []
+    for item in drafts:
         what, evidence = _value(item.what), ground(item.evidence, original)
-        if what is None:
+        if what is None or any(_same_passage(evidence, kept.evidence) for kept in directives):
             continue
         if evidence.match == "none":  # kept, flagged by its evidence; --strict drops it
             warnings.append(f"directive {what!r}: its quote is not in the article")
@@ -270,6 +296,13 @@ def _directives(draft: DirectivesDraft, original: str, warnings: list[str]) -> l
             issued_by = None
         directives.append(Directive(what=what, issued_by=issued_by, evidence=evidence))
     return directives
+
+
+def _same_passage(a: Evidence, b: Evidence) -> bool:
+    """Two quotes of one passage: overlapping offsets, or the same words when neither was found."""
+    if a.start is not None and a.end is not None and b.start is not None and b.end is not None:
+        return max(a.start, b.start) < min(a.end, b.end)
+    return _name_key(a.quote) == _name_key(b.quote)
 
 
 def _targets(asker: _Asker, text: str, original: str, report: Progress) -> list[Target]:

@@ -36,3 +36,31 @@ def chair_sentences(text: str, limit: int = 4) -> list[str]:
         if CHAIR_WORDS.search(sentence) and sentence not in found:
             found.append(sentence)
     return found[:limit]
+
+
+def split_parts(text: str, limit: int) -> list[str]:
+    """The text in parts of at most ``limit`` characters, cut between paragraphs, else sentences.
+
+    Paragraphs are packed greedily in order; a paragraph longer than ``limit`` is cut between its
+    sentences, and a sentence longer than ``limit`` (rare: no punctuation) is cut at ``limit``.
+    """
+    pieces: list[str] = []
+    for paragraph in text.split("\n"):
+        if len(paragraph) <= limit:
+            pieces.append(paragraph)
+            continue
+        for sentence in split_sentences(paragraph):
+            pieces += [sentence[i : i + limit] for i in range(0, len(sentence), limit)]
+    parts: list[str] = []
+    current = ""
+    for piece in pieces:
+        joined = f"{current}\n{piece}" if current else piece
+        if len(joined) <= limit:
+            current = joined
+            continue
+        if current.strip():
+            parts.append(current)
+        current = piece
+    if current.strip():
+        parts.append(current)
+    return parts
