@@ -32,6 +32,7 @@ from summarizer.schema import (
     ChairsDraft,
     Directive,
     DirectiveDraft,
+    DirectivePicksDraft,
     DirectivesDraft,
     Evidence,
     Grounding,
@@ -44,14 +45,25 @@ from summarizer.schema import (
     Target,
     TargetJudgement,
 )
-from summarizer.sentences import chair_sentences, split_parts
+from summarizer.sentences import chair_sentences, directive_sentences, split_parts
 
 Progress = Callable[[str], None]
 T = TypeVar("T", bound=BaseModel)
 
 MAX_ARTICLE_CHARS = 36_000  # about 12k tokens a part: leaves room for the task and the answer in a 16k context
 MAX_PARTS = 8  # longer texts are cut (with a warning): each part costs several whole-part calls
-PROMPT_NAMES = ("system", "meeting", "chairs", "chair_sentence", "directives", "summary", "target", "translate")
+PROMPT_NAMES = (
+    "system",
+    "meeting",
+    "chairs",
+    "chair_sentence",
+    "directives",
+    "directive_pick",
+    "summary",
+    "target",
+    "translate",
+)
+DIRECTIVE_BATCH = 10  # numbered sentences per directive_pick call (the schema's number bound)
 _NULL_WORDS = {"", "null", "none", "n/a", "unknown", "not stated", "not mentioned"}
 # Longest answer each step can need: the schema bounds every string, so these are never reached by a
 # well-formed answer, only by a runaway one.
@@ -60,6 +72,7 @@ MAX_TOKENS = {
     "chairs": 1000,
     "chair_sentence": 500,
     "directives": 1100,
+    "directive_pick": 600,
     "summary": 500,
     "target": 250,
     "translate": 900,
@@ -105,15 +118,20 @@ def _make_brief(
     # read from the first part: reports give it in their lead.
     report("meeting")
     meeting = _meeting(asker.ask_about_article("meeting", MeetingDraft), article.text, language, warnings)
+    # Directives come from the sentences a lexicon of directive words finds (the model picks and
+    # translates them, ten at a time); with none, the model reads each part for them.
+    candidates = directive_sentences(text)
     directive_drafts: list[DirectiveDraft] = []
     part_summaries: list[SummaryDraft] = []
     for number, part_asker in enumerate(askers, 1):
-        report("directives" if len(parts) == 1 else f"directives and summary, part {number}/{len(parts)}")
-        directive_drafts += part_asker.ask_about_article("directives", DirectivesDraft).directives
-        report("summary")
+        report("summary" if len(parts) == 1 else f"part {number}/{len(parts)}")
+        if not candidates:
+            directive_drafts += part_asker.ask_about_article("directives", DirectivesDraft).directives
         part_summaries.append(part_asker.ask_about_article("summary", SummaryDraft))
-    directives = _directives(directive_drafts, article.text, warnings)
     english = part_summaries[0] if len(parts) == 1 else _summary_of_parts(session, part_summaries)
+    report("directives")
+    directive_drafts += _picked_directives(asker, candidates)
+    directives = _directives(directive_drafts, article.text, warnings)
     report("chairs")
     chairs = _chairs(asker, text, article.text, warnings)
     targets = _targets(asker, text, article.text, report)
@@ -296,6 +314,36 @@ def _directives(drafts: list[DirectiveDraft], original: str, warnings: list[str]
             issued_by = None
         directives.append(Directive(what=what, issued_by=issued_by, evidence=evidence))
     return directives
+
+
+def _picked_directives(asker: _Asker, candidates: list[str]) -> list[DirectiveDraft]:
+    """The candidate sentences the model says set tasks, with its English wording."""
+    prompt = load_prompt("directive_pick")
+    drafts = []
+    for start in range(0, len(candidates), DIRECTIVE_BATCH):
+        batch = candidates[start : start + DIRECTIVE_BATCH]
+        numbered = "\n".join(f"{number}. {sentence[:400]}" for number, sentence in enumerate(batch, 1))
+        for pick in asker.ask(prompt, DirectivePicksDraft, sentences=numbered).directives:
+            index = _picked_sentence(pick.number, pick.what, batch)
+            if index is not None:
+                # The whole sentence is the evidence; it may exceed the draft's quote bound, hence construct.
+                drafts.append(
+                    DirectiveDraft.model_construct(evidence=batch[index], what=pick.what, issued_by=pick.issued_by)
+                )
+    return drafts
+
+
+def _picked_sentence(number: int, what: str, batch: list[str]) -> int | None:
+    """The sentence a pick means: the one its wording was copied from, else the one its number names.
+
+    The small model sometimes numbers its picks 1, 2, 3 and copies pieces of one sentence into them
+    (seen on seed 000); the copied words, when they stand in a sentence, say which it read.
+    """
+    if len(what) >= 20:
+        copied = [index for index, sentence in enumerate(batch) if ground(what, sentence).match != "none"]
+        if copied:
+            return copied[0]
+    return number - 1 if 1 <= number <= len(batch) else None
 
 
 def _same_passage(a: Evidence, b: Evidence) -> bool:

@@ -78,6 +78,20 @@ class DirectivesDraft(_Draft):
     directives: list[DirectiveDraft] = Field(max_length=4)
 
 
+class PickedDirectiveDraft(_Draft):
+    """One numbered sentence that sets a task for the coming period."""
+
+    number: int = Field(description="The sentence's number", ge=1, le=10)
+    what: str = Field(description="The task, one short English sentence", max_length=200)
+    issued_by: str | None = Field(description="Who gave it, name as written in the sentence, or null", max_length=80)
+
+
+class DirectivePicksDraft(_Draft):
+    """The sentences that set tasks; empty when none does."""
+
+    directives: list[PickedDirectiveDraft] = Field(max_length=4)
+
+
 class SummaryDraft(_Draft):
     """Headline and short summary in one language."""
 
@@ -247,6 +261,7 @@ DRAFT_MODELS: dict[str, type[BaseModel]] = {
     "chairs": ChairsDraft,
     "chair_sentence": SentenceChairsDraft,
     "directives": DirectivesDraft,
+    "directive_pick": DirectivePicksDraft,
     "summary": SummaryDraft,
     "target": TargetJudgement,
 }

@@ -18,6 +18,19 @@ CHAIR_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# Words that set a task for the period ahead: obligation, continuation, emphasis, requests. Written
+# with the seed articles in view (French, Ukrainian) and extended to the other languages the tool
+# names; a sentence with none of them can still be found by the whole-article fallback.
+DIRECTIVE_WORDS = re.compile(
+    r"\b(?:doi(?:t|vent)|devr(?:a|ont)|il (?:est|sera) (?:nécessaire|indispensable)|il faut|il convient|"
+    r"continuer à|poursuivre|renforcer|veiller à|se concentrer sur|l['’]accent (?:est|a été) mis|a demandé|"
+    r"a exhorté|must|should|needs? to|continue to|called on|urged|requested|asked|"
+    r"продовжува|зміцнюва|необхідно|потрібно|слід|звернути увагу|зосеред|сприяти|запропонував|"
+    r"необходимо|продолжа|следует|усили|cần|phải|tiếp tục|yêu cầu|đề nghị|"
+    r"muss|müssen|soll(?:en)?|weiterhin|debe(?:n)?|es necesario|continuar)",
+    re.IGNORECASE,
+)
+
 
 def split_sentences(text: str) -> list[str]:
     """Sentences (and lines), stripped, in reading order."""
@@ -34,6 +47,15 @@ def chair_sentences(text: str, limit: int = 4) -> list[str]:
     found: list[str] = []
     for sentence in split_sentences(text):
         if CHAIR_WORDS.search(sentence) and sentence not in found:
+            found.append(sentence)
+    return found[:limit]
+
+
+def directive_sentences(text: str, limit: int = 30) -> list[str]:
+    """Sentences (30 characters or more) with a directive word, each once, at most ``limit``."""
+    found: list[str] = []
+    for sentence in split_sentences(text):
+        if len(sentence) >= 30 and DIRECTIVE_WORDS.search(sentence) and sentence not in found:
             found.append(sentence)
     return found[:limit]
 

@@ -147,21 +147,21 @@ def test_one_line_texts_are_texts_with_numbered_labels(tmp_path: Path) -> None:
 
 
 def test_ungrounded_items_are_flagged_counted_and_dropped_by_strict(tmp_path: Path) -> None:
-    quote = "Le comité doit organiser des fêtes sur la Lune chaque semaine."  # not in seed 000
+    # No directive word in this article, so the model reads it whole for directives (the fallback).
+    article = "Le 3 mars 2024, le comité de Hoa Binh a tenu une conférence.\nLe district a atteint 3/34 objectifs."
+    quote = "Le comité organisera des fêtes sur la Lune chaque semaine."  # not in the article
     answers = {
-        **ANSWERS,
-        "DirectivesDraft": {"directives": [{"evidence": quote, "what": "Hold parties on the Moon", "issued_by": None}]},
+        "DirectivesDraft": {"directives": [{"evidence": quote, "what": "Hold parties on the Moon", "issued_by": None}]}
     }
     client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
-    brief = summarize(seed("000"), client=client)
+    brief = summarize(article, client=client)
     (directive,) = brief.directives
-    assert directive.evidence.match == "none" and directive in brief.flagged()
-    items = len(brief.chairs) + len(brief.targets) + 1
-    assert brief.grounding.items == items and brief.grounding.none == 1
-    assert brief.grounding.share == round((items - 1) / items, 3)
+    (target,) = brief.targets
+    assert directive.evidence.match == "none" and brief.flagged() == [directive]
+    assert brief.grounding.items == 2 and brief.grounding.none == 1 and brief.grounding.share == 0.5
     assert "quote NOT found in the article" in brief.to_markdown()
-    strict = summarize(seed("000"), client=client, strict=True)
-    assert strict.directives == [] and strict.chairs == brief.chairs and strict.targets == brief.targets
+    strict = summarize(article, client=client, strict=True)
+    assert strict.directives == [] and strict.targets == [target]
     assert strict.grounding == brief.grounding and "strict: dropped 1 flagged items" in strict.warnings
 
 

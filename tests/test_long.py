@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from summarizer import summarize
+from summarizer import Brief, summarize
 from summarizer.cache import ResponseCache
 from summarizer.clean import clean_article
 from summarizer.llm import ModelClient
@@ -43,26 +44,56 @@ def test_the_joined_seeds_keep_every_seed_through_cleaning() -> None:
 
 
 @pytest.fixture
-def long_brief_requests(tmp_path: Path) -> tuple[object, list[dict[str, object]]]:
-    repeated = "Le comité doit renforcer la discipline du Parti à tous les niveaux."
-    answers = {
-        "DirectivesDraft": {"directives": [{"evidence": repeated, "what": "Strengthen discipline", "issued_by": None}]}
-    }
-    provider = FakeProvider(answers)
-    text = LONG.read_text(encoding="utf-8") + "\n" + repeated + "\n"
-    brief = summarize(text, client=ModelClient(provider, ResponseCache(tmp_path / "c", "off")))
+def long_brief_requests(tmp_path: Path) -> tuple[Brief, list[dict[str, Any]]]:
+    picks = {"directives": [{"number": 1, "what": "First task of the batch", "issued_by": None}]}
+    provider = FakeProvider({"DirectivePicksDraft": picks})
+    brief = summarize(LONG, client=ModelClient(provider, ResponseCache(tmp_path / "c", "off")))
     return brief, provider.requests
 
 
-def test_a_long_article_is_read_in_parts_and_merged(
-    long_brief_requests: tuple[object, list[dict[str, object]]],
-) -> None:
+def test_a_long_article_is_read_in_parts_and_merged(long_brief_requests: tuple[Brief, list[dict[str, Any]]]) -> None:
     brief, requests = long_brief_requests
     titles = [(schema_of(r) or {}).get("title") for r in requests]
-    assert titles.count("DirectivesDraft") == 2  # one per part
     assert titles.count("SummaryDraft") == 4  # two parts, their combination, the translation
     assert titles.count("MeetingDraft") == 1  # the lead, in the first part
-    assert any("read in 2 parts" in warning for warning in brief.warnings)  # type: ignore[attr-defined]
-    assert not any("cut to" in warning for warning in brief.warnings)  # type: ignore[attr-defined]
-    assert len(brief.directives) == 1  # type: ignore[attr-defined]  # the same passage from both parts, once
-    assert {t.figure for t in brief.targets} >= {"4/34", "21 des 25"}  # type: ignore[attr-defined]
+    picks = titles.count("DirectivePicksDraft")
+    assert picks == 3  # 30 directive sentences (the most read), ten a call
+    assert len(brief.directives) == picks  # the first sentence of each batch, each its own passage
+    assert any("read in 2 parts" in warning for warning in brief.warnings)
+    assert not any("cut to" in warning for warning in brief.warnings)
+    assert {t.figure for t in brief.targets} >= {"4/34", "21 des 25"}
+
+
+def test_the_same_passage_from_two_parts_is_one_directive() -> None:
+    from summarizer.pipeline import _directives
+    from summarizer.schema import DirectiveDraft
+
+    text = "Introduction.\nLe comité doit renforcer la discipline du Parti à tous les niveaux.\nFin."
+    twice = [
+        DirectiveDraft(
+            evidence="Le comité doit renforcer la discipline du Parti", what="Strengthen discipline", issued_by=None
+        ),
+        DirectiveDraft(
+            evidence="renforcer la discipline du Parti à tous les niveaux", what="Discipline", issued_by=None
+        ),
+    ]
+    warnings: list[str] = []
+    (directive,) = _directives(twice, text, warnings)
+    assert directive.what == "Strengthen discipline" and warnings == []
+
+
+def test_the_joined_seeds_replay_from_the_embedded_models_answers(recorded_cache: Path) -> None:
+    brief = summarize(LONG, cache_dir=recorded_cache, cache_mode="replay", provider="local")
+    assert any("read in 2 parts" in warning for warning in brief.warnings)
+    targets = {t.figure: t.status for t in brief.targets}
+    # Figures from seeds in both parts (000 in the first, 003 in the second), statuses as in the seeds.
+    assert targets["21 des 25"] == "on_track"
+    assert {targets[f] for f in ("4/34", "3/34")} == {"exceeded", "met"}
+    # The meeting's chairs come from the first chairing sentence (seed 000's); later ones are reported.
+    assert [c.name for c in brief.chairs] == ["Nguyen Hong Son"]
+    assert any("not counted as chair" in warning for warning in brief.warnings)
+    # Directives from both halves of the text: the lexicon reads the whole article, not one part.
+    text = LONG.read_text(encoding="utf-8")
+    starts = [d.evidence.start for d in brief.directives if d.evidence.start is not None]
+    assert starts and min(starts) < len(text) // 2 < max(starts)
+    assert brief.grounding.share == 1.0

@@ -70,8 +70,11 @@ def test_seed_report_links_every_grounded_item_to_its_span(recorded_cache: Path,
     result = CliRunner().invoke(cli, [*args, "--cache-mode", "replay"])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
+    brief = summarize(seed("003"), cache_dir=recorded_cache, cache_mode="replay", provider="local")
+    items = [*brief.chairs, *brief.targets, *brief.directives]
+    grounded = [str(n) for n, item in enumerate(items, 1) if item.evidence.start is not None]
     marks = re.findall(r"<mark id='ev-(\d+)'[^>]*><a href='#item-(\d+)'>([^<]*)</a></mark>", page)
-    assert [m[0] for m in marks] == [m[1] for m in marks] == ["1", "2", "3", "4", "5"]
+    assert len(grounded) >= 5 and [m[0] for m in marks] == [m[1] for m in marks] == grounded
     assert marks[0][2] == "В районі перевиконано 4/34 цілі"
     for number, _, _ in marks:
         assert f"<a href='#ev-{number}'>" in page and f"id='item-{number}'" in page
@@ -89,7 +92,8 @@ def test_chromium_renders_the_report_and_runs_nothing_from_the_article(recorded_
     args = [str(seed("003")), "--format", "html", "-o", str(report), "--cache-dir", str(recorded_cache)]
     assert CliRunner().invoke(cli, [*args, "--cache-mode", "replay"]).exit_code == 0
     dom = chromium(report, "--dump-dom")
-    assert dom.count("<mark id=") == 5 and "В районі перевиконано 4/34 цілі" in dom
+    assert dom.count("<mark id=") == report.read_text(encoding="utf-8").count("<mark id=") >= 5
+    assert "В районі перевиконано 4/34 цілі" in dom
     shot = tmp_path / "seed.png"
     chromium(report, f"--screenshot={shot}", "--window-size=1400,1400")
     data = shot.read_bytes()

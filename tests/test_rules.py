@@ -97,3 +97,22 @@ def test_fast_normalisation_agrees_with_the_character_loop() -> None:
         chars, positions = _normalise_by_character(text.translate(_FOLD))
         assert folded.text == chars, repr(text)
         assert [folded.original(index) for index in range(len(chars))] == positions, repr(text)
+
+
+def test_directive_sentences_are_found_by_their_words_in_several_languages() -> None:
+    from summarizer.sentences import directive_sentences
+
+    text = (
+        "Le matin du 11 juillet, le comité a tenu une conférence de mi-mandat.\n"
+        "Les comités du Parti doivent continuer à renforcer leur rôle de direction.\n"
+        "Продовжувати ефективне виконання Висновку 21 та Директиви 05.\n"
+        "The province must speed up the completion of its key projects.\n"
+        "Court.\n"
+        "The delegates visited the new industrial park in the afternoon."
+    )
+    assert directive_sentences(text) == [
+        "Les comités du Parti doivent continuer à renforcer leur rôle de direction.",
+        "Продовжувати ефективне виконання Висновку 21 та Директиви 05.",
+        "The province must speed up the completion of its key projects.",
+    ]
+    assert len(directive_sentences(text, limit=2)) == 2
