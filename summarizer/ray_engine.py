@@ -16,6 +16,7 @@ by the driver, is the durable record. Ray is an optional extra: ``pip install 's
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ class RayOptions:
     address: str | None = None
     actors: int | None = None
     cpus_per_actor: float | None = None
-    batch_size: int = 4
+    batch_size: int | None = None  # articles per actor call; default: --jobs
 
 
 class RayEngine:
@@ -87,9 +88,10 @@ class RayEngine:
                 "language": self.language,
                 "jobs": self.jobs,
             },
-            batch_size=self.options.batch_size,
+            # A batch is what one actor has in flight at once: ``jobs`` articles.
+            batch_size=self.options.batch_size or self.jobs,
             batch_format="numpy",
-            concurrency=actors,
+            compute=ray.data.ActorPoolStrategy(size=actors),
             num_cpus=cpus,
         )
         for row in summarised.iter_rows():
@@ -148,4 +150,5 @@ def _connect(ray: Any, address: str | None) -> bool:
         raise ConfigurationError(f"cannot start or join Ray at {address or 'a local instance'}: {e}") from e
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)  # keep stderr for the batch's own summary
     return True
