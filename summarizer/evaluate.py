@@ -21,7 +21,6 @@ recall = matched gold items / gold items. The grounded share is the mean of the 
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,10 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.grounding import ground
+from summarizer.grounding import NUMBER, ground
 from summarizer.schema import Brief
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass
@@ -163,8 +160,8 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def _same_figure(predicted: tuple[str, str], gold: tuple[str, str]) -> bool:
-    numbers = _NUMBER.findall(predicted[0])
-    return bool(numbers) and numbers == _NUMBER.findall(gold[0])
+    numbers = NUMBER.findall(predicted[0])
+    return bool(numbers) and numbers == NUMBER.findall(gold[0])
 
 
 def _same_target(predicted: tuple[str, str], gold: tuple[str, str]) -> bool:

@@ -17,7 +17,7 @@ FUZZY_THRESHOLD = 90.0
 _FOLD = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _FOLDED_CHARS = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # faster than str.translate
 # \s is str.isspace's set (and str.strip's). Runs of two or more collapse; single ones become " ".
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # a number as written: 21, 8,56, 3.340
 _LONG_SPACES = re.compile(r"\s\s+")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 
@@ -63,8 +63,8 @@ def looks_like_a_name(name: str) -> bool:
 
 def numbers_appear(figure: str, text: str) -> bool:
     """Whether every number written in ``figure`` ("21 des 25", "8,56 %") is a number of ``text``."""
-    found = set(_NUMBER.findall(text))
-    return all(number in found for number in _NUMBER.findall(figure))
+    found = set(NUMBER.findall(text))
+    return all(number in found for number in NUMBER.findall(figure))
 
 
 def appears_in(phrase: str, text: str) -> bool:

@@ -148,7 +148,7 @@ def _connect(ray: Any, address: str | None) -> bool:
             ray.init(include_dashboard=False, **quiet)
     except (ConnectionError, RuntimeError, ValueError) as e:
         raise ConfigurationError(f"cannot start or join Ray at {address or 'a local instance'}: {e}") from e
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)  # keep stderr for the batch's own summary
+    # Keep stderr for the batch's own summary: no progress bars, no INFO lines, no notice about either.
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    ray.data.DataContext.get_current().enable_progress_bars = False
     return True
