@@ -11,6 +11,7 @@ import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from summarizer.errors import InputError
 from summarizer.htmlinput import html_to_text, looks_like_html
@@ -27,7 +28,7 @@ class Article:
     text: str
     source: str
     encoding: str
-    format: str = "text"  # "html" when the text was extracted from an HTML document
+    format: Literal["text", "html"] = "text"  # "html" when the text was extracted from an HTML document
 
     @property
     def sha256(self) -> str:

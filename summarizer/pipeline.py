@@ -166,7 +166,7 @@ def _make_brief(
             source=article.source,
             content_sha256=article.sha256,
             encoding=article.encoding,
-            input_format="html" if article.format == "html" else "text",
+            input_format=article.format,
         ),
     )
 

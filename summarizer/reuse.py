@@ -102,7 +102,7 @@ def load_brief(key: str, client: ModelClient, article: Article, seconds: float) 
             "seconds": seconds,
             "source": article.source,
             "encoding": article.encoding,
-            "input_format": "html" if article.format == "html" else "text",
+            "input_format": article.format,
         }
     )
     return brief
