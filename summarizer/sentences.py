@@ -44,18 +44,19 @@ def split_clauses(sentence: str) -> list[str]:
 
 def chair_sentences(text: str, limit: int = 4) -> list[str]:
     """Sentences using a chairing verb, each once, at most ``limit``."""
-    found: list[str] = []
-    for sentence in split_sentences(text):
-        if CHAIR_WORDS.search(sentence) and sentence not in found:
-            found.append(sentence)
-    return found[:limit]
+    return _sentences_with(CHAIR_WORDS, text, limit)
 
 
 def directive_sentences(text: str, limit: int = 30) -> list[str]:
     """Sentences (30 characters or more) with a directive word, each once, at most ``limit``."""
+    return _sentences_with(DIRECTIVE_WORDS, text, limit, min_length=30)
+
+
+def _sentences_with(words: re.Pattern[str], text: str, limit: int, min_length: int = 0) -> list[str]:
+    """The first ``limit`` distinct sentences of ``text`` in which ``words`` matches."""
     found: list[str] = []
     for sentence in split_sentences(text):
-        if len(sentence) >= 30 and DIRECTIVE_WORDS.search(sentence) and sentence not in found:
+        if len(sentence) >= min_length and words.search(sentence) and sentence not in found:
             found.append(sentence)
     return found[:limit]
 
