@@ -98,7 +98,7 @@ def evaluate_gold(
     records = read_gold(gold)
     client = make_client(ProviderSettings(**provider_options), cache_dir, cache_mode)
     try:
-        return evaluate(records, lambda path: summarize(path, client=client, language=language))
+        return evaluate(records, lambda article: summarize(article, client=client, language=language))
     finally:
         client.cache.close()
 

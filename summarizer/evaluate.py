@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.grounding import NUMBER, ground
+from summarizer.grounding import NUMBER, ground, spans_overlap
+from summarizer.inputs import Article, read_article
 from summarizer.schema import Brief
 
 
@@ -102,11 +103,16 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
-def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[str], Brief]) -> Report:
-    """Score the briefs ``summarise`` makes for each gold article."""
+def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[Article], Brief]) -> Report:
+    """Score the briefs ``summarise`` makes for each gold article.
+
+    Each article is read once, as the tool reads it, so gold passages are located in the same text
+    the brief's offsets point into (the extracted text, for HTML).
+    """
     report = Report(articles=len(gold))
-    for record, brief in zip(gold, (summarise(r["article"]) for r in gold), strict=True):
-        text = Path(record["article"]).read_text(encoding="utf-8")
+    for record in gold:
+        article = read_article(Path(record["article"]))
+        brief, text = summarise(article), article.text
         _add(report, "chairs", _match([c.name for c in brief.chairs], record.get("chairs", []), _same_person))
         claimed = [t for t in brief.targets if t.status != "unknown"]
         predicted = [(t.figure, t.status) for t in claimed]
@@ -115,7 +121,7 @@ def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[str], Brief]) 
         _add(report, "targets (figure + status)", _match(predicted, expected, _same_target))
         spans = [(d.evidence.start, d.evidence.end) for d in brief.directives]
         gold_spans = [_span(passage, text) for passage in record.get("directives", [])]
-        _add(report, "directives", _match(spans, gold_spans, _overlap))
+        _add(report, "directives", _match(spans, gold_spans, spans_overlap))
         gold_date = record.get("date")
         _right(report, "date", (brief.meeting.date.isoformat() if brief.meeting.date else None) == gold_date)
         _right(report, "language", brief.language == record.get("language"))
@@ -171,13 +177,6 @@ def _same_target(predicted: tuple[str, str], gold: tuple[str, str]) -> bool:
 def _span(passage: str, text: str) -> tuple[int | None, int | None]:
     evidence = ground(passage, text)
     return evidence.start, evidence.end
-
-
-def _overlap(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
-    (a_start, a_end), (b_start, b_end) = a, b
-    if a_start is None or a_end is None or b_start is None or b_end is None:
-        return False
-    return max(a_start, b_start) < min(a_end, b_end)
 
 
 def _percent(value: float | None) -> str:

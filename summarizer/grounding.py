@@ -67,6 +67,14 @@ def numbers_appear(figure: str, text: str) -> bool:
     return all(number in found for number in NUMBER.findall(figure))
 
 
+def spans_overlap(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Whether two (start, end) spans of one text share a character (False when either is unknown)."""
+    (a_start, a_end), (b_start, b_end) = a, b
+    if a_start is None or a_end is None or b_start is None or b_end is None:
+        return False
+    return max(a_start, b_start) < min(a_end, b_end)
+
+
 def appears_in(phrase: str, text: str) -> bool:
     """Whether a short phrase (a place, a name, a date) stands in the text, exactly or nearly."""
     return ground(phrase, text).match != "none"

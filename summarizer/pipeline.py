@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from summarizer.candidates import find_candidates, rule_status
 from summarizer.clean import clean_article
 from summarizer.dates import resolve_date
-from summarizer.grounding import appears_in, as_written, ground, looks_like_a_name, numbers_appear
+from summarizer.grounding import appears_in, as_written, ground, looks_like_a_name, numbers_appear, spans_overlap
 from summarizer.inputs import Article
 from summarizer.language import detect_language, language_name
 from summarizer.llm import ModelClient, Session
@@ -347,9 +347,9 @@ def _picked_sentence(number: int, what: str, batch: list[str]) -> int | None:
 
 
 def _same_passage(a: Evidence, b: Evidence) -> bool:
-    """Two quotes of one passage: overlapping offsets, or the same words when neither was found."""
-    if a.start is not None and a.end is not None and b.start is not None and b.end is not None:
-        return max(a.start, b.start) < min(a.end, b.end)
+    """Two quotes of one passage: overlapping offsets, or the same words when either was not found."""
+    if a.start is not None and b.start is not None:
+        return spans_overlap((a.start, a.end), (b.start, b.end))
     return _name_key(a.quote) == _name_key(b.quote)
 
 

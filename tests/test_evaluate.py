@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from summarizer.cli import cli
 from summarizer.errors import InputError
-from summarizer.evaluate import Count, _match, _overlap, _same_figure, _same_person, _same_target, read_gold
-from summarizer.grounding import ground
+from summarizer.evaluate import Count, _match, _same_figure, _same_person, _same_target, read_gold
+from summarizer.grounding import ground, spans_overlap
 from tests.conftest import REPO
 
 GOLD = REPO / "eval" / "seeds.gold.jsonl"
@@ -33,8 +33,8 @@ def test_figures_match_by_their_numbers_and_targets_by_status_too() -> None:
 
 
 def test_directives_match_when_their_evidence_overlaps_the_gold_passage() -> None:
-    assert _overlap((10, 20), (19, 40)) and not _overlap((10, 20), (20, 40))
-    assert not _overlap((None, None), (0, 10))
+    assert spans_overlap((10, 20), (19, 40)) and not spans_overlap((10, 20), (20, 40))
+    assert not spans_overlap((None, None), (0, 10))
 
 
 def test_each_gold_item_is_matched_once() -> None:
