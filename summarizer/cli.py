@@ -7,7 +7,6 @@ a replay-mode cache miss). Library imports stay inside the commands so ``--help`
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -268,7 +267,7 @@ def _emit(brief: Any, output_format: str, output: str | None, article_text: str)
         "text": render.render_text,
         "markdown": render.render_markdown,
         "json": render.render_json,
-        "html": functools.partial(_html, article_text=article_text),
+        "html": lambda brief: brief.to_html(article_text),
     }
     text = renderers[output_format](brief)
     if output is None:
@@ -276,12 +275,6 @@ def _emit(brief: Any, output_format: str, output: str | None, article_text: str)
     else:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
-
-
-def _html(brief: Any, article_text: str) -> str:
-    from summarizer.report import render_html
-
-    return render_html(brief, article_text)
 
 
 class _exit_on_error:

@@ -16,8 +16,8 @@ from summarizer.schema import Evidence
 FUZZY_THRESHOLD = 90.0
 _FOLD = str.maketrans({"’": "'", "‘": "'", "«": '"', "»": '"', "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _FOLDED_CHARS = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # faster than str.translate
-# \s is str.isspace's set (and str.strip's). Runs of two or more collapse; single ones become " ".
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # a number as written: 21, 8,56, 3.340
+# \s is str.isspace's set (and str.strip's). Runs of two or more collapse; single ones become " ".
 _LONG_SPACES = re.compile(r"\s\s+")
 _OTHER_SPACE = re.compile(r"[^\S ]")
 

@@ -43,16 +43,8 @@ def render_json(brief: Brief) -> str:
 
 
 def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
-    meeting = brief.meeting
     lines = ["Meeting", ""]
-    for label, value in (
-        ("Name", meeting.name),
-        ("Kind", meeting.kind),
-        ("Date", meeting.date.isoformat() if meeting.date else meeting.date_as_written),
-        ("Place", meeting.location),
-        ("Organiser", meeting.organiser),
-    ):
-        lines.append(f"{bullet} {label}: {value if value else 'not stated'}")
+    lines += [f"{bullet} {label}: {value}" for label, value in meeting_rows(brief)]
     lines += ["", "Chaired by", ""]
     lines += _items([(f"{c.name} ({c.role})", c.evidence) for c in brief.chairs], bullet, quote)
     lines += ["", "Targets", ""]
@@ -67,13 +59,8 @@ def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
         bullet,
         quote,
     )
-    grounding = brief.grounding
-    if grounding.items:
-        lines += [
-            "",
-            f"Evidence found in the article for {grounding.exact + grounding.fuzzy} of {grounding.items} items "
-            f"({grounding.exact} exact, {grounding.fuzzy} fuzzy, {grounding.none} not found).",
-        ]
+    if brief.grounding.items:
+        lines += ["", grounding_line(brief)]
     if brief.warnings:
         lines += ["", "Warnings", ""] + [f"{bullet} {warning}" for warning in brief.warnings]
     usage, provenance = brief.provenance.usage, brief.provenance
@@ -84,6 +71,30 @@ def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
         f"language {brief.language}.",
     ]
     return lines
+
+
+def meeting_rows(brief: Brief) -> list[tuple[str, str]]:
+    """(label, value) of the meeting's fields, "not stated" where the brief has none."""
+    meeting = brief.meeting
+    return [
+        (label, str(value) if value else "not stated")
+        for label, value in (
+            ("Name", meeting.name),
+            ("Kind", meeting.kind),
+            ("Date", meeting.date.isoformat() if meeting.date else meeting.date_as_written),
+            ("Place", meeting.location),
+            ("Organiser", meeting.organiser),
+        )
+    ]
+
+
+def grounding_line(brief: Brief) -> str:
+    """How many items have their evidence in the article, by match quality."""
+    grounding = brief.grounding
+    return (
+        f"Evidence found in the article for {grounding.exact + grounding.fuzzy} of {grounding.items} items "
+        f"({grounding.exact} exact, {grounding.fuzzy} fuzzy, {grounding.none} not found)."
+    )
 
 
 def _items(items: list[tuple[str, Evidence]], bullet: str, quote: Any) -> list[str]:

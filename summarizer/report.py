@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass
 
 from summarizer.language import language_name
+from summarizer.render import grounding_line, meeting_rows
 from summarizer.schema import Brief, Evidence
 
 _STYLE = """
@@ -25,6 +26,7 @@ h1 { font-size: 1.3rem; } h2 { font-size: 1.05rem; margin-top: 1.5rem; } li { ma
 
 @dataclass(frozen=True)
 class _Item:
+    group: str  # chair, target or directive
     label: str
     evidence: Evidence
     number: int
@@ -41,16 +43,12 @@ def render_html(brief: Brief, article_text: str) -> str:
         parts.append(f"<p><em>{_e(language_name(summary.language))}</em></p><p>{_e(summary.summary)}</p>")
     parts += _meeting(brief)
     for title, group in (("Chaired by", "chair"), ("Targets", "target"), ("Directives", "directive")):
-        chosen = [item for item in items if item.label.startswith(group)]
+        chosen = [item for item in items if item.group == group]
         parts.append(f"<h2>{title}</h2><ul>")
         parts += [_item_html(item) for item in chosen] or ["<li>none reported</li>"]
         parts.append("</ul>")
-    grounding = brief.grounding
-    if grounding.items:
-        parts.append(
-            f"<p>Evidence found in the article for {grounding.exact + grounding.fuzzy} of {grounding.items} "
-            f"items ({grounding.exact} exact, {grounding.fuzzy} fuzzy, {grounding.none} not found).</p>"
-        )
+    if brief.grounding.items:
+        parts.append(f"<p>{_e(grounding_line(brief))}</p>")
     if brief.warnings:
         parts.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{_e(w)}</li>" for w in brief.warnings) + "</ul>")
     parts.append(f"<p class='where'>{_e(brief.provenance.model)} via {_e(brief.provenance.endpoint)}</p>")
@@ -61,26 +59,19 @@ def render_html(brief: Brief, article_text: str) -> str:
 
 
 def _numbered(brief: Brief) -> list[_Item]:
-    labelled = [(f"chair: {c.name} ({c.role})", c.evidence) for c in brief.chairs]
-    labelled += [(f"target: {t.figure}: {t.what} [{t.status}]", t.evidence) for t in brief.targets]
-    labelled += [(f"directive: {d.what}", d.evidence) for d in brief.directives]
-    return [_Item(label, evidence, number) for number, (label, evidence) in enumerate(labelled, 1)]
+    labelled = [("chair", f"{c.name} ({c.role})", c.evidence) for c in brief.chairs]
+    labelled += [("target", f"{t.figure}: {t.what} [{t.status}]", t.evidence) for t in brief.targets]
+    labelled += [("directive", d.what, d.evidence) for d in brief.directives]
+    return [_Item(group, label, evidence, number) for number, (group, label, evidence) in enumerate(labelled, 1)]
 
 
 def _meeting(brief: Brief) -> list[str]:
-    meeting = brief.meeting
-    rows = (
-        ("Name", meeting.name),
-        ("Kind", meeting.kind),
-        ("Date", meeting.date.isoformat() if meeting.date else meeting.date_as_written),
-        ("Place", meeting.location),
-        ("Organiser", meeting.organiser),
-    )
-    return ["<h2>Meeting</h2><ul>", *(f"<li>{k}: {_e(v or 'not stated')}</li>" for k, v in rows), "</ul>"]
+    rows = (f"<li>{label}: {_e(value)}</li>" for label, value in meeting_rows(brief))
+    return ["<h2>Meeting</h2><ul>", *rows, "</ul>"]
 
 
 def _item_html(item: _Item) -> str:
-    text = _e(item.label.split(": ", 1)[1])
+    text = _e(item.label)
     quote = f"<q>{_e(item.evidence.quote)}</q>"
     if item.evidence.start is None:
         flag = "<span class='flag'>quote NOT found in the article</span>"
