@@ -23,6 +23,7 @@ lint: setup
 	$(BIN)/ruff check summarizer tests scripts benchmarks
 	$(BIN)/ruff format --check summarizer tests scripts benchmarks
 	$(BIN)/mypy summarizer
+	$(BIN)/lint-imports
 
 unit: setup
 	$(BIN)/pytest -m "not live and not ray"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.schema import exported_schemas, schema_text
+from summarizer.jsonschemas import exported_schemas, schema_text
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

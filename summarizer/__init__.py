@@ -13,13 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from summarizer.api import asummarize, asummarize_many, summarize, summarize_many
-    from summarizer.batch import BatchResult, load_results
+    from summarizer.brief import Brief
+    from summarizer.engines.base import BatchResult
+    from summarizer.engines.batch import load_results
     from summarizer.errors import SummarizerError
-    from summarizer.schema import Brief
+    from summarizer.settings import Settings
 
 __all__ = [
     "BatchResult",
     "Brief",
+    "Settings",
     "SummarizerError",
     "asummarize",
     "asummarize_many",
@@ -33,9 +36,10 @@ _HOMES = {
     "asummarize": "summarizer.api",
     "summarize_many": "summarizer.api",
     "asummarize_many": "summarizer.api",
-    "BatchResult": "summarizer.batch",
-    "load_results": "summarizer.batch",
-    "Brief": "summarizer.schema",
+    "BatchResult": "summarizer.engines.base",
+    "load_results": "summarizer.engines.batch",
+    "Brief": "summarizer.brief",
+    "Settings": "summarizer.settings",
     "SummarizerError": "summarizer.errors",
 }
 

@@ -1,139 +1,144 @@
-"""The library's entry points: one article in, one Brief out."""
+"""The library's entry points: one article in, one Brief out; many articles in, results out.
+
+Every function takes the run's ``Settings`` whole, or builds them once from keyword options (the
+same names as the Settings fields: ``language``, ``provider``, ``model``, ``base_url``,
+``model_path``, ``cache_dir``, ``cache_mode``, ``jobs``...).
+"""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
-from summarizer.batch import BatchResult, Engine, LocalEngine, Source, run_parallel
-from summarizer.cache import ResponseCache
-from summarizer.errors import ConfigurationError, InputError
+from typing_extensions import Unpack
+
+from summarizer.brief import Brief
+from summarizer.briefcache import summarize_article
+from summarizer.client import ModelClient, make_client
+from summarizer.engines.base import BatchResult, Engine, Source
+from summarizer.engines.local import LocalEngine, run_parallel
+from summarizer.errors import InputError
 from summarizer.inputs import Article, decode_bytes, looks_like_path, read_article
-from summarizer.llm import ModelClient
-from summarizer.paths import default_cache_dir
-from summarizer.pipeline import Progress, summarize_article
-from summarizer.providers import ProviderSettings, make_provider
-from summarizer.schema import Brief
+from summarizer.settings import RayOptions, Settings
+from summarizer.steps.base import Progress
 
 if TYPE_CHECKING:
-    from summarizer.evaluate import Report
-    from summarizer.ray_engine import RayOptions
+    from summarizer.evaluate import Scores
 
 
-def make_client(
-    settings: ProviderSettings | None = None,
-    cache_dir: str | Path | None = None,
-    cache_mode: str = "use",
-) -> ModelClient:
-    """A model client: the chosen provider behind the response cache, retries and validation."""
-    cache = ResponseCache(cache_dir or default_cache_dir(), cache_mode)
-    return ModelClient(make_provider(settings), cache)
+class Options(TypedDict, total=False):
+    """Keyword options: any ``Settings`` field."""
+
+    provider: str | None
+    model: str | None
+    base_url: str | None
+    model_path: str | None
+    schema_format: str | None
+    timeout: float
+    cache_dir: str | Path | None
+    cache_mode: str
+    language: str | None
+    jobs: int
+    engine: str
+    ray: RayOptions
 
 
-def make_engine(
-    name: str = "local",
-    settings: ProviderSettings | None = None,
-    cache_dir: str | Path | None = None,
-    cache_mode: str = "use",
-    language: str | None = None,
-    jobs: int = 4,
-    ray_options: RayOptions | None = None,
-) -> Engine:
-    """A batch engine: ``local`` (threads in this process) or ``ray`` (Ray Data actors)."""
-    if name == "ray":
-        from summarizer.ray_engine import RayEngine
+def _settings(settings: Settings | None, options: Options) -> Settings:
+    """The given settings with the options on top, or settings built from the options."""
+    return settings.replace(**options) if settings else Settings.from_options(**options)
 
-        return RayEngine(settings or ProviderSettings(), cache_dir, cache_mode, language, jobs, ray_options)
-    if name != "local":
-        raise ConfigurationError(f"unknown engine {name!r}; choose local or ray")
-    return LocalEngine(make_client(settings, cache_dir, cache_mode), jobs, language)
+
+def make_engine(settings: Settings) -> Engine:
+    """The batch engine the settings name: ``local`` (threads in this process) or ``ray`` (Ray Data actors)."""
+    if settings.engine == "ray":
+        from summarizer.engines.ray import RayEngine
+
+        return RayEngine(settings)
+    return LocalEngine(make_client(settings), settings.jobs, settings.language)
 
 
 def summarize(
     source: str | Path | Article,
     *,
-    language: str | None = None,
-    provider: str | None = None,
-    model: str | None = None,
-    base_url: str | None = None,
-    model_path: str | None = None,
-    cache_dir: str | Path | None = None,
-    cache_mode: str = "use",
+    settings: Settings | None = None,
     client: ModelClient | None = None,
     progress: Progress | None = None,
     strict: bool = False,
+    **options: Unpack[Options],
 ) -> Brief:
     """Summarise one article: ``source`` is a path, ``"-"`` for stdin, the article's text, or an ``Article``.
 
-    ``language`` is the brief's second language (ISO 639-1); by default the article's own.
-    Provider and cache options are the CLI's; pass ``client`` to reuse one across many calls.
-    ``strict`` drops the items whose evidence is not in the article (they are flagged otherwise).
+    ``language`` is the brief's second language (ISO 639-1); by default the article's own. Pass
+    ``client`` to reuse one across many calls. ``strict`` drops the items whose evidence is not in the
+    article (they are flagged otherwise).
     """
+    run = _settings(settings, options)
     article = source if isinstance(source, Article) else read_article(source)
-    if client is not None:
-        brief = summarize_article(article, client, language, progress)
-        return brief.strict() if strict else brief
-    settings = ProviderSettings(provider=provider, model=model, base_url=base_url, model_path=model_path)
-    owned = make_client(settings, cache_dir, cache_mode)
+    owned = client or make_client(run)
     try:
-        brief = summarize_article(article, owned, language, progress)
+        brief = summarize_article(article, owned, run.language, progress)
     finally:
-        owned.cache.close()
+        if client is None:
+            owned.cache.close()
     return brief.strict() if strict else brief
 
 
-def evaluate_gold(
-    gold: str | Path,
-    *,
-    language: str | None = None,
-    cache_dir: str | Path | None = None,
-    cache_mode: str = "use",
-    **provider_options: Any,
-) -> Report:
+def evaluate_gold(gold: str | Path, *, settings: Settings | None = None, **options: Unpack[Options]) -> Scores:
     """Run (or replay) the tool over a gold file's articles and score the briefs (see ``evaluate``)."""
     from summarizer.evaluate import evaluate, read_gold
 
+    run = _settings(settings, options)
     records = read_gold(gold)
-    client = make_client(ProviderSettings(**provider_options), cache_dir, cache_mode)
+    client = make_client(run)
     try:
-        return evaluate(records, lambda article: summarize(article, client=client, language=language))
+        return evaluate(records, lambda article: summarize(article, client=client, language=run.language))
     finally:
         client.cache.close()
 
 
-async def asummarize(source: str | Path, **options: Any) -> Brief:
+async def asummarize(
+    source: str | Path,
+    *,
+    settings: Settings | None = None,
+    client: ModelClient | None = None,
+    strict: bool = False,
+    **options: Unpack[Options],
+) -> Brief:
     """``summarize`` for async code: the work runs in a thread, so the event loop stays free."""
-    return await asyncio.to_thread(summarize, source, **options)
+    return await asyncio.to_thread(
+        lambda: summarize(source, settings=settings, client=client, strict=strict, **options)
+    )
 
 
 def summarize_many(
     sources: Iterable[str | Path],
     *,
-    jobs: int = 4,
-    language: str | None = None,
+    settings: Settings | None = None,
     client: ModelClient | None = None,
-    cache_dir: str | Path | None = None,
-    cache_mode: str = "use",
-    **provider_options: Any,
+    **options: Unpack[Options],
 ) -> Iterator[BatchResult]:
     """Summarise many articles (paths, or texts), yielding each ``BatchResult`` as it completes.
 
     At most ``jobs`` articles are in flight. A failure is a result with ``status == "failed"``,
     never an exception, so one bad article cannot stop the others.
     """
-    owned = client or make_client(ProviderSettings(**provider_options), cache_dir, cache_mode)
+    run = _settings(settings, options)
+    owned = client or make_client(run)
     try:
-        yield from run_parallel((_as_source(item, n) for n, item in enumerate(sources)), owned, jobs, language)
+        items = (_as_source(item, n) for n, item in enumerate(sources))
+        yield from run_parallel(items, owned, run.jobs, run.language)
     finally:
         if client is None:
             owned.cache.close()
 
 
-async def asummarize_many(sources: Iterable[str | Path], **options: Any) -> AsyncIterator[BatchResult]:
+async def asummarize_many(
+    sources: Iterable[str | Path], *, settings: Settings | None = None, **options: Unpack[Options]
+) -> AsyncIterator[BatchResult]:
     """``summarize_many`` for async code: results arrive without blocking the event loop."""
-    results = summarize_many(sources, **options)
+    results = summarize_many(sources, settings=settings, **options)
     done = object()
     while (result := await asyncio.to_thread(next, results, done)) is not done:
         assert isinstance(result, BatchResult)

@@ -21,16 +21,16 @@ recall = matched gold items / gold items. The grounded share is the mean of the 
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from summarizer.brief import Brief
 from summarizer.errors import InputError
-from summarizer.grounding import NUMBER, ground, spans_overlap
 from summarizer.inputs import Article, read_article
-from summarizer.schema import Brief
+from summarizer.text.grounding import NUMBER, ground, spans_overlap
+from summarizer.text.names import name_words
 
 
 @dataclass
@@ -54,7 +54,7 @@ class Count:
 
 
 @dataclass
-class Report:
+class Scores:
     """Scores of one evaluation run."""
 
     articles: int = 0
@@ -103,13 +103,13 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
-def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[Article], Brief]) -> Report:
+def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[Article], Brief]) -> Scores:
     """Score the briefs ``summarise`` makes for each gold article.
 
     Each article is read once, as the tool reads it, so gold passages are located in the same text
     the brief's offsets point into (the extracted text, for HTML).
     """
-    report = Report(articles=len(gold))
+    report = Scores(articles=len(gold))
     for record in gold:
         article = read_article(Path(record["article"]))
         brief, text = summarise(article), article.text
@@ -142,7 +142,7 @@ def _match(predicted: Sequence[Any], gold: Sequence[Any], same: Callable[[Any, A
     return Count(len(predicted), len(gold), matched_predicted, len(gold) - len(free))
 
 
-def _add(report: Report, name: str, count: Count) -> None:
+def _add(report: Scores, name: str, count: Count) -> None:
     total = report.fields.setdefault(name, Count())
     total.predicted += count.predicted
     total.gold += count.gold
@@ -150,18 +150,13 @@ def _add(report: Report, name: str, count: Count) -> None:
     total.matched_gold += count.matched_gold
 
 
-def _right(report: Report, name: str, right: bool) -> None:
+def _right(report: Scores, name: str, right: bool) -> None:
     report.correct[name] = report.correct.get(name, 0) + int(right)
-
-
-def _words(name: str) -> list[str]:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).split()
 
 
 def _same_person(predicted: str, gold: str) -> bool:
     """Equal names once folded, or one name's words all within the other's."""
-    a, b = _words(predicted), _words(gold)
+    a, b = name_words(predicted), name_words(gold)
     return bool(a and b) and (a == b or set(a) <= set(b) or set(b) <= set(a))
 
 

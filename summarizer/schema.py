@@ -1,114 +1,22 @@
-"""Pydantic models: the drafts the model fills in, and the Brief the tool returns.
+"""The Brief the tool returns and its parts (pydantic models); imports nothing of the package.
 
-Drafts are what a prompt asks for: every string and list is bounded (maxLength, maxItems) so that
-schema-constrained decoding of a small model cannot loop forever inside a string. The Brief adds
-what the pipeline knows for sure: grounded evidence, the parsed date, the language, provenance.
+What the model is asked to fill in (the drafts) belongs to each extraction step (``summarizer.steps``).
+The Brief holds what the pipeline knows for sure: grounded evidence, the parsed date, the language,
+provenance.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any, Literal
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 Status = Literal["met", "exceeded", "on_track", "partially_met", "missed", "at_risk", "unknown"]
 MeetingKind = Literal[
     "conference", "mid_term_review", "annual_review", "workshop", "plenary", "congress", "meeting", "other"
 ]
 MatchQuality = Literal["exact", "fuzzy", "none"]
-
-# --- What the model is asked to fill in -------------------------------------------------------------
-
-
-class _Draft(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class MeetingDraft(_Draft):
-    """The meeting as the article describes it; every field copied from the article or null."""
-
-    name: str | None = Field(description="The meeting's name as written in the article", max_length=200)
-    kind: MeetingKind
-    date_as_written: str | None = Field(description="Words giving the meeting's day, copied", max_length=60)
-    location: str | None = Field(description="Place of the meeting, copied from the article", max_length=80)
-    organiser: str | None = Field(description="Body that held the meeting, copied", max_length=150)
-
-
-class ChairDraft(_Draft):
-    """One person the article says chaired the meeting; the quote comes first, the name is read from it."""
-
-    evidence: str = Field(description="The sentence saying they chaired, copied exactly", max_length=250)
-    name: str = Field(description="Full name as written in the article", max_length=60)
-    role: str = Field(description="Their position, in English", max_length=120)
-
-
-class ChairsDraft(_Draft):
-    """Everyone who chaired; empty when the article names nobody."""
-
-    chairs: list[ChairDraft] = Field(max_length=4)
-
-
-class NamedChairDraft(_Draft):
-    """A chair named in one given sentence."""
-
-    name: str = Field(description="Full name as written in the sentence", max_length=60)
-    role: str = Field(description="Their position, in English", max_length=120)
-
-
-class SentenceChairsDraft(_Draft):
-    """The chairs one sentence names; empty when it names none."""
-
-    whole_meeting: bool = Field(description="False when the sentence is about a group discussion or a session")
-    chairs: list[NamedChairDraft] = Field(max_length=4)
-
-
-class DirectiveDraft(_Draft):
-    """One instruction given for the period ahead; the quote comes first, the English is read from it."""
-
-    evidence: str = Field(description="The sentence stating it, copied exactly", max_length=250)
-    what: str = Field(description="The directive, one short English sentence", max_length=200)
-    issued_by: str | None = Field(description="Who gave it, name as written, or null", max_length=80)
-
-
-class DirectivesDraft(_Draft):
-    """Key directives; empty when the article gives none."""
-
-    directives: list[DirectiveDraft] = Field(max_length=4)
-
-
-class PickedDirectiveDraft(_Draft):
-    """One numbered sentence that sets a task for the coming period."""
-
-    number: int = Field(description="The sentence's number", ge=1, le=10)
-    what: str = Field(description="The task, one short English sentence", max_length=200)
-    issued_by: str | None = Field(description="Who gave it, name as written in the sentence, or null", max_length=80)
-
-
-class DirectivePicksDraft(_Draft):
-    """The sentences that set tasks; empty when none does."""
-
-    directives: list[PickedDirectiveDraft] = Field(max_length=4)
-
-
-class SummaryDraft(_Draft):
-    """Headline and short summary in one language."""
-
-    headline: str = Field(max_length=160)
-    summary: str = Field(max_length=700)
-
-
-class TargetJudgement(_Draft):
-    """What one figure found in the article measures, and the status the article reports for it.
-
-    The English translation comes first: a small model judges English far better than Ukrainian.
-    """
-
-    clause_in_english: str = Field(description="The clause translated into English", max_length=240)
-    what: str = Field(description="What the figure measures, a few English words", max_length=120)
-    status: Status
-
 
 # --- What the tool returns --------------------------------------------------------------------------
 
@@ -204,8 +112,8 @@ class Provenance(BaseModel):
     input_format: Literal["text", "html"] = Field(default="text", description="html: main text extracted first")
 
 
-class Brief(BaseModel):
-    """A bilingual brief of one meeting report, with structured, evidence-carrying data."""
+class BriefData(BaseModel):
+    """The brief's fields and checks; ``summarizer.brief.Brief`` adds its renderings, which read these."""
 
     language: str = Field(description="The article's language, ISO 639-1")
     meeting: Meeting
@@ -222,7 +130,7 @@ class Brief(BaseModel):
         items: list[Chair | Target | Directive] = [*self.chairs, *self.targets, *self.directives]
         return [item for item in items if item.evidence.match == "none" or not getattr(item, "figure_in_article", True)]
 
-    def strict(self) -> Brief:
+    def strict(self) -> Self:
         """A copy without flagged items (``--strict``); ``grounding`` still describes the full brief."""
         flagged = {id(item) for item in self.flagged()}
         if not flagged:
@@ -240,40 +148,13 @@ class Brief(BaseModel):
         """The brief as JSON text."""
         return self.model_dump_json(indent=indent)
 
-    def to_markdown(self) -> str:
-        """The brief as Markdown."""
-        from summarizer.render import render_markdown
 
-        return render_markdown(self)
+def language_name(code: str) -> str:
+    """English name of an ISO 639-1 code ("uk" -> "Ukrainian"); the code itself when unknown."""
+    from lingua import IsoCode639_1, Language
 
-    def to_html(self, article_text: str) -> str:
-        """A standalone HTML page: the brief beside ``article_text`` with each evidence span highlighted."""
-        from summarizer.report import render_html
-
-        return render_html(self, article_text)
-
-    def _repr_markdown_(self) -> str:  # Jupyter shows this
-        return self.to_markdown()
-
-
-DRAFT_MODELS: dict[str, type[BaseModel]] = {
-    "meeting": MeetingDraft,
-    "chairs": ChairsDraft,
-    "chair_sentence": SentenceChairsDraft,
-    "directives": DirectivesDraft,
-    "directive_pick": DirectivePicksDraft,
-    "summary": SummaryDraft,
-    "target": TargetJudgement,
-}
-
-
-def exported_schemas() -> dict[str, dict[str, Any]]:
-    """JSON Schemas written to ``schemas/``: the Brief, and each draft the model is asked to fill in."""
-    schemas = {"brief": Brief.model_json_schema()}
-    schemas.update({name: model.model_json_schema() for name, model in DRAFT_MODELS.items()})
-    return schemas
-
-
-def schema_text(schema: dict[str, Any]) -> str:
-    """Stable text form of a schema, as stored in ``schemas/``."""
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    try:
+        language = Language.from_iso_code_639_1(IsoCode639_1.from_str(code.lower()))
+    except ValueError:
+        return code
+    return str(language.name).capitalize()

@@ -11,8 +11,9 @@ import pytest
 import summarizer
 from summarizer import asummarize, summarize
 from summarizer.cache import ResponseCache
-from summarizer.llm import ModelClient
-from summarizer.providers import ProviderSettings, choose_provider_name
+from summarizer.client import ModelClient
+from summarizer.providers import choose_provider_name
+from summarizer.settings import Settings as ProviderSettings
 from tests.conftest import seed
 from tests.fakes import FakeProvider
 
@@ -166,7 +167,7 @@ def test_ungrounded_items_are_flagged_counted_and_dropped_by_strict(tmp_path: Pa
 
 
 def test_a_figure_whose_numbers_are_not_in_the_article_is_flagged() -> None:
-    from summarizer.grounding import numbers_appear
+    from summarizer.text.grounding import numbers_appear
 
     text = "Le district a atteint 21 des 25 objectifs ; la croissance est de 8,56 %."
     assert numbers_appear("21 des 25", text) and numbers_appear("8,56 %", text)

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from summarizer import load_results
-from summarizer.api import make_client
-from summarizer.batch import ResultsFile, expand_inputs, run_batch
 from summarizer.cli import cli
-from summarizer.providers import ProviderSettings
+from summarizer.client import make_client
+from summarizer.engines.batch import ResultsFile, expand_inputs, run_batch
+from summarizer.settings import Settings as ProviderSettings
 from tests.conftest import REPO, SEEDS
 from tests.servers import FROM_SCHEMA, Action, scripted_server
 
@@ -95,7 +95,7 @@ def test_inputs_from_directories_globs_and_stdin(tmp_path: Path) -> None:
 
 
 def run_against_server(url: str, paths: list[Path], out: Path, jobs: int) -> None:
-    client = make_client(ProviderSettings(base_url=url, model="scripted"), cache_mode="off")
+    client = make_client(ProviderSettings(base_url=url, model="scripted", cache_mode="off"))
     run_batch([str(p) for p in paths], out, client, jobs=jobs)
 
 
@@ -182,8 +182,8 @@ def test_repeated_sigkills_at_random_points_leave_every_article_exactly_once(tmp
 
 
 def test_without_ray_installed_the_message_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.engines.ray import _import_ray
     from summarizer.errors import ConfigurationError
-    from summarizer.ray_engine import _import_ray
 
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray now fails, as when the extra is missing
     with pytest.raises(ConfigurationError, match=r"summarizer\[ray\]"):

@@ -9,8 +9,8 @@ import pytest
 
 from summarizer import summarize
 from summarizer.cache import ResponseCache, cache_key
+from summarizer.client import ModelClient
 from summarizer.errors import CacheMissError, ConfigurationError
-from summarizer.llm import ModelClient
 from tests.conftest import seed
 from tests.fakes import FakeProvider
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from summarizer.cli import cli
 from summarizer.errors import InputError
 from summarizer.evaluate import Count, _match, _same_figure, _same_person, _same_target, read_gold
-from summarizer.grounding import ground, spans_overlap
+from summarizer.text.grounding import ground, spans_overlap
 from tests.conftest import REPO
 
 GOLD = REPO / "eval" / "seeds.gold.jsonl"

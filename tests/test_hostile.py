@@ -17,8 +17,8 @@ import pytest
 
 from summarizer import Brief, summarize
 from summarizer.cache import ResponseCache
-from summarizer.grounding import ground
-from summarizer.llm import ModelClient
+from summarizer.client import ModelClient
+from summarizer.text.grounding import ground
 from tests.conftest import REPO
 from tests.fakes import FakeProvider
 

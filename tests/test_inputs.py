@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.clean import clean_article
 from summarizer.errors import InputError
 from summarizer.inputs import read_article
+from summarizer.inputs.clean import clean_article
 
 TEXT = "Le comité a présidé la conférence à Hà Nội, le 13 décembre."
 

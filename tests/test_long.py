@@ -9,10 +9,10 @@ import pytest
 
 from summarizer import Brief, summarize
 from summarizer.cache import ResponseCache
-from summarizer.clean import clean_article
-from summarizer.llm import ModelClient
+from summarizer.client import ModelClient
+from summarizer.inputs.clean import clean_article
 from summarizer.providers.base import schema_of
-from summarizer.sentences import split_parts
+from summarizer.text.sentences import split_parts
 from tests.conftest import REPO, SEEDS
 from tests.fakes import FakeProvider
 
@@ -65,8 +65,8 @@ def test_a_long_article_is_read_in_parts_and_merged(long_brief_requests: tuple[B
 
 
 def test_the_same_passage_from_two_parts_is_one_directive() -> None:
-    from summarizer.pipeline import _directives
-    from summarizer.schema import DirectiveDraft
+    from summarizer.steps.directives import DirectiveDraft
+    from summarizer.steps.directives import grounded_directives as _directives
 
     text = "Introduction.\nLe comité doit renforcer la discipline du Parti à tous les niveaux.\nFin."
     twice = [

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import PromptError
-from summarizer.pipeline import PROMPT_NAMES, prompt_version
+from summarizer.pipeline import prompt_version
 from summarizer.prompts import load_prompt
+from summarizer.steps import PROMPT_NAMES
 
 
 def write(directory: Path, name: str, text: str) -> None:

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from summarizer.api import make_engine
-from summarizer.batch import run_batch
-from summarizer.providers import ProviderSettings
-from summarizer.ray_engine import RayOptions
+from summarizer.engines.batch import run_batch
+from summarizer.settings import RayOptions
+from summarizer.settings import Settings as ProviderSettings
 from tests.conftest import REPO, SEEDS
 from tests.servers import FROM_SCHEMA, Action, scripted_server
 from tests.test_batch import count_lines, lines, make_articles
@@ -47,7 +47,12 @@ def test_replayed_seeds_give_the_local_engines_briefs(local_ray: None, recorded_
     settings = ProviderSettings(provider="local")
     for name in ("local", "ray"):
         engine = make_engine(
-            name, settings, recorded_cache, "replay", ray_options=RayOptions(actors=2, cpus_per_actor=1)
+            settings.replace(
+                engine=name,
+                cache_dir=str(recorded_cache),
+                cache_mode="replay",
+                ray=RayOptions(actors=2, cpus_per_actor=1),
+            )
         )
         summary = run_batch(paths, tmp_path / f"{name}.jsonl", engine=engine)
         engine.close()
@@ -64,7 +69,9 @@ def test_a_batch_against_a_delayed_server_finishes_with_every_article_once(local
     out = tmp_path / "results.jsonl"
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.05)]) as server:
         settings = ProviderSettings(base_url=server.url, model="scripted")
-        engine = make_engine("ray", settings, None, "off", jobs=3, ray_options=RayOptions(actors=2, cpus_per_actor=1))
+        engine = make_engine(
+            settings.replace(engine="ray", cache_mode="off", jobs=3, ray=RayOptions(actors=2, cpus_per_actor=1))
+        )
         summary = run_batch([str(p) for p in paths], out, engine=engine)
     records = lines(out)
     assert summary.ok == 12 and summary.failed == 0
@@ -78,11 +85,13 @@ def test_bad_inputs_fail_alone_on_ray(local_ray: None, recorded_cache: Path, tmp
     out = tmp_path / "results.jsonl"
     inputs = [str(SEEDS[0]), str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")]
     engine = make_engine(
-        "ray",
-        ProviderSettings(provider="local"),
-        recorded_cache,
-        "replay",
-        ray_options=RayOptions(actors=1, cpus_per_actor=1),
+        ProviderSettings(
+            provider="local",
+            engine="ray",
+            cache_dir=str(recorded_cache),
+            cache_mode="replay",
+            ray=RayOptions(actors=1, cpus_per_actor=1),
+        )
     )
     summary = run_batch(inputs, out, engine=engine)
     statuses = {Path(str(r["input"])).name: r["status"] for r in lines(out)}

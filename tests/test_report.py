@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from summarizer import summarize
 from summarizer.cache import ResponseCache
 from summarizer.cli import cli
-from summarizer.llm import ModelClient
-from summarizer.report import render_html
+from summarizer.client import ModelClient
+from summarizer.render import render_html
 from tests.conftest import seed
 from tests.fakes import FakeProvider
 

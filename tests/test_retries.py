@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from summarizer.cache import ResponseCache
+from summarizer.client import ModelClient, RetryPolicy, Session
 from summarizer.errors import AuthenticationError, ModelOutputError, ProviderError
-from summarizer.llm import ModelClient, RetryPolicy, Session
 from summarizer.providers.openai import OpenAIProvider
-from summarizer.schema import SummaryDraft
+from summarizer.steps.summary import SummaryDraft
 from tests.servers import Action, scripted_server
 
 GOOD = {"headline": "A meeting", "summary": "It met."}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import pipeline, reuse, summarize
+from summarizer import briefcache, summarize
 from summarizer.cache import ResponseCache
-from summarizer.llm import ModelClient
+from summarizer.client import ModelClient
 from tests.conftest import seed
 from tests.fakes import FakeProvider
 from tests.test_cache import comparable
@@ -21,13 +21,13 @@ class CountingBuilds:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.count = 0
-        real = pipeline._make_brief
+        real = briefcache.make_brief
 
         def counted(*args: object, **kwargs: object) -> object:
             self.count += 1
             return real(*args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(pipeline, "_make_brief", counted)
+        monkeypatch.setattr(briefcache, "make_brief", counted)
 
 
 def run(directory: Path, mode: str, source: Path | str = ARTICLE, language: str | None = None) -> object:
@@ -42,7 +42,7 @@ def test_a_stored_brief_is_replayed_and_equals_a_rebuild(tmp_path: Path, monkeyp
     assert reused.provenance.cached and reused.provenance.usage.calls == first.provenance.usage.calls
     assert reused.provenance.usage.cached_calls == reused.provenance.usage.calls
     # With the code fingerprint changed, the brief is rebuilt from the recorded calls: same result.
-    monkeypatch.setattr(reuse, "code_fingerprint", lambda: "other code")
+    monkeypatch.setattr(briefcache, "code_fingerprint", lambda: "other code")
     rebuilt = run(tmp_path, "replay")
     assert builds.count == 2
     assert comparable(rebuilt) == comparable(reused) == comparable(first)

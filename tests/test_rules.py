@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarizer.candidates import find_candidates
-from summarizer.dates import resolve_date
-from summarizer.grounding import ground
+from summarizer.text.dates import resolve_date
+from summarizer.text.figures import find_candidates
+from summarizer.text.grounding import ground
 
 
 def test_fractions_counts_and_percentages_are_found_once_each() -> None:
@@ -59,7 +59,7 @@ def test_grounding_works_on_cyrillic_and_cjk() -> None:
 
 
 def test_status_follows_a_stated_share() -> None:
-    from summarizer.candidates import status_from_share
+    from summarizer.text.figures import status_from_share
 
     (met, over, part) = find_candidates("3/34 цілі досягнуто на 100%, 2/5 à 120 %, 20/34 цілі досягнуто понад 50%.")
     assert [c.share for c in (met, over, part)] == [100.0, 120.0, 50.0]
@@ -67,7 +67,7 @@ def test_status_follows_a_stated_share() -> None:
 
 
 def test_status_words_future_first() -> None:
-    from summarizer.candidates import status_from_words
+    from summarizer.text.figures import status_from_words
 
     assert status_from_words("21 des 25 objectifs seront atteints et dépassés d'ici la fin du mandat") == "on_track"
     assert status_from_words("В районі перевиконано 4/34 цілі") == "exceeded"
@@ -84,7 +84,7 @@ def test_relative_words_never_date_a_meeting() -> None:
 def test_fast_normalisation_agrees_with_the_character_loop() -> None:
     import random
 
-    from summarizer.grounding import _FOLD, _normalise, _normalise_by_character
+    from summarizer.text.grounding import _FOLD, _normalise, _normalise_by_character
     from tests.conftest import SEEDS
 
     pool = [*"aZé Ж\tж\n\u00a0\u2009«»’—İßΣς中x1.,", "  ", "\r\n"]
@@ -100,7 +100,7 @@ def test_fast_normalisation_agrees_with_the_character_loop() -> None:
 
 
 def test_directive_sentences_are_found_by_their_words_in_several_languages() -> None:
-    from summarizer.sentences import directive_sentences
+    from summarizer.text.sentences import directive_sentences
 
     text = (
         "Le matin du 11 juillet, le comité a tenu une conférence de mi-mandat.\n"

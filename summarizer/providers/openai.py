@@ -6,13 +6,32 @@ package's exceptions with the original chained; transient ones carry the server'
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-from summarizer.errors import AuthenticationError, ProviderError, TransientProviderError
+from summarizer.errors import AuthenticationError, ConfigurationError, ProviderError, TransientProviderError
 from summarizer.providers.base import schema_of
+from summarizer.settings import Settings
 
 SCHEMA_FORMATS = ("json_schema", "json_object")
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+RUNS_IN_PROCESS = False  # the work happens on the server
 _DROPPED_SETTINGS = ("repeat_penalty",)  # llama.cpp-only; OpenAI rejects unknown fields
+
+
+def from_settings(settings: Settings) -> OpenAIProvider:
+    """The provider the settings ask for, completed from ``OPENAI_*`` and ``SUMMARIZER_*`` variables."""
+    base_url = settings.base_url or os.environ.get("OPENAI_BASE_URL")
+    api_key = os.environ.get("OPENAI_API_KEY")
+    if not base_url and not api_key:
+        raise ConfigurationError(
+            "the openai provider needs OPENAI_API_KEY (for OpenAI) or OPENAI_BASE_URL (for your own server)"
+        )
+    model = settings.model or os.environ.get("SUMMARIZER_MODEL") or (None if base_url else DEFAULT_OPENAI_MODEL)
+    if model is None:
+        raise ConfigurationError("name the server's model with --model or SUMMARIZER_MODEL")
+    schema_format = settings.schema_format or os.environ.get("SUMMARIZER_SCHEMA_FORMAT") or "json_schema"
+    return OpenAIProvider(model, base_url, api_key, timeout=settings.timeout, schema_format=schema_format)
 
 
 class OpenAIProvider:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarizer.language import language_name
-from summarizer.schema import Brief, Evidence
+from summarizer.schema import BriefData as Brief
+from summarizer.schema import Evidence, language_name
 
 _MARK = {"exact": "", "fuzzy": " (quote matched approximately)", "none": " (quote NOT found in the article)"}
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Literal
 
 from summarizer.errors import InputError
-from summarizer.htmlinput import html_to_text, looks_like_html
+from summarizer.inputs.html import html_to_text, looks_like_html
 
 MAX_BYTES = 5 * 1024 * 1024
-_TEXT_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")  # what batch folders are searched for, too
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -55,7 +55,7 @@ def looks_like_path(text: str) -> bool:
     """One line that names an existing file or looks like a file name (else the text itself)."""
     if "\n" in text or len(text) > 1024:
         return False
-    return Path(text).exists() or text.lower().endswith(_TEXT_SUFFIXES)
+    return Path(text).exists() or text.lower().endswith(ARTICLE_SUFFIXES)
 
 
 def _read_path(path: Path) -> Article:

@@ -1,6 +1,6 @@
 """Batch runs on Ray Data: the same articles, lines, resume and failure rules as the local engine.
 
-The driver (``batch.run_batch``) still decides what is pending and writes the results file; this
+The driver (``engines.batch.run_batch``) still decides what is pending and writes the results file; this
 engine only turns pending paths into results. The paths become a Ray dataset; ``map_batches`` runs
 them through a pool of actors, each holding one model client made once (the embedded model loaded
 once per actor, or an OpenAI-compatible client with ``jobs`` requests in flight); results stream back
@@ -19,46 +19,26 @@ import json
 import logging
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarizer.batch import BatchResult, Source, run_parallel
+from summarizer.client import make_client
+from summarizer.engines.base import BatchResult, Source
+from summarizer.engines.local import run_parallel
 from summarizer.errors import ConfigurationError
 from summarizer.inputs import Article
-from summarizer.providers import ProviderSettings, choose_provider_name
+from summarizer.providers import runs_in_process
+from summarizer.settings import Settings
 
 INSTALL_HINT = "install the Ray extra: pip install 'summarizer[ray]'"
-
-
-@dataclass(frozen=True)
-class RayOptions:
-    """Where to run and how to size the actor pool (unset: chosen from the provider and the cluster)."""
-
-    address: str | None = None
-    actors: int | None = None
-    cpus_per_actor: float | None = None
-    batch_size: int | None = None  # articles per actor call; default: --jobs
 
 
 class RayEngine:
     """Results for pending articles, computed by Ray Data actors."""
 
-    def __init__(
-        self,
-        settings: ProviderSettings,
-        cache_dir: str | Path | None,
-        cache_mode: str,
-        language: str | None = None,
-        jobs: int = 4,
-        options: RayOptions | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.cache_dir = str(cache_dir) if cache_dir is not None else None
-        self.cache_mode = cache_mode
-        self.language = language
-        self.jobs = jobs
-        self.options = options or RayOptions()
+        self.options = settings.ray
 
     def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
         """Each pending article's result, in the order they finish."""
@@ -81,15 +61,9 @@ class RayEngine:
         dataset = ray.data.from_items([{"path": path} for path in paths])
         summarised = dataset.map_batches(
             _Summariser,
-            fn_constructor_kwargs={
-                "settings": self.settings,
-                "cache_dir": self.cache_dir,
-                "cache_mode": self.cache_mode,
-                "language": self.language,
-                "jobs": self.jobs,
-            },
+            fn_constructor_kwargs={"settings": self.settings},
             # A batch is what one actor has in flight at once: ``jobs`` articles.
-            batch_size=self.options.batch_size or self.jobs,
+            batch_size=self.options.batch_size or self.settings.jobs,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),
             num_cpus=cpus,
@@ -100,8 +74,8 @@ class RayEngine:
     def _pool_size(self, ray: Any) -> tuple[float, int]:
         """CPUs per actor and actor count: whole cores for the embedded model, one per actor for servers."""
         total = float(ray.cluster_resources().get("CPU", 1))
-        local = choose_provider_name(self.settings) == "local"
-        cpus = self.options.cpus_per_actor or (min(2.0, total) if local else 1.0)
+        in_process = runs_in_process(self.settings)
+        cpus = self.options.cpus_per_actor or (min(2.0, total) if in_process else 1.0)
         actors = self.options.actors or max(1, int(total // cpus))
         return cpus, actors
 
@@ -109,14 +83,10 @@ class RayEngine:
 class _Summariser:
     """A Ray Data actor: one model client for its lifetime, ``jobs`` articles in flight per batch."""
 
-    def __init__(
-        self, settings: ProviderSettings, cache_dir: str | None, cache_mode: str, language: str | None, jobs: int
-    ) -> None:
-        from summarizer.api import make_client
-
-        self.client = make_client(settings, cache_dir, cache_mode)
-        self.language = language
-        self.jobs = jobs
+    def __init__(self, settings: Settings) -> None:
+        self.client = make_client(settings)
+        self.language = settings.language
+        self.jobs = settings.jobs
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy

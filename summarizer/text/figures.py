@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.schema import Status
-from summarizer.sentences import split_clauses, split_sentences
+from summarizer.text.sentences import split_clauses, split_sentences
 
 _FRACTION = re.compile(r"(?<![\d/.,-])(\d{1,4})\s?/\s?(\d{1,4})(?![\d/])")
 _COUNT_OF_TOTAL = re.compile(

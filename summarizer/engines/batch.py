@@ -1,14 +1,10 @@
-"""Many articles at once: concurrent, resumable, isolated failures, one JSON line per article.
+"""Many articles at once: resumable, isolated failures, one JSON line per article.
 
 Results go to a JSONL file, one line per article, written and flushed by a single writer as each
 article finishes. Rerunning the same command skips every article whose line is already there
 with the same content hash (a ``failed`` line counts as done unless ``retry_failed``); a line cut
-short by a crash is dropped before anything is appended, so the file always ends whole.
-
-Concurrency is a thread pool: model calls spend their time waiting on HTTP or inside llama.cpp
-(which releases the GIL), and one shared client keeps one cache and one loaded model. The embedded
-model holds one llama.cpp context per process, so with ``provider=local`` its calls take turns:
-``jobs`` then overlaps only reading, cleaning and cache look-ups.
+short by a crash is dropped before anything is appended, so the file always ends whole. The
+articles themselves run on an engine (``engines.local`` threads, or ``engines.ray``).
 """
 
 from __future__ import annotations
@@ -20,35 +16,15 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any
 
-from summarizer.errors import InputError, SummarizerError
-from summarizer.inputs import Article, read_article
-from summarizer.llm import ModelClient
-from summarizer.pipeline import summarize_article
-
-Status = Literal["ok", "cached", "failed"]
-ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
-
-
-@dataclass
-class BatchResult:
-    """The outcome for one article, as written to the results file."""
-
-    input: str
-    sha256: str | None
-    status: Status
-    brief: dict[str, Any] | None = None
-    error: dict[str, str] | None = None
-    tokens: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def to_line(self) -> str:
-        """One JSON line (no newline)."""
-        return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
+from summarizer.client import ModelClient
+from summarizer.engines.base import BatchResult, Engine, Source, Status
+from summarizer.engines.local import LocalEngine
+from summarizer.errors import InputError
+from summarizer.inputs import ARTICLE_SUFFIXES, read_article
 
 
 def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> list[str]:
@@ -70,58 +46,6 @@ def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> 
         else:
             found.append(item)
     return list(dict.fromkeys(found))
-
-
-Source = str | Path | Article
-
-
-def summarize_one(source: Source, client: ModelClient, language: str | None = None) -> BatchResult:
-    """Summarise one article and never raise for its own failures: they become a failed result.
-
-    A ``Path`` is always read as a file; a ``str`` is a path or the article's text (as ``summarize``).
-    """
-    started = time.perf_counter()
-    label = source.source if isinstance(source, Article) else str(source)
-    sha = None
-    try:
-        article = source if isinstance(source, Article) else read_article(source)
-        label = article.source
-        sha = article.sha256
-        brief = summarize_article(article, client, language)
-    except SummarizerError as error:
-        kind = "input" if isinstance(error, InputError) else type(error).__name__
-        return BatchResult(
-            label,
-            sha,
-            "failed",
-            error={"kind": kind, "message": str(error)},
-            seconds=round(time.perf_counter() - started, 3),
-        )
-    usage = brief.provenance.usage
-    return BatchResult(
-        label,
-        sha,
-        "cached" if brief.provenance.cached else "ok",
-        brief=brief.model_dump(mode="json"),
-        tokens={"prompt": usage.prompt_tokens, "completion": usage.completion_tokens, "calls": usage.calls},
-        seconds=round(time.perf_counter() - started, 3),
-    )
-
-
-def run_parallel(
-    sources: Iterable[Source], client: ModelClient, jobs: int = 4, language: str | None = None
-) -> Iterator[BatchResult]:
-    """Results as they complete, with at most ``jobs`` articles in flight (inputs read lazily)."""
-    pending: set[Future[BatchResult]] = set()
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for source in sources:
-            if len(pending) >= max(1, jobs):
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
-            pending.add(pool.submit(summarize_one, source, client, language))
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            yield from (future.result() for future in done)
 
 
 class ResultsFile:
@@ -193,35 +117,6 @@ class BatchSummary:
             self.failures.append(f"{result.input}: {result.error['message']}")
 
 
-class Engine(Protocol):
-    """What runs the pending articles: this process's thread pool, or Ray (``ray_engine``)."""
-
-    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
-        """Each article's result, in the order they finish."""
-        ...
-
-    def close(self) -> None:
-        """Release what the engine holds (files, connections)."""
-        ...
-
-
-@dataclass
-class LocalEngine:
-    """A thread pool in this process, sharing one client (the default engine)."""
-
-    client: ModelClient
-    jobs: int = 4
-    language: str | None = None
-
-    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
-        """Each article's result, in the order they finish."""
-        return run_parallel(sources, self.client, self.jobs, self.language)
-
-    def close(self) -> None:
-        """Close the client's cache."""
-        self.client.cache.close()
-
-
 def run_batch(
     paths: list[str],
     output: str | Path,
@@ -282,18 +177,17 @@ def _pending(paths: list[str], results: ResultsFile, retry_failed: bool, summary
 
 
 def _write_markdown(directory: Path, result: BatchResult) -> None:
-    from summarizer.render import render_markdown
-    from summarizer.schema import Brief
+    from summarizer.brief import Brief
 
     directory.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(result.input.encode("utf-8")).hexdigest()[:8]
     name = f"{Path(result.input).stem}-{digest}.md"
-    (directory / name).write_text(render_markdown(Brief.model_validate(result.brief)), encoding="utf-8")
+    (directory / name).write_text(Brief.model_validate(result.brief).to_markdown(), encoding="utf-8")
 
 
 def load_results(path: str | Path, as_briefs: bool = False) -> list[Any]:
     """Read a results file back: a list of dicts (ready for pandas), or of Briefs for the ok lines."""
-    from summarizer.schema import Brief
+    from summarizer.brief import Brief
 
     records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     if as_briefs:

@@ -8,10 +8,14 @@ a replay-mode cache miss). Library imports stay inside the commands so ``--help`
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import click
+
+from summarizer.cache import CACHE_MODES
+from summarizer.cli.display import FORMATS, batch_progress, emit, exit_on_error, print_summary, step_progress
+from summarizer.providers import PROVIDERS
+from summarizer.settings import ENGINES, RayOptions, Settings
 
 PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
 
@@ -71,14 +75,14 @@ def model_options(command: Any) -> Any:
     """Provider and cache options shared by every command that calls the model."""
     options = [
         click.option("--lang", "language", help="Second language of the brief (ISO 639-1); default: the article's."),
-        click.option("--provider", type=click.Choice(["local", "openai"]), help="Model provider (see above)."),
+        click.option("--provider", type=click.Choice(PROVIDERS), help="Model provider (see above)."),
         click.option("--model", help="Model name for the openai provider."),
         click.option("--base-url", help="OpenAI-compatible server URL (sets the openai provider)."),
         click.option("--model-path", type=click.Path(dir_okay=False), help="A GGUF file for the local provider."),
         click.option("--cache-dir", type=click.Path(file_okay=False), help="Response cache folder."),
         click.option(
             "--cache-mode",
-            type=click.Choice(["use", "replay", "refresh", "off"]),
+            type=click.Choice(CACHE_MODES),
             default="use",
             show_default=True,
             help="How the response cache is used.",
@@ -94,7 +98,7 @@ def model_options(command: Any) -> Any:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown", "json", "html"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="html: the brief beside the article, evidence highlighted.",
@@ -110,10 +114,10 @@ def run(article: str, output_format: str, output: str | None, strict: bool, **op
     from summarizer.inputs import read_article
 
     errors = Console(stderr=True)
-    with _exit_on_error(errors), _progress(errors) as progress:
+    with exit_on_error(errors), step_progress(errors) as progress:
         text = read_article(article)
-        brief = summarize(text, progress=progress, strict=strict, **options)
-    _emit(brief, output_format, output, text.text)
+        brief = summarize(text, settings=Settings.from_options(**options), progress=progress, strict=strict)
+    emit(brief, output_format, output, text.text)
 
 
 @cli.command("batch")
@@ -122,7 +126,7 @@ def run(article: str, output_format: str, output: str | None, strict: bool, **op
 @click.option("--jobs", default=4, show_default=True, type=click.IntRange(1, 256), help="Articles in flight at once.")
 @click.option("--markdown-dir", type=click.Path(file_okay=False), help="Also write one Markdown brief per article.")
 @click.option("--retry-failed", is_flag=True, help="Run again the articles whose earlier line says failed.")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True, help="Where to run.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, help="Where to run.")
 @click.option("--address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray instance).")
 @click.option("--ray-actors", type=click.IntRange(1), help="Ray actors (default: cluster CPUs / CPUs per actor).")
 @click.option("--ray-cpus-per-actor", type=click.FloatRange(0.01), help="Default: 2 (embedded model), 1 (servers).")
@@ -152,22 +156,20 @@ def batch(
     from rich.console import Console
 
     from summarizer.api import make_engine
-    from summarizer.batch import expand_inputs, run_batch
-    from summarizer.providers import ProviderSettings
-    from summarizer.ray_engine import RayOptions
+    from summarizer.engines.batch import expand_inputs, run_batch
 
     errors = Console(stderr=True)
-    language, cache_dir, cache_mode = options.pop("language"), options.pop("cache_dir"), options.pop("cache_mode")
-    ray_options = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
-    with _exit_on_error(errors):
+    ray = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
+    with exit_on_error(errors):
+        settings = Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray)
         paths = expand_inputs(inputs)
-        runner = make_engine(engine, ProviderSettings(**options), cache_dir, cache_mode, language, jobs, ray_options)
-        with _batch_progress(errors, len(paths)) as on_result:
+        runner = make_engine(settings)
+        with batch_progress(errors, len(paths)) as on_result:
             summary = run_batch(
                 paths, output, retry_failed=retry_failed, markdown_dir=markdown_dir, on_result=on_result, engine=runner
             )
         runner.close()
-    _print_summary(errors, summary, output)
+    print_summary(errors, summary, output)
     if summary.failed:
         sys.exit(1)
 
@@ -185,134 +187,9 @@ def eval_command(gold: str, **options: Any) -> None:
 
     from summarizer.api import evaluate_gold
 
-    with _exit_on_error(Console(stderr=True)):
-        report = evaluate_gold(gold, **options)
-    click.echo(report.to_markdown(), nl=False)
-
-
-def _interactive(console: Any) -> bool:
-    """Both ends are a terminal: otherwise stay quiet and machine-friendly."""
-    return bool(sys.stdout.isatty() and console.is_terminal)
-
-
-class _batch_progress:
-    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal."""
-
-    def __init__(self, console: Any, total: int) -> None:
-        self.console, self.total = console, total
-        self.bar: Any = None
-
-    def __enter__(self) -> Any:
-        if not _interactive(self.console):
-            return None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("cached {task.fields[cached]} failed {task.fields[failed]}"),
-            TimeRemainingColumn(),
-            console=self.console,
-        )
-        task = self.bar.add_task("articles", total=self.total, cached=0, failed=0)
-        counts = {"cached": 0, "failed": 0}
-        self.bar.start()
-
-        def advance(result: Any) -> None:
-            if result.status in counts:
-                counts[result.status] += 1
-            self.bar.update(task, advance=1, **counts)
-
-        return advance
-
-    def __exit__(self, *_exc: Any) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def _print_summary(console: Any, summary: Any, output: str) -> None:
-    """The end-of-run table (one plain line when not interactive)."""
-    tokens = summary.prompt_tokens + summary.completion_tokens
-    if not _interactive(console):
-        print(
-            f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
-            f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}",
-            file=sys.stderr,
-        )
-    else:
-        from rich.table import Table
-
-        table = Table(title=f"batch -> {output}")
-        for column in ("articles", "skipped", "ok", "cached", "failed", "tokens", "wall time"):
-            table.add_column(column, justify="right")
-        table.add_row(
-            *map(str, (summary.articles, summary.skipped, summary.ok, summary.cached, summary.failed, tokens)),
-            f"{summary.seconds:.1f} s",
-        )
-        console.print(table)
-    for failure in summary.failures:
-        print(f"failed: {failure}", file=sys.stderr)
-
-
-def _emit(brief: Any, output_format: str, output: str | None, article_text: str) -> None:
-    from summarizer import render
-
-    if output is None and output_format == "text" and sys.stdout.isatty():
-        from rich.console import Console
-
-        render.print_rich(brief, Console())
-        return
-    renderers: dict[str, Callable[[Any], str]] = {
-        "text": render.render_text,
-        "markdown": render.render_markdown,
-        "json": render.render_json,
-        "html": lambda brief: brief.to_html(article_text),
-    }
-    text = renderers[output_format](brief)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-
-
-class _exit_on_error:
-    """Turn the package's errors into one friendly line and the documented exit code."""
-
-    def __init__(self, console: Any) -> None:
-        self.console = console
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: Any, error: BaseException | None, _tb: Any) -> None:
-        from summarizer.errors import SummarizerError
-
-        if isinstance(error, SummarizerError):
-            from rich.markup import escape
-
-            self.console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
-            sys.exit(error.exit_code)
-
-
-class _progress:
-    """A spinner naming the current step, on stderr and only in a terminal."""
-
-    def __init__(self, console: Any) -> None:
-        self.console = console
-        self.status: Any = None
-
-    def __enter__(self) -> Any:
-        if not self.console.is_terminal:
-            return None
-        self.status = self.console.status("reading the article")
-        self.status.start()
-        return lambda step: self.status.update(f"asking the model: {step}")
-
-    def __exit__(self, *_exc: Any) -> None:
-        if self.status is not None:
-            self.status.stop()
+    with exit_on_error(Console(stderr=True)):
+        scores = evaluate_gold(gold, settings=Settings.from_options(**options))
+    click.echo(scores.to_markdown(), nl=False)
 
 
 def main() -> None:

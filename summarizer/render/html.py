@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from summarizer.language import language_name
-from summarizer.render import grounding_line, meeting_rows
-from summarizer.schema import Brief, Evidence
+from summarizer.render.text import grounding_line, meeting_rows
+from summarizer.schema import BriefData as Brief
+from summarizer.schema import Evidence, language_name
 
 _STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; margin: 0; color: #222; }

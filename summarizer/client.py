@@ -22,8 +22,10 @@ from summarizer.errors import (
     SummarizerError,
     TransientProviderError,
 )
+from summarizer.providers import make_provider
 from summarizer.providers.base import Provider, schema_of
 from summarizer.schema import Usage
+from summarizer.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 _PROMPT_KEY = "summarizer_prompt"  # travels through instructor's kwargs into the cache key
@@ -171,6 +173,12 @@ class Session:
             self.usage.calls += 1
         if cached:
             self.usage.cached_calls += 1
+
+
+def make_client(settings: Settings | None = None) -> ModelClient:
+    """A model client: the chosen provider behind the response cache, retries and validation."""
+    settings = settings or Settings()
+    return ModelClient(make_provider(settings), ResponseCache(settings.cache_path(), settings.cache_mode))
 
 
 def _backoff(policy: RetryPolicy) -> Callable[[Any], float]:

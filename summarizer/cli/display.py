@@ -1,0 +1,136 @@
+"""What the CLI shows around a library call: progress, the batch summary, the brief, errors as one line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+FORMATS = ("text", "markdown", "json", "html")
+
+
+def _interactive(console: Any) -> bool:
+    """Both ends are a terminal: otherwise stay quiet and machine-friendly."""
+    return bool(sys.stdout.isatty() and console.is_terminal)
+
+
+class batch_progress:
+    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal."""
+
+    def __init__(self, console: Any, total: int) -> None:
+        self.console, self.total = console, total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not _interactive(self.console):
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("cached {task.fields[cached]} failed {task.fields[failed]}"),
+            TimeRemainingColumn(),
+            console=self.console,
+        )
+        task = self.bar.add_task("articles", total=self.total, cached=0, failed=0)
+        counts = {"cached": 0, "failed": 0}
+        self.bar.start()
+
+        def advance(result: Any) -> None:
+            if result.status in counts:
+                counts[result.status] += 1
+            self.bar.update(task, advance=1, **counts)
+
+        return advance
+
+    def __exit__(self, *_exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def print_summary(console: Any, summary: Any, output: str) -> None:
+    """The end-of-run table (one plain line when not interactive)."""
+    tokens = summary.prompt_tokens + summary.completion_tokens
+    if not _interactive(console):
+        print(
+            f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
+            f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}",
+            file=sys.stderr,
+        )
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"batch -> {output}")
+        for column in ("articles", "skipped", "ok", "cached", "failed", "tokens", "wall time"):
+            table.add_column(column, justify="right")
+        table.add_row(
+            *map(str, (summary.articles, summary.skipped, summary.ok, summary.cached, summary.failed, tokens)),
+            f"{summary.seconds:.1f} s",
+        )
+        console.print(table)
+    for failure in summary.failures:
+        print(f"failed: {failure}", file=sys.stderr)
+
+
+def emit(brief: Any, output_format: str, output: str | None, article_text: str) -> None:
+    from summarizer import render
+
+    if output is None and output_format == "text" and sys.stdout.isatty():
+        from rich.console import Console
+
+        render.print_rich(brief, Console())
+        return
+    renderers: dict[str, Callable[[Any], str]] = {
+        "text": render.render_text,
+        "markdown": render.render_markdown,
+        "json": render.render_json,
+        "html": lambda brief: render.render_html(brief, article_text),
+    }
+    text = renderers[output_format](brief)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+class exit_on_error:
+    """Turn the package's errors into one friendly line and the documented exit code."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: BaseException | None, _tb: Any) -> None:
+        from summarizer.errors import SummarizerError
+
+        if isinstance(error, SummarizerError):
+            from rich.markup import escape
+
+            self.console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            sys.exit(error.exit_code)
+
+
+class step_progress:
+    """A spinner naming the current step, on stderr and only in a terminal."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+        self.status: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.console.is_terminal:
+            return None
+        self.status = self.console.status("reading the article")
+        self.status.start()
+        return lambda step: self.status.update(f"asking the model: {step}")
+
+    def __exit__(self, *_exc: Any) -> None:
+        if self.status is not None:
+            self.status.stop()

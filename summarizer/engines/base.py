@@ -1,0 +1,43 @@
+"""What every batch engine shares: the result of one article, and the engine interface."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from summarizer.inputs import Article
+
+Status = Literal["ok", "cached", "failed"]
+Source = str | Path | Article
+
+
+@dataclass
+class BatchResult:
+    """The outcome for one article, as written to the results file."""
+
+    input: str
+    sha256: str | None
+    status: Status
+    brief: dict[str, Any] | None = None
+    error: dict[str, str] | None = None
+    tokens: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_line(self) -> str:
+        """One JSON line (no newline)."""
+        return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
+
+
+class Engine(Protocol):
+    """What runs the pending articles: this process's thread pool, or Ray (``engines.ray``)."""
+
+    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
+        """Each article's result, in the order they finish."""
+        ...
+
+    def close(self) -> None:
+        """Release what the engine holds (files, connections)."""
+        ...

@@ -1,0 +1,62 @@
+"""What every extraction step shares: asking the model about the article, and keeping only what stands in it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from summarizer.client import Session
+from summarizer.prompts import Prompt, load_prompt
+from summarizer.text.grounding import appears_in
+from summarizer.text.names import value_or_none
+
+T = TypeVar("T", bound=BaseModel)
+Progress = Callable[[str], None]
+
+
+class Draft(BaseModel):
+    """What a prompt asks the model to fill in: no field beyond the schema's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Asker:
+    """Renders a step's prompt and asks the session; the system prompt is shared so prefixes are reused.
+
+    ``max_tokens`` maps each prompt to the longest answer it can need: the schema bounds every string,
+    so a well-formed answer never reaches it, only a runaway one does.
+    """
+
+    def __init__(self, session: Session, article_text: str, max_tokens: dict[str, int]) -> None:
+        self.session = session
+        self.article_text = article_text
+        self.max_tokens = max_tokens
+        self.system = load_prompt("system")
+        self._system_text = self.system.render()
+
+    def for_text(self, article_text: str) -> Asker:
+        """An asker about another text (a part of the article, or the parts' summaries)."""
+        return Asker(self.session, article_text, self.max_tokens)
+
+    def ask_about_article(self, name: str, model: type[T]) -> T:
+        """Ask prompt ``name``, whose one variable is the article."""
+        return self.ask(load_prompt(name), model, article=self.article_text)
+
+    def ask(self, prompt: Prompt, model: type[T], **values: str) -> T:
+        """Ask ``prompt`` rendered with ``values`` for an answer of ``model``'s shape."""
+        messages = [
+            {"role": "system", "content": self._system_text},
+            {"role": "user", "content": prompt.render(**values)},
+        ]
+        return self.session.ask(model, messages, f"{self.system.tag}+{prompt.tag}", self.max_tokens[prompt.name])
+
+
+def found_in_article(field: str, value: str | None, original: str, warnings: list[str]) -> str | None:
+    """Keep a copied value only when it stands in the article (dropping it with a warning otherwise)."""
+    value = value_or_none(value)
+    if value is not None and not appears_in(value, original):
+        warnings.append(f"dropped meeting {field} {value!r}: not found in the article")
+        return None
+    return value

@@ -1,0 +1,1 @@
+"""Pure text rules, below the extraction steps: sentences, figures, grounding, dates, language, names."""
