@@ -85,12 +85,23 @@ def summarize(
     return brief.strict() if strict else brief
 
 
-def evaluate_gold(gold: str | Path, *, settings: Settings | None = None, **options: Unpack[Options]) -> Scores:
-    """Run (or replay) the tool over a gold file's articles and score the briefs (see ``evaluate``)."""
-    from summarizer.evaluate import evaluate, read_gold
+def evaluate_gold(
+    gold: str | Path,
+    *,
+    results: str | Path | None = None,
+    settings: Settings | None = None,
+    **options: Unpack[Options],
+) -> Scores:
+    """Run (or replay) the tool over a gold file's articles and score the briefs (see ``evaluate``).
+
+    With ``results`` (a batch results file), its briefs are scored instead: no model is asked.
+    """
+    from summarizer.evaluate import evaluate, read_gold, score_results
 
     run = _settings(settings, options)
     records = read_gold(gold)
+    if results is not None:
+        return score_results(records, results)
     client = make_client(run)
     try:
         return evaluate(records, lambda article: summarize(article, client=client, language=run.language))

@@ -48,7 +48,9 @@ def test_the_gold_set_quotes_its_articles() -> None:
     assert len(records) == 5
     for record in records:
         text = Path(record["article"]).read_text(encoding="utf-8")
-        for passage in [*record["directives"], *record["chairs"], *(t["figure"] for t in record["targets"])]:
+        quoted = [*record["directives"], *record["chairs"], *(t["figure"] for t in record["targets"])]
+        quoted += [record["meeting_name_span"], record["place"], *record["issued_by"]]
+        for passage in filter(None, quoted):
             assert ground(passage, text).match == "exact", passage
 
 
@@ -60,10 +62,22 @@ def test_eval_scores_the_seeds_offline(recorded_cache: Path) -> None:
         "chairs",
         "targets (figure)",
         "targets (figure + status)",
+        "targets (figure, any status)",
         "directives",
+        "directives issued_by",
         "date",
         "language",
         "grounded share",
+        "target status right (of matched figures)",
+        "English fields in English",
+        "second language in its language and script",
+        "no foreign-script leak (briefs)",
+        "summaries end at a sentence end",
+        "meeting name given, in English",
+        "meeting name as written in the article",
+        "place right or empty",
+        "date right or empty",
+        "chair roles consistent with the article",
     }
     # What the recorded briefs get right, by the tests' own reading of the seeds (test_seeds.py).
     assert "7/7 predicted, 7/7 gold" in rows["chairs"] and "5/5 articles right" in rows["language"]
@@ -76,3 +90,43 @@ def test_a_broken_gold_file_is_an_input_error(tmp_path: Path) -> None:
         read_gold(bad)
     result = CliRunner().invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 2
+
+
+def test_quality_checks_see_what_an_analyst_sees() -> None:
+    from summarizer.evaluate import quality
+    from summarizer.text.scripts import foreign_scripts
+
+    assert foreign_scripts("les diverses部门 de la province", "fr") == {"han"}
+    assert not foreign_scripts("Лідери партії та Nguyen Van A", "uk")
+    assert quality._SENTENCE_END.search("The meeting ended.") and not quality._SENTENCE_END.search("The meeting en")
+    assert quality.roles_consistent(
+        [("Provincial Party Secretary", "Chairman of the Provincial People's Committee")]
+    ) == (
+        0,
+        1,
+    )
+    assert quality.roles_consistent([("Party Secretary", "Secretary of the Provincial Party Committee")]) == (1, 1)
+
+
+def test_a_results_file_is_scored_by_content_hash(recorded_cache: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    batch = CliRunner().invoke(
+        cli,
+        [
+            "batch",
+            str(REPO / "seeds"),
+            "-o",
+            str(results),
+            "--cache-dir",
+            str(recorded_cache),
+            "--cache-mode",
+            "replay",
+        ],
+    )
+    assert batch.exit_code == 0, batch.output
+    replayed = CliRunner().invoke(
+        cli, ["eval", str(GOLD), "--json", "--cache-dir", str(recorded_cache), "--cache-mode", "replay"]
+    )
+    scored = CliRunner().invoke(cli, ["eval", str(GOLD), "--json", "--results", str(results)])
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.output) == json.loads(replayed.output)

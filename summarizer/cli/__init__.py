@@ -176,20 +176,26 @@ def batch(
 
 @cli.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--results", type=click.Path(dir_okay=False, exists=True), help="Score a batch results file's briefs.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
 @model_options
-def eval_command(gold: str, **options: Any) -> None:
-    """Score the tool against hand-annotated articles: field-level precision and recall.
+def eval_command(gold: str, results: str | None, as_json: bool, **options: Any) -> None:
+    """Score the tool against hand-annotated articles: field-level precision and recall, and checks
+    of what an analyst reads (English fields, second language, scripts, cut summaries, meeting name, place).
 
-    GOLD is a JSON-lines file (see eval/seeds.gold.jsonl and summarizer/evaluate.py for the format
-    and the matching rules). Offline on the seeds: --cache-dir cache --cache-mode replay.
+    GOLD is a JSON-lines file (see eval/README.md for the format and summarizer/evaluate/ for the
+    rules). Offline on the seeds: --cache-dir cache --cache-mode replay. With --results, the briefs
+    of a batch results file are scored instead of running the tool.
     """
+    import json
+
     from rich.console import Console
 
     from summarizer.api import evaluate_gold
 
     with exit_on_error(Console(stderr=True)):
-        scores = evaluate_gold(gold, settings=Settings.from_options(**options))
-    click.echo(scores.to_markdown(), nl=False)
+        scores = evaluate_gold(gold, results=results, settings=Settings.from_options(**options))
+    click.echo(json.dumps(scores.to_json(), indent=2) + "\n" if as_json else scores.to_markdown(), nl=False)
 
 
 def main() -> None:

@@ -1,4 +1,9 @@
-"""Detecting the article's language without spending model tokens (lingua ships its own data)."""
+"""Detecting languages without spending model tokens (lingua ships its own data).
+
+``detect_language`` names the article's language (all languages, fast mode, on the opening).
+``language_of`` checks a short field ("is this role English?") more carefully, among the languages
+these reports come in and those a small model drifts into.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,10 @@ from typing import Any
 
 from summarizer.schema import language_name
 
-__all__ = ["detect_language", "language_name"]
+__all__ = ["CHECK_MIN_WORDS", "detect_language", "is_in_language", "language_name", "language_of"]
+
+CHECK_MIN_WORDS = 4  # below this, a language check says nothing reliable (names, acronyms, "Hanoi")
+_CHECKED = ("EN", "FR", "VI", "RU", "UK", "DE", "ES", "PT", "IT", "ZH", "PL", "NL", "ID", "TR", "RO", "LA")
 
 
 @functools.cache
@@ -17,7 +25,28 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
 
 
+@functools.cache
+def _checker() -> Any:
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code) for code in _CHECKED]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's main language, or None when unsure."""
     language = _detector().detect_language_of(text[:1000])  # the opening is enough: cost grows with length (4 ms here)
     return None if language is None else str(language.iso_code_639_1.name).lower()
+
+
+def language_of(text: str) -> str | None:
+    """ISO 639-1 code of a short text's language (high-accuracy models, a few languages), or None."""
+    language = _checker().detect_language_of(text)
+    return None if language is None else str(language.iso_code_639_1.name).lower()
+
+
+def is_in_language(text: str, language: str) -> bool | None:
+    """Whether ``text`` is written in ``language``; None when it is too short to tell."""
+    if len(text.split()) < CHECK_MIN_WORDS:
+        return None
+    return language_of(text) == language.lower()

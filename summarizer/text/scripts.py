@@ -1,0 +1,84 @@
+"""Which writing systems a text uses, and which a language is written in (for leak checks).
+
+Small models slip characters of other scripts into their output (Qwen writes Chinese: "diverses部门").
+A language's own script, plus Latin for names and acronyms, is expected; anything else is a leak.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Scripts by the first word of Unicode character names (unicodedata has no script property).
+_SCRIPT_WORDS = {
+    "LATIN": "latin",
+    "CYRILLIC": "cyrillic",
+    "GREEK": "greek",
+    "ARABIC": "arabic",
+    "HEBREW": "hebrew",
+    "CJK": "han",
+    "HIRAGANA": "kana",
+    "KATAKANA": "kana",
+    "HANGUL": "hangul",
+    "THAI": "thai",
+    "DEVANAGARI": "devanagari",
+    "KHMER": "khmer",
+    "LAO": "lao",
+}
+_NON_LATIN_LANGUAGES = {
+    "ru": "cyrillic",
+    "uk": "cyrillic",
+    "be": "cyrillic",
+    "bg": "cyrillic",
+    "sr": "cyrillic",
+    "mk": "cyrillic",
+    "kk": "cyrillic",
+    "mn": "cyrillic",
+    "el": "greek",
+    "ar": "arabic",
+    "fa": "arabic",
+    "he": "hebrew",
+    "zh": "han",
+    "ja": "kana",
+    "ko": "hangul",
+    "th": "thai",
+    "hi": "devanagari",
+    "km": "khmer",
+    "lo": "lao",
+}
+
+
+def script_of(char: str) -> str | None:
+    """The script of a letter, or None for digits, punctuation, symbols and unknown letters."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return _SCRIPT_WORDS.get(name.split(" ", 1)[0]) if name else None
+
+
+def scripts_in(text: str) -> set[str]:
+    """Every script the letters of ``text`` are written in."""
+    return {script for char in text if (script := script_of(char)) is not None}
+
+
+def expected_scripts(language: str) -> set[str]:
+    """The scripts a text in ``language`` may use: its own, and Latin for names and acronyms."""
+    own = _NON_LATIN_LANGUAGES.get(language.lower(), "latin")
+    scripts = {own, "latin"}
+    if own == "kana":
+        scripts.add("han")  # Japanese writes kanji too
+    return scripts
+
+
+def foreign_scripts(text: str, language: str) -> set[str]:
+    """Scripts in ``text`` that ``language`` is not written in (empty when none leaked)."""
+    return scripts_in(text) - expected_scripts(language)
+
+
+def main_script(text: str) -> str | None:
+    """The script most of the letters of ``text`` are written in."""
+    counts: dict[str, int] = {}
+    for char in text:
+        script = script_of(char)
+        if script is not None:
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda script: counts[script]) if counts else None
