@@ -39,7 +39,7 @@ test: lint unit ray live
 # Re-record the seed answers with the embedded model after a prompt change (minutes per article).
 record: setup
 	rm -rf cache && mkdir cache
-	for f in seeds/*.txt tests/data/hostile_*.txt tests/data/long_seeds.txt; do $(BIN)/summarize "$$f" --cache-dir cache --format json -o /dev/null || exit 1; done
+	for f in seeds/*.txt tests/data/hostile_*.txt tests/data/case_*.txt tests/data/long_seeds.txt; do $(BIN)/summarize "$$f" --cache-dir cache --format json -o /dev/null || exit 1; done
 
 # Performance figures (benchmarks/run.py --help); the embedded-model section takes about 25 minutes.
 bench: setup

@@ -18,13 +18,20 @@ from summarizer.client import ModelClient, Session
 from summarizer.inputs import Article
 from summarizer.inputs.clean import clean_article
 from summarizer.prompts import load_prompt
-from summarizer.schema import Evidence, Grounding, Provenance, Summary
+from summarizer.schema import Directive, Evidence, Grounding, Meeting, Provenance, Summary, Target
 from summarizer.steps import MAX_TOKENS, PROMPT_NAMES
 from summarizer.steps.base import Asker, Progress
 from summarizer.steps.chairs import read_chairs
-from summarizer.steps.directives import DirectiveDraft, directives_read_whole, grounded_directives, picked_directives
+from summarizer.steps.directives import (
+    DirectiveDraft,
+    attributed,
+    directives_read_whole,
+    grounded_directives,
+    picked_directives,
+)
+from summarizer.steps.english import in_english
 from summarizer.steps.meeting import read_meeting
-from summarizer.steps.summary import SummaryDraft, summarise, summary_of_parts, translate
+from summarizer.steps.summary import SummaryDraft, second_language, summarise, summary_of_parts
 from summarizer.steps.targets import read_targets
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import directive_sentences, split_parts
@@ -39,7 +46,7 @@ def prompt_version() -> str:
 
 
 def make_brief(
-    article: Article, client: ModelClient, second_language: str | None = None, progress: Progress | None = None
+    article: Article, client: ModelClient, second: str | None = None, progress: Progress | None = None
 ) -> Brief:
     """Make the Brief of one article by running every step (no brief cache: see ``briefcache``)."""
     started = time.perf_counter()
@@ -62,12 +69,11 @@ def make_brief(
     directives = grounded_directives(drafts + picked_directives(asker, sentences), article.text, warnings)
     step("chairs")
     chairs = read_chairs(asker, text, article.text, warnings)
+    directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
     targets = read_targets(asker, text, article.text, step)
-    summaries = [Summary(language="en", headline=english.headline, summary=english.summary)]
-    second = (second_language or language).lower()
-    if second not in ("en", "und"):
-        step("translation")
-        summaries.append(translate(asker, english, second))
+    step("english")
+    meeting, targets, directives = _in_english(asker, meeting, targets, directives)
+    summaries = _summaries(asker, english, (second or language).lower(), (language, text), warnings, step)
     if client.cache.problem:
         warnings.append(client.cache.problem)
     grounding = _grounding(
@@ -85,6 +91,32 @@ def make_brief(
         summaries=summaries,
         warnings=warnings,
         provenance=_provenance(article, client, session, started),
+    )
+
+
+def _summaries(
+    asker: Asker, english: SummaryDraft, second: str, article: tuple[str, str], warnings: list[str], step: Progress
+) -> list[Summary]:
+    """The English summary, then the second language's (unless it is English, or unknown)."""
+    summaries = [Summary(language="en", headline=english.headline, summary=english.summary)]
+    if second not in ("en", "und"):
+        step("translation")
+        translated = second_language(asker, english, second, article, warnings)
+        summaries += [translated] if translated is not None else []
+    return summaries
+
+
+def _in_english(
+    asker: Asker, meeting: Meeting, targets: list[Target], directives: list[Directive]
+) -> tuple[Meeting, list[Target], list[Directive]]:
+    """The fields promised in English, those the model wrote otherwise translated (one call for all)."""
+    texts = [meeting.name or "", *(t.what for t in targets), *(d.what for d in directives)]
+    fixed = in_english(asker, texts)
+    name, whats = fixed[0] or None, fixed[1:]
+    return (
+        meeting.model_copy(update={"name": name}),
+        [t.model_copy(update={"what": what}) for t, what in zip(targets, whats[: len(targets)], strict=True)],
+        [d.model_copy(update={"what": what}) for d, what in zip(directives, whats[len(targets) :], strict=True)],
     )
 
 

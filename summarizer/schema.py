@@ -33,7 +33,8 @@ class Evidence(BaseModel):
 class Meeting(BaseModel):
     """The meeting reported; null where the article does not say (or the model's answer was not found)."""
 
-    name: str | None = None
+    name: str | None = Field(default=None, description="The meeting's name in English")
+    name_as_written: str | None = Field(default=None, description="The article's own words naming the meeting")
     kind: MeetingKind | None = None
     date: dt.date | None = Field(default=None, description="ISO 8601, only when the article gives the day")
     date_as_written: str | None = None
@@ -76,6 +77,10 @@ class Summary(BaseModel):
     language: str
     headline: str
     summary: str
+    from_article: bool = Field(
+        default=False,
+        description="True when the text is the article's own opening, shown because the model's translation failed",
+    )
 
 
 class Usage(BaseModel):

@@ -60,6 +60,7 @@ def test_chairs_not_in_their_sentence_are_not_kept(tmp_path: Path) -> None:
 def test_invented_places_and_dates_are_dropped(tmp_path: Path) -> None:
     answers = {
         "MeetingDraft": {
+            "name_as_written": None,
             "name": None,
             "kind": "conference",
             "date_as_written": "1 avril 2021",

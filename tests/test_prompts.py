@@ -24,12 +24,12 @@ def test_every_shipped_prompt_loads_with_a_version() -> None:
 
 def test_missing_variable_is_an_error() -> None:
     with pytest.raises(PromptError, match=r"missing variables \['article'\]"):
-        load_prompt("chairs").render()
+        load_prompt("meeting").render()
 
 
 def test_unknown_variable_is_an_error() -> None:
     with pytest.raises(PromptError, match=r"unknown variables \['extra'\]"):
-        load_prompt("chairs").render(article="text", extra="x")
+        load_prompt("meeting").render(article="text", extra="x")
 
 
 def test_template_using_an_undeclared_variable_is_refused(tmp_path: Path) -> None:
@@ -45,6 +45,6 @@ def test_template_without_front_matter_is_refused(tmp_path: Path) -> None:
 
 
 def test_article_comes_first_so_calls_share_a_prefix() -> None:
-    rendered = [load_prompt(name).render(article="ARTICLE TEXT") for name in ("meeting", "chairs", "directives")]
+    rendered = [load_prompt(name).render(article="ARTICLE TEXT") for name in ("meeting", "summary", "directives")]
     prefix = "<article>\nARTICLE TEXT\n</article>"
     assert all(text.startswith(prefix) for text in rendered)

@@ -59,7 +59,7 @@ def render_html(brief: Brief, article_text: str) -> str:
 
 
 def _numbered(brief: Brief) -> list[_Item]:
-    labelled = [("chair", f"{c.name} ({c.role})", c.evidence) for c in brief.chairs]
+    labelled = [("chair", f"{c.name} ({c.role})" if c.role else c.name, c.evidence) for c in brief.chairs]
     labelled += [("target", f"{t.figure}: {t.what} [{t.status}]", t.evidence) for t in brief.targets]
     labelled += [("directive", d.what, d.evidence) for d in brief.directives]
     return [_Item(group, label, evidence, number) for number, (group, label, evidence) in enumerate(labelled, 1)]

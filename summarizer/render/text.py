@@ -46,7 +46,7 @@ def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
     lines = ["Meeting", ""]
     lines += [f"{bullet} {label}: {value}" for label, value in meeting_rows(brief)]
     lines += ["", "Chaired by", ""]
-    lines += _items([(f"{c.name} ({c.role})", c.evidence) for c in brief.chairs], bullet, quote)
+    lines += _items([(f"{c.name} ({c.role})" if c.role else c.name, c.evidence) for c in brief.chairs], bullet, quote)
     lines += ["", "Targets", ""]
     lines += _items(
         [(f"{t.figure}: {t.what} [{t.status}]{_FIGURE[t.figure_in_article]}", t.evidence) for t in brief.targets],

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from summarizer.steps import chairs, directives, meeting, summary, targets
+from summarizer.steps import chairs, directives, english, meeting, summary, targets
 
-_STEPS = (meeting, chairs, directives, summary, targets)
+_STEPS = (meeting, chairs, directives, summary, targets, english)
 MAX_TOKENS: dict[str, int] = {name: bound for step in _STEPS for name, bound in step.MAX_TOKENS.items()}
 DRAFT_MODELS: dict[str, type[BaseModel]] = {name: model for step in _STEPS for name, model in step.DRAFTS.items()}
 PROMPT_NAMES: tuple[str, ...] = (
     "system",
     "meeting",
-    "chairs",
     "chair_sentence",
     "directives",
     "directive_pick",
+    "directive_what",
     "summary",
     "target",
+    "target_what",
     "translate",
+    "english",
 )

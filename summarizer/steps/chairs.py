@@ -1,11 +1,18 @@
-"""Who chaired: people named in the sentences that use a chairing verb, else by the model reading the article.
+"""Who chaired: people named in the sentences that use a chairing verb; nobody when no sentence does.
 
 The meeting's chairs are those named by the first chairing sentence that names anyone: reports name
 them in the lead, and later chairing sentences are about sessions or group discussions (a small model
-cannot tell those apart reliably). Names only later sentences give are reported as warnings.
+cannot tell those apart reliably). Names only later sentences give are reported as warnings. With no
+chairing sentence there is no chair: a model reading the whole article names people who chaired
+nothing. Co-chairs listed after "đồng chí" are read by rule too (the model often names one of three);
+a sentence that names only a title ("the Prime Minister presided") is completed from the sentence that
+gives the title's holder. Roles come from the glossary of titles where it knows the words around the
+name; a role the model gives is kept only when the titles it claims stand there.
 """
 
 from __future__ import annotations
+
+import re
 
 from pydantic import Field
 
@@ -13,24 +20,12 @@ from summarizer.prompts import load_prompt
 from summarizer.schema import Chair
 from summarizer.steps.base import Asker, Draft
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
-from summarizer.text.names import name_key, value_or_none
+from summarizer.text.language import language_of
+from summarizer.text.names import comrades, name_key, name_words, value_or_none, without_honorific
 from summarizer.text.sentences import chair_sentences
+from summarizer.text.titles import claimed_titles, english_role, is_a_title, supported_titles, title_holders
 
-MAX_TOKENS = {"chairs": 1000, "chair_sentence": 500}
-
-
-class ChairDraft(Draft):
-    """One person the article says chaired the meeting; the quote comes first, the name is read from it."""
-
-    evidence: str = Field(description="The sentence saying they chaired, copied exactly", max_length=250)
-    name: str = Field(description="Full name as written in the article", max_length=60)
-    role: str = Field(description="Their position, in English", max_length=120)
-
-
-class ChairsDraft(Draft):
-    """Everyone who chaired; empty when the article names nobody."""
-
-    chairs: list[ChairDraft] = Field(max_length=4)
+MAX_TOKENS = {"chair_sentence": 500}
 
 
 class NamedChairDraft(Draft):
@@ -47,23 +42,18 @@ class SentenceChairsDraft(Draft):
     chairs: list[NamedChairDraft] = Field(max_length=4)
 
 
-DRAFTS = {"chairs": ChairsDraft, "chair_sentence": SentenceChairsDraft}
+DRAFTS = {"chair_sentence": SentenceChairsDraft}
 
 
 def read_chairs(asker: Asker, text: str, original: str, warnings: list[str]) -> list[Chair]:
-    """Chairs read from the sentences that use a chairing verb, else from the whole article."""
-    sentences = chair_sentences(text)
-    if not sentences:
-        whole = asker.ask_about_article("chairs", ChairsDraft)
-        return _grounded_chairs([(item.name, item.role, item.evidence) for item in whole.chairs], original, warnings)
+    """Chairs read from the sentences that use a chairing verb (none when no sentence does)."""
     prompt = load_prompt("chair_sentence")
     chairs: list[Chair] = []
-    for sentence in sentences:
+    for sentence in chair_sentences(text):
         named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
         if not named.whole_meeting:
             continue
-        found = [(name, item.role, sentence) for item in named.chairs if (name := as_written(item.name, sentence))]
-        people = _grounded_chairs(found, original, warnings)
+        people = _people(named, sentence, text, original, warnings)
         if not chairs:
             chairs = people
             continue
@@ -74,20 +64,71 @@ def read_chairs(asker: Asker, text: str, original: str, warnings: list[str]) -> 
     return chairs
 
 
-def _grounded_chairs(found: list[tuple[str, str, str]], original: str, warnings: list[str]) -> list[Chair]:
+def _people(named: SentenceChairsDraft, sentence: str, text: str, original: str, warnings: list[str]) -> list[Chair]:
+    """The chairs one sentence names: the model's, the listed comrades, or the holder of its title."""
+    found = [(name, item.role) for item in named.chairs if (name := as_written(without_honorific(item.name), sentence))]
+    if found:  # a list of comrades the model read part of: the rule reads all of it
+        known = {name_key(without_honorific(name)) for name, _ in found}
+        found += [(name, "") for name in comrades(sentence) if name_key(name) not in known]
+    people = _grounded_chairs(found, sentence, original, warnings)
+    if not people:
+        people = _title_holder(sentence, text, original, warnings)
+    return people
+
+
+def _grounded_chairs(found: list[tuple[str, str]], sentence: str, original: str, warnings: list[str]) -> list[Chair]:
     """Chairs whose names stand in the article, each once, with their sentence located."""
     chairs: list[Chair] = []
     seen: set[str] = set()
-    for raw_name, role, quote in found:
-        name = value_or_none(raw_name)
-        if name is None or name_key(name) in seen or not looks_like_a_name(name):
+    evidence = ground(sentence, original)
+    names = [without_honorific(value_or_none(raw) or "") for raw, _ in found]
+    for name, (_, model_role) in zip(names, found, strict=True):
+        if not name or name_key(name) in seen or not looks_like_a_name(name) or is_a_title(name):
             continue
-        evidence = ground(quote, original)
         if not appears_in(name, original):
             warnings.append(f"dropped chair {name!r}: the name is not in the article")
             continue
         if evidence.match == "none":  # kept, flagged by its evidence; --strict drops it
             warnings.append(f"chair {name!r}: the quoted sentence is not in the article")
         seen.add(name_key(name))
-        chairs.append(Chair(name=name, role=role.strip(), evidence=evidence))
+        role = _role(model_role, _context(name, names, sentence))
+        chairs.append(Chair(name=name, role=role, evidence=evidence))
     return chairs
+
+
+def _title_holder(sentence: str, text: str, original: str, warnings: list[str]) -> list[Chair]:
+    """The person who holds the one title a chairing sentence names, from the sentence that names them."""
+    title = english_role(sentence)
+    if title is None:
+        return []
+    holders = {name_key(name): name for english, name in title_holders(text) if english == title}
+    if len(holders) != 1:
+        return []
+    (name,) = holders.values()
+    if not appears_in(name, original):
+        return []
+    warnings.append(f"chair {name!r}: the chairing sentence names the {title}; another sentence names the holder")
+    return [Chair(name=name, role=title, evidence=ground(sentence, original))]
+
+
+def _context(name: str, names: list[str], sentence: str) -> str:
+    """The words of ``sentence`` that belong to ``name``: between the neighbouring names or ";"."""
+    start = sentence.find(name)
+    if start < 0:
+        return sentence
+    others = [(sentence.find(other), len(other)) for other in names if other and other != name]
+    before = max([i + size for i, size in others if 0 <= i < start] + [sentence.rfind(";", 0, start) + 1])
+    semicolon = sentence.find(";", start)
+    after = min([i for i, _ in others if i > start] + ([semicolon] if semicolon >= 0 else []) + [len(sentence)])
+    return sentence[before:after]
+
+
+def _role(model_role: str, context: str) -> str:
+    """The role the glossary reads in ``context``; else the model's, if English and its titles stand there."""
+    from_glossary = english_role(context)
+    if from_glossary:
+        return from_glossary
+    role = re.sub(r"\s+", " ", model_role).strip()
+    if not role or (len(name_words(role)) > 1 and language_of(role) != "en"):
+        return ""
+    return role if claimed_titles(role) <= supported_titles(context) else ""

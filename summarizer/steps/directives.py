@@ -1,22 +1,26 @@
-"""Directives: sentences a lexicon of directive words finds, picked and said in English by the model.
+"""Directives: sentences a lexicon of directive words finds, judged and said in English by the model.
 
-The model gets the found sentences numbered, ten at a time, picks those that set tasks and says each
-in English; the whole sentence is the evidence. With no such sentence, the model reads each part of
-the article for directives instead, quote first.
+The model gets the found sentences numbered, ten at a time, and answers yes or no for each (one
+required field per sentence: given a list, the small model answers with an empty one); then it says
+the chosen ones in short English, again one required field each. The whole sentence is the
+evidence, and who gave it is read by rule (a chair or a title's holder the sentence names). With no
+such sentence, the model reads each part of the article for directives instead, quote first.
 """
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from summarizer.prompts import load_prompt
 from summarizer.schema import Directive, Evidence
 from summarizer.steps.base import Asker, Draft
 from summarizer.text.grounding import appears_in, ground, spans_overlap
-from summarizer.text.names import name_key, value_or_none
+from summarizer.text.names import name_key, value_or_none, without_honorific
+from summarizer.text.titles import english_role, title_holders
 
-MAX_TOKENS = {"directives": 1100, "directive_pick": 600}
-DIRECTIVE_BATCH = 10  # numbered sentences per directive_pick call (the schema's number bound)
+MAX_TOKENS = {"directives": 1100, "directive_pick": 150, "directive_what": 700}
+DIRECTIVE_BATCH = 10  # numbered sentences per directive_pick call
+MOST_DIRECTIVES = 6  # directives a brief keeps: the key ones, in reading order
 
 
 class DirectiveDraft(Draft):
@@ -33,21 +37,7 @@ class DirectivesDraft(Draft):
     directives: list[DirectiveDraft] = Field(max_length=4)
 
 
-class PickedDirectiveDraft(Draft):
-    """One numbered sentence that sets a task for the coming period."""
-
-    number: int = Field(description="The sentence's number", ge=1, le=10)
-    what: str = Field(description="The task, one short English sentence", max_length=200)
-    issued_by: str | None = Field(description="Who gave it, name as written in the sentence, or null", max_length=80)
-
-
-class DirectivePicksDraft(Draft):
-    """The sentences that set tasks; empty when none does."""
-
-    directives: list[PickedDirectiveDraft] = Field(max_length=4)
-
-
-DRAFTS = {"directives": DirectivesDraft, "directive_pick": DirectivePicksDraft}
+DRAFTS = {"directives": DirectivesDraft}  # directive_pick and directive_what: one field per sentence
 
 
 def directives_read_whole(asker: Asker) -> list[DirectiveDraft]:
@@ -57,32 +47,32 @@ def directives_read_whole(asker: Asker) -> list[DirectiveDraft]:
 
 def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft]:
     """The directive sentences the model says set tasks, with its English wording."""
-    prompt = load_prompt("directive_pick")
-    drafts = []
+    chosen: list[str] = []
     for start in range(0, len(sentences), DIRECTIVE_BATCH):
         batch = sentences[start : start + DIRECTIVE_BATCH]
-        numbered = "\n".join(f"{number}. {sentence[:400]}" for number, sentence in enumerate(batch, 1))
-        for pick in asker.ask(prompt, DirectivePicksDraft, sentences=numbered).directives:
-            index = _picked_sentence(pick.number, pick.what, batch)
-            if index is not None:
-                # The whole sentence is the evidence; it may exceed the draft's quote bound, hence construct.
-                drafts.append(
-                    DirectiveDraft.model_construct(evidence=batch[index], what=pick.what, issued_by=pick.issued_by)
-                )
-    return drafts
+        numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(batch, 1))
+        answer = asker.ask(load_prompt("directive_pick"), _fields(len(batch), bool), sentences=numbered)
+        chosen += [sentence for number, sentence in enumerate(batch, 1) if getattr(answer, f"s{number}")]
+    chosen = chosen[:MOST_DIRECTIVES]
+    if not chosen:
+        return []
+    numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(chosen, 1))
+    said = asker.ask(load_prompt("directive_what"), _fields(len(chosen), str), sentences=numbered)
+    # The whole sentence is the evidence; it may exceed the draft's quote bound, hence construct.
+    return [
+        DirectiveDraft.model_construct(evidence=sentence, what=str(getattr(said, f"s{number}")), issued_by=None)
+        for number, sentence in enumerate(chosen, 1)
+    ]
 
 
-def _picked_sentence(number: int, what: str, batch: list[str]) -> int | None:
-    """The sentence a pick means: the one its wording was copied from, else the one its number names.
-
-    The small model sometimes numbers its picks 1, 2, 3 and copies pieces of one sentence into them
-    (seen on seed 000); the copied words, when they stand in a sentence, say which it read.
-    """
-    if len(what) >= 20:
-        copied = [index for index, sentence in enumerate(batch) if ground(what, sentence).match != "none"]
-        if copied:
-            return copied[0]
-    return number - 1 if 1 <= number <= len(batch) else None
+def _fields(count: int, kind: type) -> type[BaseModel]:
+    """A model with one required field per numbered sentence (s1, s2, ...), booleans or short texts."""
+    field = (bool, ...) if kind is bool else (str, Field(max_length=200))
+    fields: dict[str, object] = {f"s{number}": field for number in range(1, count + 1)}
+    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+        "Sentences", __config__=ConfigDict(extra="forbid"), **fields
+    )
+    return model
 
 
 def grounded_directives(drafts: list[DirectiveDraft], original: str, warnings: list[str]) -> list[Directive]:
@@ -95,6 +85,7 @@ def grounded_directives(drafts: list[DirectiveDraft], original: str, warnings: l
         if evidence.match == "none":  # kept, flagged by its evidence; --strict drops it
             warnings.append(f"directive {what!r}: its quote is not in the article")
         issued_by = value_or_none(item.issued_by)
+        issued_by = without_honorific(issued_by) if issued_by else None
         if issued_by is not None and not appears_in(issued_by, original):
             issued_by = None
         directives.append(Directive(what=what, issued_by=issued_by, evidence=evidence))
@@ -106,3 +97,20 @@ def _same_passage(a: Evidence, b: Evidence) -> bool:
     if a.start is not None and b.start is not None:
         return spans_overlap((a.start, a.end), (b.start, b.end))
     return name_key(a.quote) == name_key(b.quote)
+
+
+def attributed(directives: list[Directive], people: list[tuple[str, str]], text: str) -> list[Directive]:
+    """Directives with no issuer given the person their sentence names, by name or by title: a chair
+    (``people`` are chairs' names and roles) or a title's holder ("the Prime Minister asked...")."""
+    holders = [*people, *((name, title) for title, name in title_holders(text))]
+    result = []
+    for directive in directives:
+        if directive.issued_by is None:
+            quote = directive.evidence.quote
+            titles = english_role(quote) or ""
+            named = {name for name, _ in holders if appears_in(name, quote)}
+            named = named or {name for name, role in holders if role and role.split(",")[0] in titles}
+            if len(named) == 1:
+                directive = directive.model_copy(update={"issued_by": named.pop()})
+        result.append(directive)
+    return result

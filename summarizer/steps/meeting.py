@@ -1,12 +1,49 @@
-"""The meeting: name, kind, day, place and organiser, read from the article (or its first part)."""
+"""The meeting: name, kind, day, place and organiser, read from the article (or its first part).
+
+The name is asked twice: as the article writes it (kept only when it stands there) and in English
+(kept only when its numbers stand in the article: "25th" needs a 25). A place that is a committee,
+a council, a title or a bare "Province" is not a place and is dropped.
+"""
 
 from __future__ import annotations
+
+import re
 
 from pydantic import Field
 
 from summarizer.schema import Meeting, MeetingKind
 from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import resolve_date
+from summarizer.text.language import is_in_language
+from summarizer.text.meetings import meeting_name_in
+from summarizer.text.names import value_or_none
+from summarizer.text.titles import supported_titles
+
+# Words of bodies (party committees, councils, governments) in the languages these reports come in.
+_BODY_WORDS = re.compile(
+    r"ủy\b|ủy ban|hội đồng|\bban\b|đảng bộ|\bubnd\b|\bhđnd\b|\bbch\b|committee|comité|council|conseil|"
+    r"комитет|комітет|\bрада\b|совет|komitee|ausschuss|\brat\b|comitato|consiglio|comisión|conselho|"
+    r"\bparty\b|\bparti\b|partido|partei|парті|парти|government|gouvernement|gobierno|governo|regierung|правительств|уряд",
+)
+_LEVEL_WORDS = {
+    "province",
+    "provincial",
+    "district",
+    "city",
+    "commune",
+    "tỉnh",
+    "huyện",
+    "thành phố",
+    "xã",
+    "ville",
+    "provinz",
+    "provincia",
+    "província",
+    "область",
+    "район",
+    "region",
+    "région",
+}
 
 MAX_TOKENS = {"meeting": 400}
 
@@ -14,7 +51,8 @@ MAX_TOKENS = {"meeting": 400}
 class MeetingDraft(Draft):
     """The meeting as the article describes it; every field copied from the article or null."""
 
-    name: str | None = Field(description="The meeting's name as written in the article", max_length=200)
+    name_as_written: str | None = Field(description="The words naming the meeting, copied", max_length=200)
+    name: str | None = Field(description="The meeting's name in English", max_length=200)
     kind: MeetingKind
     date_as_written: str | None = Field(description="Words giving the meeting's day, copied", max_length=60)
     location: str | None = Field(description="Place of the meeting, copied from the article", max_length=80)
@@ -28,11 +66,42 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
     """The meeting the article reports; values not found in the article are dropped with a warning."""
     draft = asker.ask_about_article("meeting", MeetingDraft)
     date_words = found_in_article("date", draft.date_as_written, original, warnings)
+    written = found_in_article("name", draft.name_as_written, original, warnings)
+    if written is None and language == "vi":
+        written = meeting_name_in(original)
+    name = _english_name(draft.name, original, warnings)
+    if written and (name is None or is_in_language(name, "en") is False):
+        name = written  # said in English by the English step, with the other fields
     return Meeting(
-        name=found_in_article("name", draft.name, original, warnings),
+        name=name,
+        name_as_written=written,
         kind=draft.kind,
         date=resolve_date(date_words, original, language),
         date_as_written=date_words,
-        location=found_in_article("location", draft.location, original, warnings),
+        location=_place(found_in_article("location", draft.location, original, warnings), warnings),
         organiser=found_in_article("organiser", draft.organiser, original, warnings),
     )
+
+
+def _english_name(name: str | None, original: str, warnings: list[str]) -> str | None:
+    """The English name, unless it has a number the article lacks (an invented "5th")."""
+    name = value_or_none(name)
+    if name is None:
+        return None
+    numbers = set(re.findall(r"\d+", original))
+    missing = [number for number in re.findall(r"\d+", name) if number not in numbers]
+    if missing:
+        warnings.append(f"dropped meeting name {name!r}: {', '.join(missing)} is not in the article")
+        return None
+    return name
+
+
+def _place(place: str | None, warnings: list[str]) -> str | None:
+    """The place, unless it names a body ("Tỉnh ủy", "Comité provincial"), a title or only a level ("Province")."""
+    if place is None:
+        return None
+    folded = place.casefold().strip(" .,")
+    if folded in _LEVEL_WORDS or _BODY_WORDS.search(folded) or supported_titles(place):
+        warnings.append(f"dropped meeting location {place!r}: a body, a title or a level, not a place")
+        return None
+    return place

@@ -1,15 +1,29 @@
-"""The English headline and summary (of the article, or of its parts' summaries) and their translation."""
+"""The English headline and summary (of the article, or of its parts' summaries) and the second language.
+
+Summaries end at a sentence end: a text the schema's bound cut mid-word is trimmed back to its last
+whole sentence. In the article's own language the brief shows the article's own headline and opening
+sentences (``from_article``): the small model's translations back into it were garbled, left in
+English or mixed with Chinese, and the article's words cost no tokens and need no checking. In another
+language (``--lang``) the model translates, and its text is checked (lingua for the language, no
+letters of a script the language is not written in); a failed translation is left out, with a warning.
+"""
 
 from __future__ import annotations
+
+import re
 
 from pydantic import Field
 
 from summarizer.prompts import load_prompt
 from summarizer.schema import Summary
 from summarizer.steps.base import Asker, Draft
-from summarizer.text.language import language_name
+from summarizer.text.language import is_in_language, language_name
+from summarizer.text.scripts import foreign_scripts
+from summarizer.text.sentences import split_sentences
 
 MAX_TOKENS = {"summary": 500, "translate": 900}
+LEAD_CHARS = 600  # the article's opening shown in place of a failed translation
+_SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*(?=\s|$)")
 
 
 class SummaryDraft(Draft):
@@ -24,7 +38,8 @@ DRAFTS = {"summary": SummaryDraft}
 
 def summarise(asker: Asker) -> SummaryDraft:
     """An English headline and summary of the asker's text."""
-    return asker.ask_about_article("summary", SummaryDraft)
+    draft = asker.ask_about_article("summary", SummaryDraft)
+    return SummaryDraft.model_construct(headline=draft.headline.strip(), summary=whole_sentences(draft.summary))
 
 
 def summary_of_parts(asker: Asker, summaries: list[SummaryDraft]) -> SummaryDraft:
@@ -33,8 +48,23 @@ def summary_of_parts(asker: Asker, summaries: list[SummaryDraft]) -> SummaryDraf
     return summarise(asker.for_text(joined))
 
 
-def translate(asker: Asker, english: SummaryDraft, language: str) -> Summary:
-    """The English headline and summary in ``language`` (ISO 639-1)."""
+def whole_sentences(text: str) -> str:
+    """``text`` up to its last sentence end (unchanged when it ends with one, or has none)."""
+    text = text.strip()
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends or ends[-1].end() == len(text):
+        return text
+    return text[: ends[-1].end()]
+
+
+def second_language(
+    asker: Asker, english: SummaryDraft, language: str, article: tuple[str, str], warnings: list[str]
+) -> Summary | None:
+    """The headline and summary in ``language``: the article's opening when it is the article's language
+    (``article`` is its language and text), else the model's translation when it passes the checks."""
+    article_language, text = article
+    if language == article_language:
+        return lead_summary(text, language)
     translated = asker.ask(
         load_prompt("translate"),
         SummaryDraft,
@@ -42,4 +72,46 @@ def translate(asker: Asker, english: SummaryDraft, language: str) -> Summary:
         headline=english.headline,
         summary=english.summary,
     )
-    return Summary(language=language, headline=translated.headline, summary=translated.summary)
+    summary = Summary(
+        language=language, headline=translated.headline.strip(), summary=whole_sentences(translated.summary)
+    )
+    problem = _problem(summary, english)
+    if problem is None:
+        return summary
+    warnings.append(f"no {language_name(language)} summary: the model's translation {problem}")
+    return None
+
+
+def lead_summary(text: str, language: str) -> Summary:
+    """The article's opening as a summary: its title line as headline, then its lead's first sentences.
+
+    Scraped pages open with furniture (site names, datelines, "Français", captions): the headline is
+    the first line of four to forty words in the article's language, the lead the first paragraph of
+    100 characters or more after it.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    titles = [i for i, line in enumerate(lines) if 4 <= len(line.split()) <= 40 and _in(line, language)]
+    start = titles[0] if titles else 0
+    headline = lines[start] if lines else ""
+    paragraphs = [line for line in lines[start + 1 :] if len(line) >= 100 and _in(line, language)] or lines[start:]
+    body: list[str] = []
+    for sentence in split_sentences(paragraphs[0] if paragraphs else ""):
+        if body and len(" ".join([*body, sentence])) > LEAD_CHARS:
+            break
+        body.append(sentence)
+    return Summary(language=language, headline=headline[:160], summary=" ".join(body), from_article=True)
+
+
+def _in(line: str, language: str) -> bool:
+    return is_in_language(line, language) is not False
+
+
+def _problem(summary: Summary, english: SummaryDraft) -> str | None:
+    """Why a translation is not acceptable, or None."""
+    text = f"{summary.headline}\n{summary.summary}"
+    leaked = foreign_scripts(text, summary.language)
+    if leaked:
+        return f"has letters of another script ({', '.join(sorted(leaked))})"
+    if summary.summary.strip() == english.summary.strip() or is_in_language(text, summary.language) is False:
+        return f"is not in {language_name(summary.language)}"
+    return None

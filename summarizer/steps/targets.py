@@ -1,4 +1,9 @@
-"""Targets: figures found by rules, each short clause judged by the model where rules leave it open."""
+"""Targets: figures found by rules, each short clause judged by the model where rules leave it open.
+
+Where rules read the status (a share of a plan, a stated share, a status word), the model is only
+asked what the figure is about, in a few English words; otherwise it translates the clause and
+judges it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from summarizer.steps.base import Asker, Draft, Progress
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.grounding import ground, numbers_appear
 
-MAX_TOKENS = {"target": 250}
+MAX_TOKENS = {"target": 250, "target_what": 60}
 
 
 class TargetJudgement(Draft):
@@ -24,25 +29,36 @@ class TargetJudgement(Draft):
     status: Status
 
 
-DRAFTS = {"target": TargetJudgement}
+class TargetWhat(Draft):
+    """What one figure is about, in English."""
+
+    what: str = Field(description="What the figure is about, a few English words", max_length=120)
+
+
+DRAFTS = {"target": TargetJudgement, "target_what": TargetWhat}
 
 
 def read_targets(asker: Asker, text: str, original: str, progress: Progress) -> list[Target]:
     """Every figure candidate of ``text`` with what it measures and its status."""
-    prompt = load_prompt("target")
+    judge, describe = load_prompt("target"), load_prompt("target_what")
     candidates = find_candidates(text)
     targets = []
     for number, candidate in enumerate(candidates, 1):
         progress(f"targets {number}/{len(candidates)}")
-        judged = asker.ask(
-            prompt, TargetJudgement, sentence=candidate.sentence, clause=candidate.clause, figure=candidate.figure
-        )
         # Numbers and status words are read by rules; the model judges only what they leave open.
         ruled = rule_status(candidate)
+        if ruled is None:
+            judged = asker.ask(
+                judge, TargetJudgement, sentence=candidate.sentence, clause=candidate.clause, figure=candidate.figure
+            )
+            what, status = judged.what, judged.status
+        else:
+            what = asker.ask(describe, TargetWhat, clause=candidate.clause, figure=candidate.figure).what
+            status = ruled
         targets.append(
             Target(
-                what=judged.what.strip(),
-                status=ruled or judged.status,
+                what=what.strip(),
+                status=status,
                 status_by="model" if ruled is None else "rule",
                 figure=candidate.figure,
                 figure_in_article=numbers_appear(candidate.figure, original),

@@ -15,10 +15,47 @@ from summarizer.text.sentences import split_clauses, split_sentences
 
 _FRACTION = re.compile(r"(?<![\d/.,-])(\d{1,4})\s?/\s?(\d{1,4})(?![\d/])")
 _COUNT_OF_TOTAL = re.compile(
-    r"(?<![\d.,])(\d{1,4})\s+(?:des|sur|of|out of|de los|di|von|trên|із|з|из)\s+(\d{1,4})(?![\d.,])",
+    r"(?<![\d.,])(\d{1,4})\s+(?:\S+\s+){0,2}?(?:des|sur|of|out of|de los|de las|de un total de|de|di|su|von insgesamt|"
+    r"von|trong tổng số|trên tổng số|trên|із|з|из|em)\s+(?:the\s+|les\s+|the total\s+)?(\d{1,4})(?![\d.,])",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,3})?\s?%")
+_PERCENT_WORDS = (
+    r"(?:%|per ?cent\b|percent\b|pour cent\b|por ciento\b|por cento\b|per cento\b|Prozent\b|процент\w*|відсот\w*)"
+)
+_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,3})?\s?" + _PERCENT_WORDS, re.IGNORECASE)
+# "đạt 105% kế hoạch", "95 per cent of the plan", "103,3 % du plan", "70 % до прогнозу": a share of a plan.
+_PLAN_SHARE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?" + _PERCENT_WORDS + r"\s*(?:\S+\s+){0,3}?"
+    r"(?:kế hoạch|KH\b|dự toán|chỉ tiêu|mục tiêu|(?:annual |yearly |the )?(?:plan|target|estimate)s?\b|prévisions?\b|"
+    r"objectifs?\b|plan\b|plano\b|meta\b|piano\b|Plans?\b|Ziel|план|прогноз|завдан)",
+    re.IGNORECASE,
+)
+# "план ... выполнен на 104 процента", "the plan was fulfilled at 98 %": the plan named first.
+_PLAN_SHARE_AFTER_PLAN = re.compile(
+    r"(?:kế hoạch|plan|план|plano|piano|Plan)\w*\s+(?:\S+\s+){0,4}?(?:на\s+|at\s+|à\s+|en\s+|zu\s+|al\s+)?"
+    r"(\d{1,3}(?:[.,]\d{1,3})?)\s?" + _PERCENT_WORDS,
+    re.IGNORECASE,
+)
+# Words that say a share was reached part-way through the year, and the share of the year gone by.
+_PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = (
+    (
+        75.0,
+        re.compile(r"\b9 tháng|chín tháng|nine months|9 months|9 mois|9 месяц|9 місяц|9 Monat|9 meses|9 mesi", re.I),
+    ),
+    (25.0, re.compile(r"quý I\b|first quarter|premier trimestre|I квартал|primer trimestre|primo trimestre", re.I)),
+    (
+        50.0,
+        re.compile(
+            r"\b6 tháng|sáu tháng|first half|six months|6 months|half[- ]year|mid-year|semestre|6 mois|"
+            r"полугод|півріч|6 місяц|Halbjahr|6 Monat|6 meses|6 mesi",
+            re.I,
+        ),
+    ),
+)
+# Words before a day/month ("Sáng 3/7", "ngày 10/11", "le 3/7"): such a pair is a date, not a fraction.
+_DATE_WORDS = re.compile(
+    r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|le|du|au|on|am|el|del|dia|від|до|с|по)\s*$", re.IGNORECASE
+)
 MAX_CANDIDATES = 12
 
 
@@ -30,6 +67,7 @@ class FigureCandidate:
     clause: str
     sentence: str
     share: float | None = None  # the percentage reached, when the clause gives one for a fraction
+    pace: float | None = None  # the share of the year gone by, when the report covers part of it
 
 
 def status_from_share(share: float) -> Status:
@@ -54,16 +92,31 @@ _STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "missed",
         re.compile(
-            r"non atteint|pas atteint|not (?:been )?(?:met|achieved|reached)|не досягнуто|"
-            r"не виконано|не выполнен|không đạt",
+            r"non atteint|pas atteint|not (?:been )?(?:met|achieved|reached|fulfilled)|не досягнуто|"
+            r"не виконано|не выполнен|không đạt|chưa đạt|chưa hoàn thành|không hoàn thành|nicht erreicht|"
+            r"non (?:è stato |sono stati )?raggiunt|"
+            r"não (?:foi |foram )?(?:atingid|cumprid|alcançad)|no se (?:cumpli|alcanz)|"
+            r"no (?:fue|fueron) (?:cumplid|alcanzad)",
             re.IGNORECASE,
         ),
     ),
-    ("exceeded", re.compile(r"dépass|surpass|exceed|перевикона|перевыполн|vượt|superad|übertr|übererf", re.IGNORECASE)),
+    # "đạt và vượt" (met and exceeded) counts targets each reached, some beyond: they are met.
+    ("met", re.compile(r"đạt và vượt|met and exceeded|achieved and (?:surpassed|exceeded)|atteints? et dépassé", re.I)),
+    (
+        "exceeded",
+        re.compile(
+            r"dépass|surpass|exceed|over-?fulfil|перевикона|перевыполн|превыси|vượt|superad|superat|sobrecumpl|"
+            r"übertr|übererf|überschritt",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "met",
         re.compile(
-            r"\batteints?\b|\bachieved\b|\breached\b|досягнут|виконан|выполнен|\bđạt\b|alcanzad|erreicht", re.IGNORECASE
+            r"\batteints?\b|\batteintes?\b|\bachieved\b|\breached\b|\bfulfilled\b|\bcompleted\b|досягнут|достигнут|"
+            r"виконан|выполнен|\bđạt\b|hoàn thành|"
+            r"alcanzad|cumplid|erreicht|raggiunt|atingid|cumprid|alcançad",
+            re.IGNORECASE,
         ),
     ),
 )
@@ -77,45 +130,83 @@ def status_from_words(clause: str) -> Status | None:
     return None
 
 
+def plan_status(clause: str, pace: float | None = None, figure: str | None = None) -> Status | None:
+    """The status a share of a plan implies ("đạt 105% kế hoạch" exceeded, "95% of plan" partly met).
+
+    Part-way through the year (``pace``: 50 for six months), a share below 100 is on track when it
+    keeps pace with the time gone by, and at risk when it lags.
+    """
+    matches = [*_PLAN_SHARE.finditer(clause), *_PLAN_SHARE_AFTER_PLAN.finditer(clause)]
+    match = next((m for m in matches if figure is None or figure in m[0]), None)
+    if match is None:
+        return None
+    share = float(match[1].replace(",", "."))
+    if share < 100 and pace is not None:
+        return "on_track" if share >= pace else "at_risk"
+    return status_from_share(share)
+
+
+def period_pace(text: str) -> float | None:
+    """The share of the year a report covers when it reviews part of it ("6 tháng đầu năm": 50), else None."""
+    return next((pace for pace, words in _PERIOD_TO_DATE if words.search(text)), None)
+
+
 def rule_status(candidate: FigureCandidate) -> Status | None:
-    """The status rules can read: a stated share, then status words; a bare percentage is unknown.
+    """The status rules can read: a share of a plan, a stated share, then status words; a bare
+    percentage is unknown.
 
     A percentage with no status word (a growth rate, a share of GDP) reports a level, not a target
     reached or missed. None leaves the judgement to the model (fractions and counts of targets).
     """
+    if _PERCENT.search(candidate.figure):  # a share of a plan speaks for its own figure only
+        planned = plan_status(candidate.clause, candidate.pace or period_pace(candidate.sentence), candidate.figure)
+        if planned is not None:
+            return planned
     if candidate.share is not None:
         return status_from_share(candidate.share)
     worded = status_from_words(candidate.clause)
-    if worded is None and "%" in candidate.figure:
+    if worded is None and _PERCENT.search(candidate.figure):
         return "unknown"
     return worded
 
 
 def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandidate]:
-    """Figure candidates in reading order, one per clause, the same numbers never twice."""
+    """Figure candidates in reading order, the same numbers never twice.
+
+    A clause gives one figure (a fraction or count, else its percentages), and besides a fraction
+    any share of a plan it states ("15 de los 18 ... y el 96 por ciento del plan").
+    """
     found: list[FigureCandidate] = []
     seen: set[tuple[str, ...]] = set()
+    pace = period_pace(text[:600])  # a report on six or nine months says so in its title or lead
     for sentence in split_sentences(text):
         for clause in split_clauses(sentence):
-            figure = _figure_of(clause)
-            if figure is None:
-                continue
-            share = _share_of(clause, figure)
-            numbers = tuple(re.findall(r"\d+(?:[.,]\d+)?", figure))
-            if numbers in seen:
-                continue
-            seen.add(numbers)
-            found.append(FigureCandidate(figure=figure, clause=clause, sentence=sentence, share=share))
-            if len(found) >= limit:
-                return found
+            for figure in _figures_of(clause):
+                numbers = tuple(re.findall(r"\d+(?:[.,]\d+)?", figure))
+                if numbers in seen:
+                    continue
+                seen.add(numbers)
+                share = _share_of(clause, figure)
+                found.append(FigureCandidate(figure=figure, clause=clause, sentence=sentence, share=share, pace=pace))
+                if len(found) >= limit:
+                    return found
     return found
+
+
+def _figures_of(clause: str) -> list[str]:
+    """The clause's figure, and beside a fraction or count any share of a plan it states."""
+    figure = _figure_of(clause)
+    if figure is None or _PERCENT.search(figure):
+        return [] if figure is None else [figure]
+    planned = [m[0] for m in _PERCENT.finditer(clause) if _PLAN_SHARE.match(clause, m.start())]
+    return [figure, *planned]
 
 
 def _figure_of(clause: str) -> str | None:
     """The clause's figure: a fraction or count of a total first, else its percentage(s)."""
     for pattern in (_FRACTION, _COUNT_OF_TOTAL):
         for match in pattern.finditer(clause):
-            if 0 < int(match[1]) <= int(match[2]):
+            if 0 < int(match[1]) <= int(match[2]) and not _is_date_or_year(clause, match):
                 return match[0]
     percents = list(_PERCENT.finditer(clause))
     if not percents:
@@ -124,11 +215,19 @@ def _figure_of(clause: str) -> str | None:
     return span if len(span) <= 40 else percents[0][0]
 
 
+def _is_date_or_year(clause: str, match: re.Match[str]) -> bool:
+    """A day/month after a date word ("Sáng 3/7") or a month/year ("7/2024"): not a fraction of targets."""
+    first, second = int(match[1]), int(match[2])
+    if 1900 <= second <= 2100:
+        return True
+    return first <= 31 and second <= 12 and bool(_DATE_WORDS.search(clause[: match.start()]))
+
+
 def _share_of(clause: str, figure: str) -> float | None:
     """The percentage a clause gives for its fraction ("3/34 ... 100%"), or None."""
-    if "%" in figure:
+    if _PERCENT.search(figure):
         return None
-    percents = _PERCENT.findall(clause)
+    percents = [m[0] for m in _PERCENT.finditer(clause) if not _PLAN_SHARE.match(clause, m.start())]
     if len(percents) != 1:
         return None
-    return float(percents[0].rstrip("% ").replace(",", "."))
+    return float(re.match(r"\d+(?:[.,]\d+)?", percents[0])[0].replace(",", "."))  # type: ignore[index]

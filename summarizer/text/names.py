@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _NULL_WORDS = {"", "null", "none", "n/a", "unknown", "not stated", "not mentioned"}
@@ -23,3 +24,45 @@ def value_or_none(text: str | None) -> str | None:
     if text is None or text.strip().lower() in _NULL_WORDS:
         return None
     return text.strip()
+
+
+# Words of address before a name: "Đồng chí" (comrade), "camarade", "M.", "Dr."... never part of it.
+_HONORIFIC = re.compile(
+    r"^(?:(?:các )?đồng chí|đ/c|comrades?|camarades?|товарищ\w*|товариш\w*|genossen?|compañer[oa]s?|camaradas?|"
+    r"m\.|mr\.?|mrs\.?|ms\.?|mme\.?|dr\.?|herr|frau|sr\.?|sra\.?|sig\.?|on\.)\s+",
+    re.IGNORECASE,
+)
+_COMRADES = re.compile(r"(?:(?<=\s)|^)(?:các )?(?:đồng chí|đ/c)[:\s]+|;\s*(?:và\s+)?(?:đồng chí\s+)?", re.IGNORECASE)
+
+
+_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")
+
+
+def without_honorific(name: str) -> str:
+    """The name without a leading word of address ("Đồng chí Đỗ Trọng Hưng" -> "Đỗ Trọng Hưng")."""
+    previous = None
+    while previous != name:
+        previous, name = name, _HONORIFIC.sub("", name.strip())
+    return name
+
+
+def capitalised_run(text: str, start: int = 0, most: int = 4) -> tuple[str, int] | None:
+    """The run of 2..``most`` capitalised words at ``start`` (a name), with where it ends; None if none."""
+    words: list[str] = []
+    position = start
+    while len(words) < most and (match := _WORD.match(text, position)) is not None and match[1][:1].isupper():
+        words.append(match[1])
+        position = match.end()
+    return (" ".join(words), position) if len(words) >= 2 else None
+
+
+def comrades(sentence: str) -> list[str]:
+    """Names a Vietnamese sentence gives after "đồng chí" (comrade) or at the head of its ";" items."""
+    if not re.search(r"đồng chí|đ/c", sentence, re.IGNORECASE):
+        return []
+    found = []
+    for match in _COMRADES.finditer(sentence):
+        run = capitalised_run(sentence, match.end())
+        if run is not None:
+            found.append(run[0])
+    return list(dict.fromkeys(found))

@@ -1,20 +1,36 @@
-"""Splitting text into sentences and clauses, and finding the sentences that say who chaired.
+"""Splitting text into sentences and clauses, and finding the sentences that say who chaired or directed.
 
-Chairing is said with few verbs in each language, so a small lexicon finds the candidate sentences
-far more reliably than a small model reading a whole article does; the model then reads each
-short sentence. Articles where the lexicon finds nothing go to the model whole.
+Sentences come from sentencex (a maintained rule-based segmenter), then pieces cut after an
+abbreviation or an initial ("TP.", "M.", "nov.", "Dr.", "Н.І.") are joined again: titles and
+names stand before the verbs every lexicon step looks for. Chairing is said with few verbs in each
+language, so a small lexicon finds the candidate sentences far more reliably than a small model
+reading a whole article does; the model then reads each short sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_LINES = re.compile(r"\n+")
+# Abbreviations that end with a period inside a sentence, in the languages these reports come in
+# (compared without case). Single letters (initials) are handled apart.
+_ABBREVIATIONS = frozenset(
+    """
+    tp tt tx ths ts pgs gs bs ks đ/c q p
+    m mm mme mlle dr pr me st ste nov déc dec janv févr fév avr juil sept oct env cf etc art
+    mr mrs ms prof gen col lt sgt rev no nos jan feb mar apr jun jul aug sep inc co ltd vs
+    г гг т.д т.п ул им тыс млн млрд грн руб р с ст обл р-н пл пр
+    nr z.b bzw ca hr fr usw vgl mio mrd abs
+    sr sra srs dra núm sig dott on ecc
+    """.split()  # noqa: SIM905 -- a word list reads better than a list literal of 100 strings
+)
+_LAST_WORD = re.compile(r"(\S+)\.\s*$")
 _CLAUSE_END = re.compile(r"[,;]\s+")
 # Forms of the verbs "to chair / preside / co-chair" (not the nouns: "président", "chairman", "голова").
 CHAIR_WORDS = re.compile(
     r"(?:co-?)?pr[ée]sid(?!ent|ence)|\bco-?chair(?:ed|ing|s the)\b|\bchaired\b|\bchairing\b|"
-    r"головув|председательств|chủ trì|den vorsitz|主持",
+    r"головув|председательств|\bпров[её]л[аи]?\b|\bпровів\b|\bпровела\b|chủ trì|chủ tọa|chủ toạ|điều hành|"
+    r"\bvorsitz|\bleitete\b|presied|presidiu|主持",
     re.IGNORECASE,
 )
 
@@ -27,14 +43,59 @@ DIRECTIVE_WORDS = re.compile(
     r"a exhorté|must|should|needs? to|continue to|called on|urged|requested|asked|"
     r"продовжува|зміцнюва|необхідно|потрібно|слід|звернути увагу|зосеред|сприяти|запропонував|"
     r"необходимо|продолжа|следует|усили|cần|phải|tiếp tục|yêu cầu|đề nghị|"
-    r"muss|müssen|soll(?:en)?|weiterhin|debe(?:n)?|es necesario|continuar)",
+    r"muss|müssen|soll(?:en)?|weiterhin|forderte|fordert|aufgefordert|beauftragte|"
+    r"поручил|поручила|доручив|доручила|"
+    r"debe(?:n)?|es necesario|continuar|pidió|instó|exhortó|deve(?:m)?|solicitou|determinou|orientou|"
+    r"occorre|bisogna|devono|ha chiesto)",
+    re.IGNORECASE,
+)
+
+
+# Phrases that look like directives ("il convient", "should") but only introduce a remark.
+_REMARKS = re.compile(
+    r"il convient de (?:noter|souligner|rappeler)|it should be (?:noted|mentioned|stressed)|cần lưu ý rằng|"
+    r"следует отметить|слід (?:зазначити|відзначити)|варто зазначити|es ist (?:anzumerken|zu beachten)|"
+    r"cabe (?:señalar|destacar)|vale (?:ressaltar|destacar)|va (?:notato|sottolineato)",
     re.IGNORECASE,
 )
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences (and lines), stripped, in reading order."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    """Sentences (and lines), stripped, in reading order; not cut after abbreviations or initials."""
+    from sentencex import segment
+
+    sentences: list[str] = []
+    for line in _LINES.split(text):
+        sentences += _joined_after_abbreviations(line, [piece for piece in segment("en", line) if piece.strip()])
+    return sentences
+
+
+def _joined_after_abbreviations(line: str, pieces: list[str]) -> list[str]:
+    """Pieces joined back (as the line writes them) when one ends with an abbreviation or an initial."""
+    spans: list[list[int]] = []
+    position = 0
+    for piece in pieces:
+        start = line.find(piece.strip(), position)
+        if start < 0:  # the segmenter changed the text: keep its piece's place unknown, as a new span
+            start = position
+        end = start + len(piece.strip())
+        position = end
+        if spans and _ends_with_abbreviation(line[spans[-1][0] : spans[-1][1]]):
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [line[start:end].strip() for start, end in spans if line[start:end].strip()]
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    match = _LAST_WORD.search(sentence)
+    if match is None:
+        return False
+    word = match[1].lstrip("(«\"'“").casefold()
+    letters = word.replace(".", "")
+    initial = len(letters) <= 2 and letters.isalpha() and match[1][:1].isupper()
+    ordinal = word.isdigit() and len(word) <= 2  # "Am 5. Juni", "am 3. Oktober": German days and ordinals
+    return word in _ABBREVIATIONS or initial or ordinal
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -48,8 +109,10 @@ def chair_sentences(text: str, limit: int = 4) -> list[str]:
 
 
 def directive_sentences(text: str, limit: int = 30) -> list[str]:
-    """Sentences (30 characters or more) with a directive word, each once, at most ``limit``."""
-    return _sentences_with(DIRECTIVE_WORDS, text, limit, min_length=30)
+    """Sentences (30 characters or more) with a directive word, each once, at most ``limit``; not the
+    chairing sentences, nor remarks that only look like directives ("il convient de noter que")."""
+    found = _sentences_with(DIRECTIVE_WORDS, text, limit * 2, min_length=30)
+    return [s for s in found if not CHAIR_WORDS.search(s) and not _REMARKS.search(s)][:limit]
 
 
 def _sentences_with(words: re.Pattern[str], text: str, limit: int, min_length: int = 0) -> list[str]:

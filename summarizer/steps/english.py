@@ -1,0 +1,46 @@
+"""English fields in English: the few the model wrote in the article's language are translated together.
+
+Each field the brief promises in English (headline and summary, meeting name, what each target and
+directive is about) is checked with lingua (texts of four words or more); those that are not English
+go to the model in one call whose schema has one required field per text (a list lets the small model
+answer with none), and a translation replaces a field only when it is English itself.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from summarizer.prompts import load_prompt
+from summarizer.steps.base import Asker
+from summarizer.text.language import is_in_language
+
+MAX_TOKENS = {"english": 1200}
+MOST_FIELDS = 12  # fields per call
+DRAFTS: dict[str, type[BaseModel]] = {}  # the schema is made per call, one field per text
+
+
+def in_english(asker: Asker, texts: list[str]) -> list[str]:
+    """``texts`` with those that are not English translated (when the translation is English)."""
+    foreign = [index for index, text in enumerate(texts) if is_in_language(text, "en") is False][:MOST_FIELDS]
+    if not foreign:
+        return texts
+    numbered = "\n".join(f"text{number}: {texts[index]}" for number, index in enumerate(foreign, 1))
+    answer = asker.ask(load_prompt("english"), _draft([len(texts[index]) for index in foreign]), texts=numbered)
+    fixed = list(texts)
+    for number, index in enumerate(foreign, 1):
+        english = str(getattr(answer, f"text{number}")).strip()
+        if english and is_in_language(english, "en") is not False:
+            fixed[index] = english
+    return fixed
+
+
+def _draft(lengths: list[int]) -> type[BaseModel]:
+    """A model with one required English field per text, each bounded near its text's length."""
+    fields: dict[str, object] = {
+        f"text{number}": (str, Field(max_length=min(700, max(120, 2 * length))))
+        for number, length in enumerate(lengths, 1)
+    }
+    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+        "EnglishTexts", __config__=ConfigDict(extra="forbid"), **fields
+    )
+    return model

@@ -1,0 +1,167 @@
+"""Official titles: what a chair's role says in English, and what title words a sentence supports.
+
+These reports name people with long titles ("Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy", "secrétaire
+du Comité provincial du Parti"). A small model translates them loosely and, with no title in view,
+invents one ("Provincial Party Secretary" for everyone). So roles are read from the words around a
+chair's name with a glossary of the common titles where it knows them (Vietnamese, and the French,
+English, German, Spanish, Portuguese, Italian, Russian and Ukrainian of their translations), and a
+role the model gives is kept only when the titles it claims stand in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.names import name_words
+
+# Bodies, most specific first: (pattern, English name with {level} for the administrative level).
+_BODIES: tuple[tuple[str, str], ...] = (
+    (r"ban chấp hành trung ương đảng|trung ương đảng|ban chấp hành trung ương", "the Party Central Committee"),
+    (r"ban thường vụ (?:tỉnh|huyện|thành) ủy", "the {level} Party Standing Committee"),
+    (r"(?:tỉnh|huyện|thành|quận|thị) ủy|đảng ủy", "the {level} Party Committee"),
+    (r"ủy ban nhân dân|ubnd", "the {level} People's Committee"),
+    (r"hội đồng nhân dân|hđnd", "the {level} People's Council"),
+    (r"(?:ủy ban )?(?:mặt trận tổ quốc|mttq)(?: việt nam)?", "the {level} Vietnam Fatherland Front Committee"),
+    (r"(?:đoàn )?đại biểu quốc hội|(?:đoàn )?đbqh", "the {level} National Assembly Delegation"),
+    (r"quốc hội", "the National Assembly"),
+    (r"chính phủ", "the Government"),
+)
+_LEVELS = {
+    "tỉnh": "Provincial",
+    "huyện": "District",
+    "thành": "City",
+    "quận": "District",
+    "thị": "Town",
+    "xã": "Commune",
+    "tp": "City",
+}
+# Offices: (pattern, English) -- "Phó" (deputy) and "Thường trực" (standing) are read apart.
+_OFFICES: tuple[tuple[str, str], ...] = (
+    (r"ủy viên dự khuyết", "Alternate Member of"),
+    (r"ủy viên", "Member of"),
+    (r"bí thư", "Secretary of"),
+    (r"chủ tịch", "Chairman of"),
+    (r"trưởng đoàn", "Head of"),
+    (r"chủ nhiệm", "Chairman of"),
+    (r"trưởng ban", "Head of"),
+    (r"thủ tướng", "Prime Minister"),
+    (r"bộ trưởng", "Minister"),
+)
+_VIETNAMESE_TITLE = re.compile(
+    r"(?P<deputy>phó )?(?P<office>" + "|".join(p for p, _ in _OFFICES) + r")(?P<standing> thường trực)?"
+    r"(?: (?P<body>" + "|".join(p for p, _ in _BODIES) + r"))?(?: (?P<level>tỉnh|huyện|thành phố|tp\.?|xã))?",
+    re.IGNORECASE,
+)
+# Whole titles of translated reports, in the languages they come in.
+_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"membre (?:du comité central du parti|du comité central)", "Member of the Party Central Committee"),
+    (
+        r"secrétaire adjoint permanent du comité provincial du parti",
+        "Standing Deputy Secretary of the Provincial Party Committee",
+    ),
+    (r"secrétaire adjoint du comité provincial du parti", "Deputy Secretary of the Provincial Party Committee"),
+    (r"secrétaire du comité provincial du parti", "Secretary of the Provincial Party Committee"),
+    (r"secrétaire du comité (?:de district|du parti du district)", "Secretary of the District Party Committee"),
+    (r"président du comité populaire provincial", "Chairman of the Provincial People's Committee"),
+    (r"président du conseil populaire provincial", "Chairman of the Provincial People's Council"),
+    (
+        r"premier ministre|prime minister|premierminister|primer ministro|primeiro-ministro|"
+        r"премьер-министр|прем'єр-міністр",
+        "Prime Minister",
+    ),
+    (r"gouverneur|governor|gobernador|governador|governatore|губернатор", "Governor"),
+)
+# Title words in English and the words that say them in each language (lowercase stems).
+TITLE_STEMS: dict[str, tuple[str, ...]] = {
+    "secretary": ("secretar", "secrétaire", "bí thư", "секретар", "sekretär", "segretari"),
+    "chair": ("chair", "président", "presiden", "chủ tịch", "chủ nhiệm", "председател", "голов", "vorsitz", "chủ tọa"),
+    "deputy": ("deputy", "vice", "adjoint", "phó", "заместител", "заступник", "stellvertret", "vize"),
+    "standing": ("standing", "permanent", "thường trực", "постоян", "постійн", "ständig"),
+    "governor": ("governor", "gouverneur", "gobernador", "governador", "governator", "губернатор"),
+    "prime": ("prime", "premier", "thủ tướng", "премьер", "прем'єр", "primer", "primeiro"),
+    "minister": ("minist", "bộ trưởng", "министр", "міністр"),
+    "head": ("head", "chef", "trưởng", "глава", "голова", "leiter", "jefe", "chefe", "capo"),
+    "member": ("member", "membre", "ủy viên", "член", "mitglied", "miembro", "membro"),
+}
+_ENGLISH_TITLE_WORDS = {
+    "secretary": "secretary",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "chair": "chair",
+    "president": "chair",
+    "deputy": "deputy",
+    "vice": "deputy",
+    "standing": "standing",
+    "governor": "governor",
+    "prime": "prime",
+    "minister": "minister",
+    "head": "head",
+    "member": "member",
+}
+
+
+def english_role(context: str) -> str | None:
+    """The English role the glossary reads in ``context`` (the words around a name), or None."""
+    titles = [english for pattern, english in _PHRASES if re.search(pattern, context, re.IGNORECASE)]
+    titles += [_vietnamese(match) for match in _VIETNAMESE_TITLE.finditer(context)]
+    unique = list(dict.fromkeys(title for title in titles if title))
+    return ", ".join(unique) if unique else None
+
+
+def claimed_titles(role: str) -> set[str]:
+    """The title words an English role claims ("Provincial Party Secretary" -> {"secretary"})."""
+    return {_ENGLISH_TITLE_WORDS[word] for word in name_words(role.replace("-", " ")) if word in _ENGLISH_TITLE_WORDS}
+
+
+def supported_titles(text: str) -> set[str]:
+    """The title words ``text`` (in any of the glossary's languages) says."""
+    folded = text.casefold()
+    return {title for title, stems in TITLE_STEMS.items() if any(stem in folded for stem in stems)}
+
+
+def _vietnamese(match: re.Match[str]) -> str:
+    office = next(english for pattern, english in _OFFICES if re.fullmatch(pattern, match["office"], re.IGNORECASE))
+    body_words = (match["body"] or "").lower()
+    level_word = (match["level"] or body_words.split(" ")[0] if body_words else "").lower()
+    level = next((english for word, english in _LEVELS.items() if level_word.startswith(word)), "")
+    body = next(
+        (english for pattern, english in _BODIES if body_words and re.fullmatch(pattern, body_words, re.IGNORECASE)), ""
+    )
+    prefix = ("Standing " if match["standing"] else "") + ("Deputy " if match["deputy"] else "")
+    if office in ("Prime Minister", "Minister"):
+        return prefix + office
+    if not body:
+        return ""  # an office with no body named ("Chủ tịch" alone) says too little to translate
+    if office == "Chairman of" and match["deputy"]:
+        prefix = prefix.replace("Deputy ", "Vice ")
+    return f"{prefix}{office} " + " ".join(body.format(level=level).split())
+
+
+def title_holders(text: str) -> list[tuple[str, str]]:
+    """(English title, name) for every title the glossary knows that a name follows directly
+    ("le Premier ministre Nguyen Xuan Phuc", "Thủ tướng Phạm Minh Chính")."""
+    from summarizer.text.names import capitalised_run
+
+    holders = []
+    patterns = [(re.compile(pattern, re.IGNORECASE), english) for pattern, english in _PHRASES]
+    for pattern, english in patterns:
+        for match in pattern.finditer(text):
+            run = capitalised_run(text, match.end())
+            if run is not None:
+                holders.append((english, run[0]))
+    for match in _VIETNAMESE_TITLE.finditer(text):
+        run = capitalised_run(text, match.end())
+        if run is not None and (title := _vietnamese(match)):
+            holders.append((title, run[0]))
+    return holders
+
+
+_TITLE_FILLERS = {"the", "of", "le", "la", "du", "de", "des", "der", "die", "del", "party", "provincial", "district"}
+
+
+def is_a_title(name: str) -> bool:
+    """Whether a "name" is only a title ("Prime Minister", "le Premier ministre", "Bí thư Tỉnh ủy")."""
+    words = [word for word in name_words(name) if word not in _TITLE_FILLERS]
+    english = all(word in _ENGLISH_TITLE_WORDS for word in words)
+    return bool(words) and (english or (english_role(name) is not None and len(words) <= 4))
