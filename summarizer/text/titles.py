@@ -77,6 +77,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         "Prime Minister",
     ),
     (r"gouverneur|governor|gobernador|governador|governatore|губернатор", "Governor"),
+    (r"landrat|landrätin", "District Administrator"),
+    (r"oberbürgermeister(?:in)?|bürgermeister(?:in)?|mayor|maire\b|мэр", "Mayor"),
 )
 # Title words in English and the words that say them in each language (lowercase stems).
 TITLE_STEMS: dict[str, tuple[str, ...]] = {
