@@ -25,6 +25,29 @@ _BODY_WORDS = re.compile(
     r"комитет|комітет|\bрада\b|совет|komitee|ausschuss|\brat\b|comitato|consiglio|comisión|conselho|"
     r"\bparty\b|\bparti\b|partido|partei|парті|парти|government|gouvernement|gobierno|governo|regierung|правительств|уряд",
 )
+_COUNTRIES = {
+    "vietnam",
+    "viet nam",
+    "việt nam",
+    "vietnã",
+    "вьетнам",
+    "в'єтнам",
+    "cuba",
+    "italia",
+    "italy",
+    "deutschland",
+}
+_MEETING_NOUNS = re.compile(
+    r"conference|meeting|session|congress|plenum|plenary|workshop|forum|assembly|council|review|summit|hearing",
+    re.IGNORECASE,
+)
+# Words before a date that make it a document's or a page's day, not the meeting's.
+_NOT_THE_MEETING_DAY = re.compile(
+    r"(?:resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|quyết định|chỉ thị|kết luận|"
+    r"decision|décision|decree|décret|directive|резолюц|постановлени|рішенн|updated|cập nhật|mis à jour|"
+    r"aktualisiert|actualizado|atualizado|обновлено|оновлено|\bno\.|\bnr\.|\bsố|\bn°)[^.;\n]{0,40}$",
+    re.IGNORECASE,
+)
 _LEVEL_WORDS = {
     "province",
     "provincial",
@@ -65,7 +88,7 @@ DRAFTS = {"meeting": MeetingDraft}
 def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]) -> Meeting:
     """The meeting the article reports; values not found in the article are dropped with a warning."""
     draft = asker.ask_about_article("meeting", MeetingDraft)
-    date_words = found_in_article("date", draft.date_as_written, original, warnings)
+    date_words = _meeting_day(found_in_article("date", draft.date_as_written, original, warnings), original, warnings)
     written = found_in_article("name", draft.name_as_written, original, warnings)
     if written is None and language == "vi":
         written = meeting_name_in(original)
@@ -83,10 +106,26 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
     )
 
 
+def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str | None:
+    """The date words, unless the article uses them for a document or an update ("Resolution No. 18 of
+    25 October 2017", "Updated 06/12/2018"): those days are not the meeting's."""
+    if words is None:
+        return None
+    at = original.find(words)
+    if at >= 0 and _NOT_THE_MEETING_DAY.search(original[max(0, at - 60) : at]):
+        warnings.append(f"dropped meeting date {words!r}: the article gives it for a document or an update")
+        return None
+    return words
+
+
 def _english_name(name: str | None, original: str, warnings: list[str]) -> str | None:
-    """The English name, unless it has a number the article lacks (an invented "5th")."""
+    """The English name, unless it names no meeting ("Share in", "Mid_term_review") or has a number
+    the article lacks (an invented "5th")."""
     name = value_or_none(name)
     if name is None:
+        return None
+    if "_" in name or len(name.split()) < 2 or not _MEETING_NOUNS.search(name):
+        warnings.append(f"dropped meeting name {name!r}: it names no meeting")
         return None
     numbers = set(re.findall(r"\d+", original))
     missing = [number for number in re.findall(r"\d+", name) if number not in numbers]
@@ -101,7 +140,7 @@ def _place(place: str | None, warnings: list[str]) -> str | None:
     if place is None:
         return None
     folded = place.casefold().strip(" .,")
-    if folded in _LEVEL_WORDS or _BODY_WORDS.search(folded) or supported_titles(place):
-        warnings.append(f"dropped meeting location {place!r}: a body, a title or a level, not a place")
+    if folded in _LEVEL_WORDS or folded in _COUNTRIES or _BODY_WORDS.search(folded) or supported_titles(place):
+        warnings.append(f"dropped meeting location {place!r}: a body, a title, a country or a level, not a place")
         return None
     return place

@@ -27,6 +27,7 @@ _PERCENT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,3})?\s?" + _PERCENT_WORDS,
 _PLAN_SHARE = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?" + _PERCENT_WORDS + r"\s*(?:\S+\s+){0,3}?"
     r"(?:kế hoạch|KH\b|dự toán|chỉ tiêu|mục tiêu|(?:annual |yearly |the )?(?:plan|target|estimate)s?\b|prévisions?\b|"
+    r"estimación|estimativa|previsión|previsão|stima|Schätzung|"
     r"objectifs?\b|plan\b|plano\b|meta\b|piano\b|Plans?\b|Ziel|план|прогноз|завдан)",
     re.IGNORECASE,
 )
@@ -101,7 +102,14 @@ _STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
         ),
     ),
     # "đạt và vượt" (met and exceeded) counts targets each reached, some beyond: they are met.
-    ("met", re.compile(r"đạt và vượt|met and exceeded|achieved and (?:surpassed|exceeded)|atteints? et dépassé", re.I)),
+    (
+        "met",
+        re.compile(
+            r"đạt và vượt|(?:met|reached|achieved) and (?:surpassed|exceeded)|atteints? et dépassé|"
+            r"erreicht und übertroffen|alcanzad[oa]s? y superad|atingid[oa]s? e superad|выполнен\w* и перевыполнен",
+            re.I,
+        ),
+    ),
     (
         "exceeded",
         re.compile(
