@@ -89,19 +89,22 @@ def evaluate_gold(
     gold: str | Path,
     *,
     results: str | Path | None = None,
+    common_with: str | Path | None = None,
     settings: Settings | None = None,
     **options: Unpack[Options],
 ) -> Scores:
     """Run (or replay) the tool over a gold file's articles and score the briefs (see ``evaluate``).
 
-    With ``results`` (a batch results file), its briefs are scored instead: no model is asked.
+    With ``results`` (a batch results file), its briefs are scored instead: no model is asked; with
+    ``common_with`` (another results file) too, only the articles both have briefs for are scored.
     """
-    from summarizer.evaluate import evaluate, read_gold, score_results
+    from summarizer.evaluate import evaluate, read_gold, result_hashes, score_results
 
     run = _settings(settings, options)
     records = read_gold(gold)
     if results is not None:
-        return score_results(records, results)
+        only = result_hashes(results) & result_hashes(common_with) if common_with is not None else None
+        return score_results(records, results, only)
     client = make_client(run)
     try:
         return evaluate(records, lambda article: summarize(article, client=client, language=run.language))

@@ -177,9 +177,14 @@ def batch(
 @cli.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option("--results", type=click.Path(dir_okay=False, exists=True), help="Score a batch results file's briefs.")
+@click.option(
+    "--common-with",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With --results: score only the articles this other results file has briefs for too.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
 @model_options
-def eval_command(gold: str, results: str | None, as_json: bool, **options: Any) -> None:
+def eval_command(gold: str, results: str | None, common_with: str | None, as_json: bool, **options: Any) -> None:
     """Score the tool against hand-annotated articles: field-level precision and recall, and checks
     of what an analyst reads (English fields, second language, scripts, cut summaries, meeting name, place).
 
@@ -194,7 +199,8 @@ def eval_command(gold: str, results: str | None, as_json: bool, **options: Any) 
     from summarizer.api import evaluate_gold
 
     with exit_on_error(Console(stderr=True)):
-        scores = evaluate_gold(gold, results=results, settings=Settings.from_options(**options))
+        settings = Settings.from_options(**options)
+        scores = evaluate_gold(gold, results=results, common_with=common_with, settings=settings)
     click.echo(json.dumps(scores.to_json(), indent=2) + "\n" if as_json else scores.to_markdown(), nl=False)
 
 

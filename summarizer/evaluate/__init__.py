@@ -16,6 +16,7 @@ from summarizer.evaluate.matching import (
     _same_target,
     evaluate,
     read_gold,
+    result_hashes,
     score_results,
 )
 
@@ -28,5 +29,6 @@ __all__ = [
     "_same_target",
     "evaluate",
     "read_gold",
+    "result_hashes",
     "score_results",
 ]

@@ -144,15 +144,27 @@ def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[Article], Brie
     return scores
 
 
-def score_results(gold: Sequence[dict[str, Any]], results: str | Path) -> Scores:
-    """Score the briefs of a batch results file (matched to gold articles by content hash)."""
+def score_results(gold: Sequence[dict[str, Any]], results: str | Path, only: set[str] | None = None) -> Scores:
+    """Score the briefs of a batch results file (matched to gold articles by content hash); with
+    ``only`` (content hashes), only those articles are scored (to compare two partial runs)."""
     by_sha = {}
     for line in Path(results).read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
             if record.get("brief") is not None:
                 by_sha[record["sha256"]] = Brief.model_validate(record["brief"])
-    return evaluate(gold, lambda article: by_sha.get(article.sha256))
+    chosen = [record for record in gold if only is None or _sha_of(record) in only]
+    return evaluate(chosen, lambda article: by_sha.get(article.sha256))
+
+
+def result_hashes(results: str | Path) -> set[str]:
+    """Content hashes of the articles a results file has a brief for."""
+    lines = Path(results).read_text(encoding="utf-8").splitlines()
+    return {record["sha256"] for record in map(json.loads, filter(str.strip, lines)) if record.get("brief")}
+
+
+def _sha_of(record: dict[str, Any]) -> str:
+    return read_article(Path(record["article"])).sha256
 
 
 def _score_article(scores: Scores, record: dict[str, Any], brief: Brief, text: str) -> None:
