@@ -40,7 +40,9 @@ def test_brief_renders_as_markdown_and_json(tmp_path: Path) -> None:
     brief = summarize(seed("000"), client=fake_client(tmp_path))
     markdown = brief._repr_markdown_()
     assert markdown == brief.to_markdown()
-    assert "## District reviews its targets" in markdown and "Nguyen Hong Son (District chairman)" in markdown
+    # The role is read from the titles the chairing sentence gives, not the fake model's "District chairman".
+    role = "Deputy Secretary of the District Party Committee, Chairman of the District People's Committee"
+    assert "## District reviews its targets" in markdown and f"Nguyen Hong Son ({role})" in markdown
     assert json.loads(brief.to_json())["chairs"][0]["evidence"]["match"] == "exact"
 
 

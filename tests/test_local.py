@@ -51,7 +51,7 @@ def test_the_embedded_identity_is_the_official_file() -> None:
     assert EMBEDDED_SHA256 == "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
     provider = LocalProvider()
     assert provider.model_id == "qwen2.5-coder-1.5b-instruct-q4_k_m@cc324af070c2"
-    assert provider.endpoint == "llama.cpp"
+    assert provider.endpoint == "llama.cpp+llguidance"  # the default sampler shapes answers: it is in cache keys
 
 
 def test_a_missing_custom_model_file_is_a_clear_error(tmp_path: Path) -> None:

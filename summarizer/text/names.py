@@ -34,7 +34,11 @@ _HONORIFIC = re.compile(
     r"governor|gouverneur|gobernador|governador|governatore|губернатор|mayor|maire|prefect|préfet)\s+",
     re.IGNORECASE,
 )
-_COMRADES = re.compile(r"(?:(?<=\s)|^)(?:các )?(?:đồng chí|đ/c)[:\s]+|;\s*(?:và\s+)?(?:đồng chí\s+)?", re.IGNORECASE)
+_COMRADE_WORDS = r"(?:các )?(?:đồng chí|đ/c)|(?:les )?camarades?|comrades?|товарищи|товариші|(?:los )?compañeros"
+_COMRADES = re.compile(
+    r"(?:(?<=\s)|^)(?:" + _COMRADE_WORDS + r")[:\s]+|;\s*(?:(?:và|et|and|и|і|y)\s+)?(?:(?:đồng chí|camarade)\s+)?",
+    re.IGNORECASE,
+)
 
 
 _WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")
@@ -59,8 +63,8 @@ def capitalised_run(text: str, start: int = 0, most: int = 4) -> tuple[str, int]
 
 
 def comrades(sentence: str) -> list[str]:
-    """Names a Vietnamese sentence gives after "đồng chí" (comrade) or at the head of its ";" items."""
-    if not re.search(r"đồng chí|đ/c", sentence, re.IGNORECASE):
+    """Names a sentence gives after "đồng chí" or "camarades :" (comrades) or at the head of its ";" items."""
+    if not re.search(_COMRADE_WORDS, sentence, re.IGNORECASE):
         return []
     found = []
     for match in _COMRADES.finditer(sentence):
