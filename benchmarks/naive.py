@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from summarizer.llm import Session
-from summarizer.schema import ChairDraft, DirectiveDraft, MeetingDraft, Status, _Draft
+from summarizer.client import Session
+from summarizer.schema import Status
+from summarizer.steps.base import Draft as _Draft
+from summarizer.steps.directives import DirectiveDraft
+from summarizer.steps.meeting import MeetingDraft
+
+
+class ChairDraft(_Draft):
+    """One person the article says chaired the meeting (the pipeline no longer asks this of a whole article)."""
+
+    evidence: str = Field(max_length=250)
+    name: str = Field(max_length=60)
+    role: str = Field(max_length=120)
 
 
 class NaiveTarget(_Draft):

@@ -1,15 +1,21 @@
 """Every performance figure in one table, each against a baseline measured in the same run.
 
-    .venv/bin/python benchmarks/run.py                 # everything (the embedded model part takes ~25 min)
+    .venv/bin/python benchmarks/run.py                 # everything (the embedded-model sections take ~45 min)
     .venv/bin/python benchmarks/run.py --only replay,scaling,memory,startup   # a few minutes, no model
     .venv/bin/python benchmarks/run.py --only model --seeds 003
+    .venv/bin/python benchmarks/run.py --only floor --seeds 003,004 [--sampler gbnf]
+    .venv/bin/python benchmarks/run.py --only sampler --seeds 004
 
 Sections: replay (library against raw diskcache + pydantic), model (end-to-end against llama.cpp's
 own time, and against a naive one-call baseline), tokens (per seed, naive and raw article against the
 pipeline and the cleaned article), scaling (``--jobs`` 1/4/16 against a delayed server), memory (peak
-RSS of replay batches), startup (``summarize --help``) and ray (the Ray engine against the local one,
-and a local Ray instance's start-up). Articles for the server-backed sections
-are the seeds with a distinct line appended; the server is ``tests/servers.py`` in its own process.
+RSS of replay batches), startup (``summarize --help``), ray (the Ray engine against the local one,
+and a local Ray instance's start-up), floor (per article, the embedded pipeline's wall time against
+the least llama.cpp could take: read the cleaned article once, write only the brief's words; its own
+table) and sampler (one schema-constrained call answered in turn with no constraint, llama.cpp's GBNF
+and llguidance, the prompt already in llama.cpp's cache: time per token outside llama.cpp). Articles
+for the server-backed sections are the seeds with a distinct line appended; the server is
+``tests/servers.py`` in its own process.
 Nothing here is a test: it prints figures, and goals are marked met or not.
 """
 
@@ -30,13 +36,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from summarizer.api import make_client  # noqa: E402
-from summarizer.batch import run_batch  # noqa: E402
 from summarizer.cache import ResponseCache  # noqa: E402
-from summarizer.llm import ModelClient  # noqa: E402
-from summarizer.providers import ProviderSettings  # noqa: E402
+from summarizer.client import ModelClient, make_client  # noqa: E402
+from summarizer.engines.batch import run_batch  # noqa: E402
+from summarizer.settings import RayOptions, Settings  # noqa: E402
 
-SECTIONS = ("replay", "scaling", "memory", "startup", "ray", "model")
+SECTIONS = ("replay", "scaling", "memory", "startup", "ray", "model", "floor", "sampler")
 
 
 @dataclass
@@ -99,7 +104,7 @@ def server_process(delay: float) -> Iterator[str]:
 
 
 def scripted_client(url: str, cache: Path, mode: str) -> ModelClient:
-    return make_client(ProviderSettings(base_url=url, model="scripted"), cache, mode)
+    return make_client(Settings(base_url=url, model="scripted", cache_dir=str(cache), cache_mode=mode))  # type: ignore[arg-type]
 
 
 # --- replay -------------------------------------------------------------------------------------------
@@ -110,10 +115,9 @@ def replay_rows(work: Path, count: int) -> list[Row]:
     import diskcache
 
     from summarizer import summarize
+    from summarizer.brief import Brief
+    from summarizer.briefcache import brief_key
     from summarizer.inputs import read_article
-    from summarizer.pipeline import PROMPT_NAMES
-    from summarizer.reuse import brief_key
-    from summarizer.schema import Brief
 
     paths = make_articles(work / "articles", count)
     cache = work / "cache"
@@ -123,7 +127,7 @@ def replay_rows(work: Path, count: int) -> list[Row]:
         recorder = scripted_client(url, cache, "use")
         summary = run_batch(paths, work / "record.jsonl", recorder, jobs=8)
         assert summary.failed == 0, summary.failures[:3]
-        keys = [brief_key(read_article(Path(p)), recorder, None, PROMPT_NAMES) for p in paths]
+        keys = [brief_key(read_article(Path(p)), recorder, None) for p in paths]
         recorder.cache.close()
     replayer = scripted_client(url, cache, "replay")
     library = timed(lambda: [summarize(p, client=replayer) for p in paths])
@@ -132,13 +136,13 @@ def replay_rows(work: Path, count: int) -> list[Row]:
     store.close()
 
     # The same replay with the stored briefs ignored: every brief rebuilt from the recorded calls.
-    import summarizer.reuse
+    import summarizer.briefcache
 
-    real_fingerprint = summarizer.reuse.code_fingerprint
-    summarizer.reuse.code_fingerprint = lambda: "ignore stored briefs"  # type: ignore[assignment]
+    real_fingerprint = summarizer.briefcache.code_fingerprint
+    summarizer.briefcache.code_fingerprint = lambda: "ignore stored briefs"  # type: ignore[assignment]
     few = paths[: min(count, 200)]
     rebuild = timed(lambda: [summarize(p, client=replayer) for p in few]) * count / len(few)
-    summarizer.reuse.code_fingerprint = real_fingerprint  # type: ignore[assignment]
+    summarizer.briefcache.code_fingerprint = real_fingerprint  # type: ignore[assignment]
     replayer.cache.close()
     per = f"{count} briefs"
     return [
@@ -274,15 +278,17 @@ def startup_rows(runs: int = 7) -> list[Row]:
 def ray_rows(work: Path, count: int, delay: float) -> list[Row]:
     """The Ray engine against the local one: the replay section's briefs, and a delayed server."""
     from summarizer.api import make_engine
-    from summarizer.ray_engine import RayOptions
 
     url = (work / "url").read_text()
     replayed = sorted(str(p) for p in (work / "articles").iterdir())
-    settings = ProviderSettings(base_url=url, model="scripted")
+    settings = Settings(base_url=url, model="scripted")
     options = RayOptions(actors=2, cpus_per_actor=1)
 
-    def engine_seconds(name: str, paths: list[str], cache_mode: str, jobs: int, settings: ProviderSettings) -> float:
-        engine = make_engine(name, settings, work / "cache", cache_mode, jobs=jobs, ray_options=options)
+    def engine_seconds(name: str, paths: list[str], cache_mode: str, jobs: int, settings: Settings) -> float:
+        run = settings.replace(
+            engine=name, cache_dir=str(work / "cache"), cache_mode=cache_mode, jobs=jobs, ray=options
+        )
+        engine = make_engine(run)
         out = work / f"ray-{name}-{cache_mode}-{len(paths)}.jsonl"
         seconds = timed(lambda: run_batch(paths, out, engine=engine))
         engine.close()
@@ -299,7 +305,7 @@ def ray_rows(work: Path, count: int, delay: float) -> list[Row]:
     paths = make_articles(work / "ray-delayed", count)
     with server_process(delay) as delayed_url:
         log(f"ray: {count} articles against a server with {delay} s per call, 16 in flight either way")
-        delayed = ProviderSettings(base_url=delayed_url, model="scripted")
+        delayed = Settings(base_url=delayed_url, model="scripted")
         local_delayed = engine_seconds("local", paths, "off", 16, delayed)
         ray_delayed = engine_seconds("ray", paths, "off", 8, delayed)
     return [
@@ -328,7 +334,7 @@ def model_rows(seeds: list[Path]) -> list[Row]:
     """Per seed: the pipeline against llama.cpp's own compute time and against the naive baseline."""
     from benchmarks.naive import naive_brief
     from summarizer import summarize
-    from summarizer.clean import clean_article
+    from summarizer.inputs.clean import clean_article
     from summarizer.providers.local import LocalProvider
 
     provider = LocalProvider()
@@ -386,6 +392,249 @@ def model_rows(seeds: list[Path]) -> list[Row]:
     return rows
 
 
+# --- floor --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FloorRow:
+    """One article's live run against the least llama.cpp itself could take for it."""
+
+    article: str
+    wall: float  # the pipeline, cache off
+    read: float  # one prompt eval of the cleaned article
+    write: float  # the brief's own words, at this run's per-token eval time
+    prompt_evaluated: int  # llama.cpp's n_p_eval over the run: tokens read, not reused from its KV cache
+    completion: int
+    calls: int
+    compute: float  # llama.cpp's prompt-eval + eval time over the run
+    sampling: float  # seconds inside the llguidance logits processor
+    steps: int  # the processor's calls (sampled tokens, EOS included)
+    brief_tokens: int
+
+    @property
+    def floor(self) -> float:
+        return self.read + self.write
+
+    def cells(self) -> list[str]:
+        per_token = f"{1000 * self.sampling / self.steps:.2f}" if self.steps else "-"
+        return [
+            self.article,
+            f"{self.wall:.1f}",
+            f"{self.floor:.1f} ({self.read:.1f} + {self.write:.1f})",
+            f"{self.wall / self.floor:.1f}x",
+            f"{self.prompt_evaluated:,}",
+            f"{self.completion:,}",
+            f"{self.brief_tokens:,}",
+            str(self.calls),
+            f"{self.compute:.1f}",
+            f"{self.wall - self.compute:.1f}",
+            f"{self.sampling:.2f}",
+            per_token,
+        ]
+
+
+FLOOR_HEADER = (
+    "article",
+    "wall s",
+    "floor s (read + write)",
+    "wall/floor",
+    "prompt tokens evaluated",
+    "completion tokens",
+    "brief tokens",
+    "calls",
+    "llama.cpp s",
+    "outside llama.cpp s",
+    "sampling s",
+    "sampling ms/token",
+)
+
+
+def _perf(llama: object) -> tuple[float, float, int, int]:
+    """llama.cpp's own counters: prompt-eval ms, eval ms, prompt tokens evaluated, tokens generated."""
+    import llama_cpp
+
+    llama_cpp.llama_synchronize(llama.ctx)  # type: ignore[attr-defined]  # counters include queued work
+    data = llama_cpp.llama_perf_context(llama.ctx)  # type: ignore[attr-defined]
+    return float(data.t_p_eval_ms), float(data.t_eval_ms), int(data.n_p_eval), int(data.n_eval)
+
+
+def brief_words(brief: object) -> list[str]:
+    """The text a brief's reader gets from the model: summaries, chairs' roles, targets' and directives' what."""
+    words: list[str] = []
+    for summary in brief.summaries:  # type: ignore[attr-defined]
+        words += [summary.headline, summary.summary]
+    words += [chair.role for chair in brief.chairs]  # type: ignore[attr-defined]
+    words += [target.what for target in brief.targets]  # type: ignore[attr-defined]
+    words += [directive.what for directive in brief.directives]  # type: ignore[attr-defined]
+    return [text for text in words if text]
+
+
+def floor_rows(articles: list[Path], sampler: str | None) -> list[FloorRow]:
+    """Per article: one live pipeline run (cache off), then one bare prompt eval of its cleaned text."""
+    from summarizer import summarize
+    from summarizer.inputs.clean import clean_article
+    from summarizer.providers.local import LocalProvider
+
+    provider = LocalProvider(sampler=sampler)
+    load = timed(provider.load)
+    llama = provider._llama()
+    log(f"floor: model loaded in {load:.1f} s; sampler {provider.sampler}")
+    client = ModelClient(provider, ResponseCache(REPO / "unused", "off"))
+    rows = []
+    for path in articles:
+        name = path.name[:3] if path.parent == REPO / "seeds" else path.name
+        log(f"floor: {name}, pipeline with the cache off")
+        before, sampling, steps = _perf(llama), provider.sampling_seconds, provider.sampling_steps
+        started = time.perf_counter()
+        brief = summarize(path, client=client)
+        wall = time.perf_counter() - started
+        after = _perf(llama)
+        p_eval_ms, eval_ms, n_p_eval, n_eval = (a - b for a, b in zip(after, before, strict=True))
+        per_token = eval_ms / 1000 / n_eval if n_eval else 0.0
+        brief_tokens = sum(provider.count_tokens(text) for text in brief_words(brief))
+
+        log(f"floor: {name}, one prompt eval of the cleaned article")
+        tokens = llama.tokenize(clean_article(path.read_text(encoding="utf-8")).encode("utf-8"), add_bos=False)
+        llama.reset()  # an empty context: the article is read whole, nothing reused
+        read_before = _perf(llama)
+        llama.eval(tokens)
+        read_after = _perf(llama)
+        llama.reset()
+        read = (read_after[0] - read_before[0] + read_after[1] - read_before[1]) / 1000
+
+        usage = brief.provenance.usage
+        rows.append(
+            FloorRow(
+                article=name,
+                wall=wall,
+                read=read,
+                write=brief_tokens * per_token,
+                prompt_evaluated=int(n_p_eval),
+                completion=usage.completion_tokens,
+                calls=usage.calls,
+                compute=(p_eval_ms + eval_ms) / 1000,
+                sampling=provider.sampling_seconds - sampling,
+                steps=provider.sampling_steps - steps,
+                brief_tokens=brief_tokens,
+            )
+        )
+        log("floor: " + " | ".join(rows[-1].cells()))
+    return rows
+
+
+def print_floor(rows: list[FloorRow], sampler: str) -> None:
+    """One Markdown row per article, then the median of each column."""
+    print(f"\nFloor (embedded model, cache off, sampler {sampler}):\n")
+    print("| " + " | ".join(FLOOR_HEADER) + " |")
+    print("|" + "---|" * len(FLOOR_HEADER))
+    for row in rows:
+        print("| " + " | ".join(row.cells()) + " |")
+    if len(rows) > 1:
+
+        def median(field: str) -> float:
+            return float(statistics.median(getattr(row, field) for row in rows))
+
+        middle = FloorRow(
+            article="median",
+            wall=median("wall"),
+            read=median("read"),
+            write=median("write"),
+            prompt_evaluated=round(median("prompt_evaluated")),
+            completion=round(median("completion")),
+            calls=round(median("calls")),
+            compute=median("compute"),
+            sampling=median("sampling"),
+            steps=round(median("steps")),
+            brief_tokens=round(median("brief_tokens")),
+        )
+        cells = middle.cells()
+        cells[3] = f"{statistics.median(row.wall / row.floor for row in rows):.1f}x"  # the median ratio
+        per_token = [1000 * row.sampling / row.steps for row in rows if row.steps]
+        cells[-1] = f"{statistics.median(per_token):.2f}" if per_token else "-"
+        print("| " + " | ".join(cells) + " |")
+
+
+# --- sampler ------------------------------------------------------------------------------------------
+
+SAMPLER_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "headline": {"type": "string", "maxLength": 160},
+        "points": {"type": "array", "items": {"type": "string", "maxLength": 160}, "maxItems": 4},
+        "summary": {"type": "string", "maxLength": 700},
+    },
+    "required": ["headline", "points", "summary"],
+    "additionalProperties": False,
+}
+
+
+def sampler_rows(seed: Path, rounds: int = 3) -> list[Row]:
+    """Per-token cost of the constraint: the same call, no constraint / GBNF / llguidance, in turn.
+
+    The prompt is evaluated once (the first call); every later call finds it in llama.cpp's cache, so
+    each call's time is its tokens: llama.cpp's own eval time (its counters) and the rest, which is
+    sampling (the grammar) and Python. Turns alternate so that a busy machine slows all three alike.
+    """
+    from summarizer.inputs.clean import clean_article
+    from summarizer.providers.local import LocalProvider
+
+    providers = {name: LocalProvider(sampler=name) for name in ("gbnf", "llguidance")}
+    providers["gbnf"].load()
+    llama = providers["gbnf"]._llama()
+    article = clean_article(seed.read_text(encoding="utf-8"))[:6000]
+    messages = [
+        {"role": "system", "content": "You summarise news reports. Answer in JSON."},
+        {"role": "user", "content": f"Give an English headline, up to four key points and a summary.\n\n{article}"},
+    ]
+    request = {"messages": messages, "temperature": 0.0, "seed": 0, "repeat_penalty": 1.05, "max_tokens": 400}
+    constrained = {**request, "response_format": {"type": "json_schema", "json_schema": {"schema": SAMPLER_SCHEMA}}}
+    turns = {"none": (providers["gbnf"], request), "gbnf": (providers["gbnf"], constrained)}
+    turns["llguidance"] = (providers["llguidance"], constrained)
+    providers["gbnf"].complete(dict(request))  # reads the prompt into the cache
+    providers["llguidance"].complete(dict(constrained))  # builds the llguidance tokenizer and script mask
+    outside: dict[str, list[float]] = {name: [] for name in turns}
+    per_token: dict[str, list[float]] = {name: [] for name in turns}
+    tokens: dict[str, int] = {}
+    processor: list[float] = []
+    for number in range(rounds):
+        for name, (provider, body) in turns.items():
+            log(f"sampler: round {number + 1}/{rounds}, {name}")
+            before, sampling, steps = _perf(llama), provider.sampling_seconds, provider.sampling_steps
+            started = time.perf_counter()
+            result = provider.complete(dict(body))
+            wall = time.perf_counter() - started
+            after = _perf(llama)
+            compute = (after[0] - before[0] + after[1] - before[1]) / 1000
+            count = int(result["usage"]["completion_tokens"]) or 1
+            tokens[name] = count
+            outside[name].append(1000 * (wall - compute) / count)
+            per_token[name].append(1000 * wall / count)
+            if name == "llguidance" and provider.sampling_steps > steps:
+                processor.append(1000 * (provider.sampling_seconds - sampling) / (provider.sampling_steps - steps))
+    rows = []
+    base = statistics.median(outside["none"])
+    for name in ("gbnf", "llguidance"):
+        rows.append(
+            Row(
+                "sampler",
+                f"seed {seed.name[:3]}: {name}, {tokens[name]} tokens, ms/token outside llama.cpp",
+                f"{statistics.median(outside[name]):.1f} ms (wall {statistics.median(per_token[name]):.0f} ms/token)",
+                f"no constraint {base:.1f} ms ({tokens['none']} tokens)",
+                statistics.median(outside[name]) / base if base > 0 else None,
+            )
+        )
+    rows.append(
+        Row(
+            "sampler",
+            "llguidance: time inside the logits processor",
+            f"{statistics.median(processor):.2f} ms/token",
+            "",
+            None,
+        )
+    )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections of {SECTIONS}")
@@ -393,14 +642,18 @@ def main() -> None:
     parser.add_argument("--memory", default="1000,10000", help="batch sizes for peak RSS")
     parser.add_argument("--scaling-articles", type=int, default=48)
     parser.add_argument("--delay", type=float, default=0.2, help="server delay per call (scaling)")
-    parser.add_argument("--seeds", default="all", help="seed prefixes for the model section, e.g. 000,003")
+    parser.add_argument(
+        "--seeds", default="all", help="seed prefixes (or article paths) for the model and floor sections, e.g. 000,003"
+    )
+    parser.add_argument("--sampler", choices=("llguidance", "gbnf"), help="floor section: the local provider's sampler")
     options = parser.parse_args()
     sections = set(options.only.split(","))
     if unknown := sections - set(SECTIONS):
         parser.error(f"unknown sections {sorted(unknown)}")
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     if options.seeds != "all":
-        seeds = [p for p in seeds if p.name[:3] in options.seeds.split(",")]
+        wanted = options.seeds.split(",")
+        seeds = [p for p in seeds if p.name[:3] in wanted] + [Path(w) for w in wanted if Path(w).is_file()]
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -416,10 +669,16 @@ def main() -> None:
             rows += startup_rows()
         if "model" in sections:
             rows += model_rows(seeds)
-    print("| section | figure | measured | baseline (same run) | ratio | goal | |")
-    print("|---|---|---|---|---|---|---|")
-    for row in rows:
-        print(row.line())
+        if "sampler" in sections:
+            rows += sampler_rows(seeds[0])
+        floors = floor_rows(seeds, options.sampler) if "floor" in sections else []
+    if rows:
+        print("| section | figure | measured | baseline (same run) | ratio | goal | |")
+        print("|---|---|---|---|---|---|---|")
+        for row in rows:
+            print(row.line())
+    if floors:
+        print_floor(floors, options.sampler or os.environ.get("SUMMARIZER_SAMPLER") or "llguidance")
 
 
 if __name__ == "__main__":

