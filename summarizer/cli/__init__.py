@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from summarizer.cache import CACHE_MODES
+from summarizer.cli import tools
 from summarizer.cli.display import FORMATS, batch_progress, emit, exit_on_error, print_summary, step_progress
 from summarizer.providers import PROVIDERS
 from summarizer.settings import ENGINES, RayOptions, Settings
@@ -190,6 +191,10 @@ def eval_command(gold: str, **options: Any) -> None:
     with exit_on_error(Console(stderr=True)):
         scores = evaluate_gold(gold, settings=Settings.from_options(**options))
     click.echo(scores.to_markdown(), nl=False)
+
+
+cli.add_command(tools.export)
+cli.add_command(tools.schema)
 
 
 def main() -> None:
