@@ -36,8 +36,9 @@ def test_the_listed_packages_are_the_package_folders() -> None:
     }
     mapped = setuptools["package-dir"]
     assert set(setuptools["packages"]) == found | set(mapped)
-    assert {folder: [f"*{suffix}"] for folder, suffix in (("prompts", ".j2"), ("schemas", ".json"))} == {
-        mapped[name]: setuptools["package-data"][name] for name in mapped
+    assert {mapped[name]: setuptools["package-data"][name] for name in mapped} == {
+        "prompts": ["*.j2"],
+        "schemas": ["*.json"],
     }
 
 
@@ -67,12 +68,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_ships_templates_and_schemas(installed: Path, tmp_path: Path) -> None:
     code = (
         "import summarizer, summarizer.prompts as p, summarizer.resources as r;"
-        "print(summarizer.__file__); print(p.prompts_dir()); print(sorted(x.name for x in r.schema_files().iterdir()))"
+        "print(summarizer.__file__); print(p.prompts_dir()); print(sorted(x.name for x in r.schema_files().iterdir()));"
+        "from summarizer.render.html import environment; print(environment().get_template('report.html.j2').filename)"
     )
-    where, prompts, schemas = _run(installed / "bin" / "python", "-c", code, cwd=tmp_path).stdout.splitlines()
+    output = _run(installed / "bin" / "python", "-c", code, cwd=tmp_path).stdout
+    where, prompts, schemas, report = output.splitlines()
     assert where.startswith(str(installed)) and prompts.startswith(str(installed))
     assert prompts.endswith("summarizer/prompt_templates") and Path(prompts, "system.j2").is_file()
     assert "brief.schema.json" in schemas
+    assert report.startswith(str(installed)) and report.endswith("summarizer/render/templates/report.html.j2")
 
 
 def test_a_seed_replays_from_the_installed_wheel_as_from_the_checkout(

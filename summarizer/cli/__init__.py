@@ -126,6 +126,11 @@ def run(article: str, output_format: str, output: str | None, strict: bool, **op
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Results file (JSON lines).")
 @click.option("--jobs", default=4, show_default=True, type=click.IntRange(1, 256), help="Articles in flight at once.")
 @click.option("--markdown-dir", type=click.Path(file_okay=False), help="Also write one Markdown brief per article.")
+@click.option(
+    "--html-dir",
+    type=click.Path(file_okay=False),
+    help="Also write each article's HTML report, index.html (sortable) and people.html.",
+)
 @click.option("--retry-failed", is_flag=True, help="Run again the articles whose earlier line says failed.")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, help="Where to run.")
 @click.option("--address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray instance).")
@@ -137,6 +142,7 @@ def batch(
     output: str,
     jobs: int,
     markdown_dir: str | None,
+    html_dir: str | None,
     retry_failed: bool,
     engine: str,
     address: str | None,
@@ -170,7 +176,13 @@ def batch(
                 paths, output, retry_failed=retry_failed, markdown_dir=markdown_dir, on_result=on_result, engine=runner
             )
         runner.close()
+        if html_dir is not None:
+            from summarizer.reports import write_html_dir
+
+            index = write_html_dir(output, html_dir)
     print_summary(errors, summary, output)
+    if html_dir is not None:
+        click.echo(f"reports: {index}", err=True)
     if summary.failed:
         sys.exit(1)
 

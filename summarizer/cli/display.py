@@ -88,7 +88,7 @@ def emit(brief: Any, output_format: str, output: str | None, article_text: str) 
         "text": render.render_text,
         "markdown": render.render_markdown,
         "json": render.render_json,
-        "html": lambda brief: render.render_html(brief, article_text),
+        "html": lambda brief: brief.to_html(article_text),
     }
     text = renderers[output_format](brief)
     if output is None:
