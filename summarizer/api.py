@@ -128,18 +128,20 @@ def summarize_many(
     *,
     settings: Settings | None = None,
     client: ModelClient | None = None,
+    ordered: bool = False,
     **options: Unpack[Options],
 ) -> Iterator[BatchResult]:
     """Summarise many articles (paths, or texts), yielding each ``BatchResult`` as it completes.
 
-    At most ``jobs`` articles are in flight. A failure is a result with ``status == "failed"``,
+    ``ordered=True`` yields them in input order instead. At most ``jobs`` articles are in flight.
+    A failure is a result with ``status == "failed"``,
     never an exception, so one bad article cannot stop the others.
     """
     run = _settings(settings, options)
     owned = client or make_client(run)
     try:
         items = (_as_source(item, n) for n, item in enumerate(sources))
-        yield from run_parallel(items, owned, run.jobs, run.language)
+        yield from run_parallel(items, owned, run.jobs, run.language, ordered=ordered)
     finally:
         if client is None:
             owned.cache.close()

@@ -9,6 +9,16 @@ from typing import Any
 import click
 
 FORMATS = ("text", "markdown", "json", "html")
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def output_format(chosen: str | None, output: str | None) -> str:
+    """The format asked for, else the one the output file's extension names, else text."""
+    if chosen is not None:
+        return chosen
+    from pathlib import Path
+
+    return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output else "text"
 
 
 def _interactive(console: Any) -> bool:
@@ -17,14 +27,19 @@ def _interactive(console: Any) -> bool:
 
 
 class batch_progress:
-    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal."""
+    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal.
 
-    def __init__(self, console: Any, total: int) -> None:
-        self.console, self.total = console, total
+    ``verbosity``: 0 quiet (nothing), 1 the bar, 2 also one line per finished article.
+    """
+
+    def __init__(self, console: Any, total: int, verbosity: int = 1) -> None:
+        self.console, self.total, self.verbosity = console, total, verbosity
         self.bar: Any = None
 
     def __enter__(self) -> Any:
-        if not _interactive(self.console):
+        if self.verbosity >= 2 and not _interactive(self.console):
+            return lambda result: print(f"{result.status} {result.input} ({result.seconds:.1f} s)", file=sys.stderr)
+        if not _interactive(self.console) or self.verbosity == 0:
             return None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -44,6 +59,8 @@ class batch_progress:
             if result.status in counts:
                 counts[result.status] += 1
             self.bar.update(task, advance=1, **counts)
+            if self.verbosity >= 2:
+                self.bar.console.print(f"{result.status} {result.input} ({result.seconds:.1f} s)", highlight=False)
 
         return advance
 
@@ -52,8 +69,14 @@ class batch_progress:
             self.bar.stop()
 
 
-def print_summary(console: Any, summary: Any, output: str) -> None:
-    """The end-of-run table (one plain line when not interactive)."""
+def print_summary(console: Any, summary: Any, output: str, verbosity: int = 1, pages: Any = None) -> None:
+    """The end-of-run table (one plain line when not interactive; only the failures when quiet)."""
+    if verbosity == 0:
+        for failure in summary.failures:
+            print(f"failed: {failure}", file=sys.stderr)
+        return
+    if pages is not None:
+        print(f"reports: {pages}", file=sys.stderr)
     tokens = summary.prompt_tokens + summary.completion_tokens
     if not _interactive(console):
         print(
@@ -88,7 +111,7 @@ def emit(brief: Any, output_format: str, output: str | None, article_text: str) 
         "text": render.render_text,
         "markdown": render.render_markdown,
         "json": render.render_json,
-        "html": lambda brief: render.render_html(brief, article_text),
+        "html": lambda brief: brief.to_html(article_text),
     }
     text = renderers[output_format](brief)
     if output is None:
@@ -118,14 +141,16 @@ class exit_on_error:
 
 
 class step_progress:
-    """A spinner naming the current step, on stderr and only in a terminal."""
+    """A spinner naming the current step, on stderr and only in a terminal (``verbosity`` as ``batch_progress``)."""
 
-    def __init__(self, console: Any) -> None:
-        self.console = console
+    def __init__(self, console: Any, verbosity: int = 1) -> None:
+        self.console, self.verbosity = console, verbosity
         self.status: Any = None
 
     def __enter__(self) -> Any:
-        if not self.console.is_terminal:
+        if self.verbosity >= 2:
+            return lambda step: print(f"asking the model: {step}", file=sys.stderr)
+        if not self.console.is_terminal or self.verbosity == 0:
             return None
         self.status = self.console.status("reading the article")
         self.status.start()

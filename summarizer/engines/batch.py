@@ -185,11 +185,19 @@ def _write_markdown(directory: Path, result: BatchResult) -> None:
     (directory / name).write_text(Brief.model_validate(result.brief).to_markdown(), encoding="utf-8")
 
 
-def load_results(path: str | Path, as_briefs: bool = False) -> list[Any]:
-    """Read a results file back: a list of dicts (ready for pandas), or of Briefs for the ok lines."""
+def load_results(path: str | Path, as_briefs: bool = False, frames: bool = False) -> Any:
+    """Read a results file back: a list of dicts, of Briefs for the ok lines, or pandas DataFrames.
+
+    ``frames=True`` returns ``{"articles": ..., "chairs": ..., "targets": ..., "directives": ...}``,
+    the tables ``summarize export`` writes (``summarizer.render.tables``).
+    """
     from summarizer.brief import Brief
 
     records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    if frames:
+        from summarizer.render.tables import result_frames
+
+        return result_frames(records)
     if as_briefs:
         return [Brief.model_validate(record["brief"]) for record in records if record["brief"] is not None]
     return records

@@ -24,7 +24,7 @@ def render_markdown(brief: Brief) -> str:
     lines: list[str] = []
     for summary in brief.summaries:
         lines += [f"## {summary.headline}", f"*{language_name(summary.language)}*", "", summary.summary, ""]
-    lines += _facts(brief, bullet="-", quote=lambda e: f"> {e.quote}{_where(e)}")
+    lines += _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### ")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -42,18 +42,19 @@ def render_json(brief: Brief) -> str:
     return brief.to_json() + "\n"
 
 
-def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
-    lines = ["Meeting", ""]
+def _facts(brief: Brief, bullet: str, quote: Any, heading: str = "") -> list[str]:
+    """The structured data; ``heading`` prefixes section titles (``### `` in Markdown)."""
+    lines = [f"{heading}Meeting", ""]
     lines += [f"{bullet} {label}: {value}" for label, value in meeting_rows(brief)]
-    lines += ["", "Chaired by", ""]
+    lines += ["", f"{heading}Chaired by", ""]
     lines += _items([(f"{c.name} ({c.role})" if c.role else c.name, c.evidence) for c in brief.chairs], bullet, quote)
-    lines += ["", "Targets", ""]
+    lines += ["", f"{heading}Targets", ""]
     lines += _items(
         [(f"{t.figure}: {t.what} [{t.status}]{_FIGURE[t.figure_in_article]}", t.evidence) for t in brief.targets],
         bullet,
         quote,
     )
-    lines += ["", "Directives", ""]
+    lines += ["", f"{heading}Directives", ""]
     lines += _items(
         [(d.what + (f" ({d.issued_by})" if d.issued_by else ""), d.evidence) for d in brief.directives],
         bullet,
@@ -62,7 +63,7 @@ def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
     if brief.grounding.items:
         lines += ["", grounding_line(brief)]
     if brief.warnings:
-        lines += ["", "Warnings", ""] + [f"{bullet} {warning}" for warning in brief.warnings]
+        lines += ["", f"{heading}Warnings", ""] + [f"{bullet} {warning}" for warning in brief.warnings]
     usage, provenance = brief.provenance.usage, brief.provenance
     lines += [
         "",
@@ -121,4 +122,5 @@ def print_rich(brief: Brief, console: Any) -> None:
     else:
         for panel in panels:
             console.print(panel)
-    console.print(Markdown("\n".join(_facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}"))))
+    facts = _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### ")
+    console.print(Markdown("\n".join(facts)))
