@@ -148,13 +148,20 @@ class step_progress:
         self.status: Any = None
 
     def __enter__(self) -> Any:
+        import time
+
+        started = time.perf_counter()
+
+        def line(step: str) -> str:
+            return f"[{time.perf_counter() - started:5.1f} s] asking the model: {step}"
+
         if self.verbosity >= 2:
-            return lambda step: print(f"asking the model: {step}", file=sys.stderr)
+            return lambda step: print(line(step), file=sys.stderr, flush=True)
         if not self.console.is_terminal or self.verbosity == 0:
             return None
         self.status = self.console.status("reading the article")
         self.status.start()
-        return lambda step: self.status.update(f"asking the model: {step}")
+        return lambda step: self.status.update(line(step))
 
     def __exit__(self, *_exc: Any) -> None:
         if self.status is not None:
