@@ -1,8 +1,8 @@
 """A scripted OpenAI-compatible HTTP server on 127.0.0.1, for testing retries and faults for real.
 
 Each POST to ``/v1/chat/completions`` takes the next action of the script (the last one repeats):
-an HTTP status with headers, a delay, a body that is not JSON, or a chat completion whose content
-is the given JSON. The server records every request body, headers, and the most requests in flight.
+an HTTP status with headers, a delay, a body that is not JSON, a body trickled a byte at a time that
+never ends, or a chat completion whose content is the given JSON. The server records every request body, headers, and the most requests in flight.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ class Action:
     raw_body: bytes | None = None  # sent as is, instead of a chat completion
     finish_reason: str = "stop"
     drop: bool = False  # close the connection without answering
+    trickle: float = 0.0  # send headers, then one byte every ``trickle`` seconds for ``delay`` seconds, never all
+    fill: str = "x"  # the text of every string in a FROM_SCHEMA answer
 
 
 def completion(content: Any, finish_reason: str = "stop") -> dict[str, Any]:
@@ -90,12 +92,16 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 self.connection.shutdown(2)
                 return
+            if action.trickle:
+                state.done()
+                self._trickle(action)
+                return
             try:
                 time.sleep(action.delay)
                 if action.raw_body is not None:
                     payload = action.raw_body
                 elif action.status == 200:
-                    content = _schema_answer(body) if action.content is FROM_SCHEMA else action.content
+                    content = _schema_answer(body, action.fill) if action.content is FROM_SCHEMA else action.content
                     payload = json.dumps(completion(content, action.finish_reason)).encode()
                 else:
                     payload = json.dumps({"error": {"message": f"scripted {action.status}"}}).encode()
@@ -112,15 +118,31 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout): that is the point of a slow action
 
+        def _trickle(self, action: Action) -> None:
+            """A 200 whose body never arrives whole: one byte at a time, each well within a read timeout."""
+            self.close_connection = True
+            ends = time.monotonic() + action.delay
+            try:
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", "1000000")
+                self.end_headers()
+                while time.monotonic() < ends:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(action.trickle)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
     return Handler
 
 
-def _schema_answer(body: dict[str, Any]) -> Any:
+def _schema_answer(body: dict[str, Any], fill: str = "x") -> Any:
     from tests.fakes import minimal
 
     response_format = body.get("response_format") or {}
     schema = response_format.get("schema") or response_format.get("json_schema", {}).get("schema", {})
-    return minimal(schema, schema)
+    return minimal(schema, schema, fill)
 
 
 @contextmanager
