@@ -37,6 +37,7 @@ class Options(TypedDict, total=False):
     model_path: str | None
     schema_format: str | None
     timeout: float
+    total_timeout: float
     cache_dir: str | Path | None
     cache_mode: str
     language: str | None

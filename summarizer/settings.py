@@ -1,7 +1,8 @@
 """One frozen settings object, built once from options and environment and passed down whole.
 
-It says which model answers (provider, model, endpoint, model file), where answers are cached and
-how, the brief's second language, and how a batch runs (engine, jobs, Ray options). Each provider
+It says which model answers (provider, model, endpoint, model file), how long a server may take
+(``timeout`` for one answer, ``total_timeout`` for a request with all its retries), where answers
+are cached and how, the brief's second language, and how a batch runs (engine, jobs, Ray options). Each provider
 reads its own environment variables when it is made (``summarizer.providers``); the cache folder
 falls back to ``SUMMARIZER_CACHE_DIR`` here.
 """
@@ -40,7 +41,8 @@ class Settings:
     base_url: str | None = None
     model_path: str | None = None
     schema_format: str | None = None
-    timeout: float = 600.0
+    timeout: float = 120.0  # seconds a server may take to answer one request
+    total_timeout: float = 300.0  # seconds one model request may take in all, retries and waits included
     cache_dir: str | None = None
     cache_mode: CacheMode = "use"
     language: str | None = None
@@ -50,6 +52,10 @@ class Settings:
 
     def __post_init__(self) -> None:
         check_mode(self.cache_mode)
+        for name in ("timeout", "total_timeout"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ConfigurationError(f"{name} must be a positive number of seconds, not {value!r}")
         if self.engine not in ENGINES:
             raise ConfigurationError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
 

@@ -2,7 +2,8 @@
 
 Each POST to ``/v1/chat/completions`` takes the next action of the script (the last one repeats):
 an HTTP status with headers, a delay, a body that is not JSON, a body trickled a byte at a time that
-never ends, or a chat completion whose content is the given JSON. The server records every request body, headers, and the most requests in flight.
+never ends, or a chat completion whose content is the given JSON. The server records every request
+body, headers, and the most requests in flight.
 """
 
 from __future__ import annotations

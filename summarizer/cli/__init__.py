@@ -79,6 +79,16 @@ def model_options(command: Any) -> Any:
         click.option("--model", help="Model name for the openai provider."),
         click.option("--base-url", help="OpenAI-compatible server URL (sets the openai provider)."),
         click.option("--model-path", type=click.Path(dir_okay=False), help="A GGUF file for the local provider."),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(0, min_open=True),
+            help="Seconds a server may take to answer one request (default 120).",
+        ),
+        click.option(
+            "--total-timeout",
+            type=click.FloatRange(0, min_open=True),
+            help="Seconds one model request may take in all, retries and waits included (default 300).",
+        ),
         click.option("--cache-dir", type=click.Path(file_okay=False), help="Response cache folder."),
         click.option(
             "--cache-mode",

@@ -46,7 +46,7 @@ class OpenAIProvider:
         model: str,
         base_url: str | None = None,
         api_key: str | None = None,
-        timeout: float = 600.0,
+        timeout: float = 120.0,
         schema_format: str = "json_schema",
     ) -> None:
         import openai
