@@ -147,6 +147,15 @@ def test_tokens_of_a_cut_off_answer_are_counted(tmp_path: Path) -> None:
     assert s.usage.calls == 1 and s.usage.prompt_tokens == 50 and s.usage.completion_tokens == 5
 
 
+@pytest.mark.parametrize("content_type", ["application/json", "text/html"])
+def test_a_200_body_that_is_not_json_is_a_transient_fault(tmp_path: Path, content_type: str) -> None:
+    bad = Action(raw_body=b"<html>bad gateway</html>", headers={"content-type": content_type})
+    with scripted_server([bad]) as server, pytest.raises(ProviderError, match="not JSON") as raised:
+        ask(session(server.url, tmp_path))
+    assert len(server.requests) == FAST.attempts  # retried with backoff as a transient fault, not re-asked
+    assert not isinstance(raised.value, ModelOutputError)
+
+
 BOUNDED = RetryPolicy(attempts=5, first_wait=0.01, max_wait=0.5, total_seconds=2.0, reasks=0)
 
 
