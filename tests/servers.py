@@ -95,7 +95,7 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                 return
             if action.trickle:
                 state.done()
-                self._trickle(action)
+                _trickle(self, action)
                 return
             try:
                 time.sleep(action.delay)
@@ -119,23 +119,24 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout): that is the point of a slow action
 
-        def _trickle(self, action: Action) -> None:
-            """A 200 whose body never arrives whole: one byte at a time, each well within a read timeout."""
-            self.close_connection = True
-            ends = time.monotonic() + action.delay
-            try:
-                self.send_response(200)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", "1000000")
-                self.end_headers()
-                while time.monotonic() < ends:
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                    time.sleep(action.trickle)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
     return Handler
+
+
+def _trickle(handler: BaseHTTPRequestHandler, action: Action) -> None:
+    """A 200 whose body never arrives whole: one byte at a time, each well within a read timeout."""
+    handler.close_connection = True
+    ends = time.monotonic() + action.delay
+    try:
+        handler.send_response(200)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", "1000000")
+        handler.end_headers()
+        while time.monotonic() < ends:
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(action.trickle)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
 
 
 def _schema_answer(body: dict[str, Any], fill: str = "x") -> Any:
