@@ -1,8 +1,8 @@
 """Reading articles: paths, stdin or text; encodings; refusing what is not an article.
 
 ``read_article`` returns an ``Article`` or raises ``InputError`` saying what is wrong and why.
-UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; other decodable text falls back
-to cp1252, then Latin-1, and the brief records which encoding was used.
+UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is decoded by
+``inputs.encodings``, which guesses and says so in the article's ``notes``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from summarizer.errors import InputError
+from summarizer.inputs.encodings import decode_text
 from summarizer.inputs.html import html_to_text, looks_like_html
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -29,6 +30,7 @@ class Article:
     source: str
     encoding: str
     format: Literal["text", "html"] = "text"  # "html" when the text was extracted from an HTML document
+    notes: tuple[str, ...] = ()  # what reading had to guess (an encoding, damaged bytes): the brief warns
 
     @property
     def sha256(self) -> str:
@@ -84,43 +86,11 @@ def decode_bytes(data: bytes, source: str, html: bool | None = None) -> Article:
     """
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: {len(data):,} bytes is too large for one article (limit {MAX_BYTES:,})")
-    text, encoding = _decode(data, source)
+    text, encoding, notes = decode_text(data, source)
     if not text.strip():
         raise InputError(f"{source}: is empty" if not data else f"{source}: contains only whitespace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if html or (html is None and looks_like_html(text)):
-        return Article(text=html_to_text(text, source), source=source, encoding=encoding, format="html")
-    return Article(text=text, source=source, encoding=encoding)
-
-
-def _decode(data: bytes, source: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", source), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", source), "utf-16"
-    if b"\x00" in data:
-        raise InputError(f"{source}: looks binary (contains NUL bytes), not a text article")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_printable(text):
-            return text, encoding
-    raise InputError(f"{source}: is not valid UTF-8 and does not decode as readable cp1252 or Latin-1 text")
-
-
-def _strict(data: bytes, encoding: str, source: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as e:
-        raise InputError(f"{source}: starts with a {encoding} byte-order mark but is not valid {encoding}") from e
-
-
-def _mostly_printable(text: str) -> bool:
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
-    return controls <= len(text) // 100
+        extracted = html_to_text(text, source)
+        return Article(text=extracted, source=source, encoding=encoding, format="html", notes=notes)
+    return Article(text=text, source=source, encoding=encoding, notes=notes)
