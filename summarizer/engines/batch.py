@@ -31,16 +31,15 @@ def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> 
     """Files, directories (their article files, recursively) and globs, in order, each once.
 
     ``-`` reads one path per line from ``stdin``. A path that does not exist is kept, so that it
-    becomes a ``failed`` line rather than vanishing.
+    becomes a ``failed`` line rather than vanishing; so is every entry of a folder named like an
+    article that is not a readable file (a FIFO, a dangling symlink, a symlink loop, a folder).
     """
     found: list[str] = []
     for item in inputs:
         if item == "-":
             found += [line.strip() for line in (stdin if stdin is not None else sys.stdin) if line.strip()]
         elif Path(item).is_dir():
-            found += sorted(
-                str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
+            found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
         elif glob.has_magic(item):
             found += sorted(glob.glob(item, recursive=True))
         else:

@@ -2,12 +2,16 @@
 
 ``read_article`` returns an ``Article`` or raises ``InputError`` saying what is wrong and why.
 UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is decoded by
-``inputs.encodings``, which guesses and says so in the article's ``notes``.
+``inputs.encodings``, which guesses and says so in the article's ``notes``. Only regular files are
+read: a FIFO, a device or a socket is refused before anything waits on it.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +24,7 @@ from summarizer.inputs.html import html_to_text, looks_like_html
 MAX_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")  # what batch folders are searched for, too
 _HTML_SUFFIXES = (".html", ".htm")
+_KINDS = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device"}
 
 
 @dataclass(frozen=True)
@@ -61,21 +66,44 @@ def looks_like_path(text: str) -> bool:
 
 
 def _read_path(path: Path) -> Article:
-    """Read a file; the article's source is the path exactly as given."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not an article (use 'summarize batch' for folders)")
+    """Read a regular file; the article's source is the path exactly as given."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
-        data = path.read_bytes()
-    except PermissionError as e:
-        raise InputError(f"{path}: cannot be read (permission denied)") from e
+        # Non-blocking: opening a FIFO must not wait for a writer. Regular files read as usual.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as e:
+        raise InputError(f"{path}: {_open_failure(path, e)}") from e
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path}: is a directory, not an article (use 'summarize batch' for folders)")
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS.items() if test(mode)), "a socket or other special file")
+            raise InputError(f"{path}: is not a regular file ({kind}); pipe it in with - instead")
+        with os.fdopen(os.dup(descriptor), "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from e
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_BYTES:
+        size = max(len(data), path.stat().st_size)
+        raise InputError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
     return decode_bytes(data, str(path), html=True if path.suffix.lower() in _HTML_SUFFIXES else None)
+
+
+def _open_failure(path: Path, error: OSError) -> str:
+    """Why a path cannot be opened, in words."""
+    if error.errno == errno.ENOENT:
+        return f"is a symbolic link to a missing file ({os.readlink(path)})" if path.is_symlink() else "no such file"
+    if error.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied)"
+    if error.errno == errno.ENOTDIR:
+        return "no such file (a folder on its path is a file)"
+    if error.errno == errno.ENXIO:
+        return "is not a regular file (a socket or other special file)"
+    return f"cannot be read ({error.strerror})"
 
 
 def decode_bytes(data: bytes, source: str, html: bool | None = None) -> Article:
