@@ -1,5 +1,6 @@
 """Inputs at the edges (issue 14): FIFOs and other non-regular files, dangling symlinks, symlink loops,
-folders named like articles. Real files, real processes; a server on 127.0.0.1 answers."""
+folders named like articles, a mistyped path with no suffix, odd values given to the library. Real
+files, real processes; a server on 127.0.0.1 answers."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from summarizer import summarize
+from summarizer.errors import InputError
+from summarizer.inputs import read_article
 from tests.conftest import REPO
 from tests.servers import FROM_SCHEMA, Action, scripted_server
-from tests.test_encodings import UKRAINIAN
+from tests.test_encodings import RUSSIAN, UKRAINIAN
 
 
 def summarize_command(*args: str, url: str = "http://127.0.0.1:9/v1") -> list[str]:
@@ -65,3 +71,32 @@ def test_odd_entries_in_a_batch_are_failed_lines_and_the_rest_finishes(tmp_path:
     for name, reason in reasons.items():
         assert records[name]["status"] == "failed" and reason in records[name]["error"]["message"], records[name]
     assert "Traceback" not in result.stderr
+
+
+def test_a_missing_path_without_a_suffix_is_a_missing_file_not_a_text(tmp_path: Path) -> None:
+    with scripted_server([Action(content=FROM_SCHEMA)]) as server:
+        result = run(summarize_command(str(tmp_path / "nosuchfile"), url=server.url))
+        spelled = run(summarize_command("nosuchfile", url=server.url))
+        asked = len(server.requests)
+        text = run(summarize_command("--text", UKRAINIAN, "--format", "json", url=server.url))
+    assert result.returncode == 2 and "nosuchfile: no such file" in result.stderr, result.stderr
+    assert spelled.returncode == 2 and "no such file" in spelled.stderr
+    assert asked == 0  # nothing was summarised
+    assert text.returncode == 0, text.stderr
+    assert json.loads(text.stdout)["provenance"]["source"] == "<text>"
+    with pytest.raises(InputError, match="no such file"):
+        read_article("nosuchfile")
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [("", "empty"), ("   ", "empty"), (None, "not NoneType"), (42, "not int"), (["a.txt"], "not list")],
+)
+def test_odd_values_given_to_the_library_are_input_errors(source: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        summarize(source)  # type: ignore[arg-type]
+
+
+def test_bytes_given_to_the_library_are_the_articles_bytes() -> None:
+    article = read_article(RUSSIAN.encode("koi8_r"))
+    assert (article.text, article.encoding, article.source) == (RUSSIAN, "koi8_r", "<bytes>")

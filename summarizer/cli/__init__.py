@@ -19,7 +19,8 @@ from summarizer.settings import ENGINES, RayOptions, Settings
 
 PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
 
-ARTICLE is a text file, or - to read standard input.
+ARTICLE is a text or HTML file, or - to read standard input; --text TEXT
+summarises TEXT itself.
 
 \b
 Providers (--provider, or chosen for you):
@@ -104,7 +105,8 @@ def model_options(command: Any) -> Any:
 
 
 @cli.command("run", help=PROVIDER_HELP)
-@click.argument("article")
+@click.argument("article", required=False)
+@click.option("--text", "article_text", help="Summarise this text instead of a file.")
 @click.option(
     "--format",
     "output_format",
@@ -116,16 +118,26 @@ def model_options(command: Any) -> Any:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the brief to this file.")
 @click.option("--strict", is_flag=True, help="Drop items whose evidence is not in the article (default: flag them).")
 @model_options
-def run(article: str, output_format: str, output: str | None, strict: bool, **options: Any) -> None:
+def run(
+    article: str | None, article_text: str | None, output_format: str, output: str | None, strict: bool, **options: Any
+) -> None:
     """Summarise one article."""
+    from pathlib import Path
+
     from rich.console import Console
 
     from summarizer.api import summarize
-    from summarizer.inputs import read_article
+    from summarizer.inputs import decode_bytes, read_article
 
+    if (article is None) == (article_text is None):
+        raise click.UsageError("give one ARTICLE (a file, or - for standard input) or --text TEXT")
     errors = Console(stderr=True)
     with exit_on_error(errors), step_progress(errors) as progress:
-        text = read_article(article)
+        # ARTICLE always names a file: a mistyped path is a missing file, never a one-word article.
+        if article_text is not None:
+            text = decode_bytes(article_text.encode("utf-8"), "<text>")
+        else:
+            text = read_article("-" if article == "-" else Path(str(article)))
         brief = summarize(text, settings=Settings.from_options(**options), progress=progress, strict=strict)
     emit(brief, output_format, output, text.text)
 

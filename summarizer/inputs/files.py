@@ -1,4 +1,4 @@
-"""Reading articles: paths, stdin or text; encodings; refusing what is not an article.
+"""Reading articles: paths, stdin, text or bytes; encodings; refusing what is not an article.
 
 ``read_article`` returns an ``Article`` or raises ``InputError`` saying what is wrong and why.
 UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is decoded by
@@ -43,26 +43,32 @@ class Article:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-def read_article(source: str | Path) -> Article:
-    """Read a path (``-`` for stdin) or take a string as the article's text.
+def read_article(source: str | Path | bytes) -> Article:
+    """Read a path (``-`` for stdin), take bytes as the article's bytes, or a string as its text.
 
-    A string is taken as a path when it is one line that names an existing file or looks like a file
-    name (so a mistyped path is reported as missing, not summarised as text).
+    A string is taken as a path when it is one line that names an existing file, looks like a file
+    name, or is a single word: a mistyped path is reported as missing, never summarised as text.
     """
     if isinstance(source, Path):
         return _read_path(source)
+    if isinstance(source, bytes | bytearray):
+        return decode_bytes(bytes(source), "<bytes>")
+    if not isinstance(source, str):
+        raise InputError(f"an article is a path, '-', its text or its bytes, not {type(source).__name__}")
     if source == "-":
         return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+    if not source.strip():
+        raise InputError("the article's text is empty" + (" (only whitespace)" if source else ""))
     if looks_like_path(source):
         return _read_path(Path(source))
     return decode_bytes(source.encode("utf-8"), "<text>")
 
 
 def looks_like_path(text: str) -> bool:
-    """One line that names an existing file or looks like a file name (else the text itself)."""
-    if "\n" in text or len(text) > 1024:
+    """One line that names an existing file, looks like a file name, or is one word (else the text itself)."""
+    if "\n" in text or len(text) > 1024 or not text.strip():
         return False
-    return Path(text).exists() or text.lower().endswith(ARTICLE_SUFFIXES)
+    return Path(text).exists() or text.lower().endswith(ARTICLE_SUFFIXES) or len(text.split()) == 1
 
 
 def _read_path(path: Path) -> Article:
