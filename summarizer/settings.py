@@ -52,6 +52,8 @@ class Settings:
 
     def __post_init__(self) -> None:
         check_mode(self.cache_mode)
+        if self.language is not None:
+            object.__setattr__(self, "language", check_language(self.language))
         for name in ("timeout", "total_timeout"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
@@ -78,3 +80,14 @@ class Settings:
     def cache_path(self) -> Path:
         """The response cache folder: the one given, else ``SUMMARIZER_CACHE_DIR``, else the user state's."""
         return Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
+
+
+def check_language(code: str) -> str:
+    """An ISO 639-1 code the tool can name (lingua's languages), lowercased; else a ConfigurationError listing them."""
+    from lingua import Language
+
+    known = sorted(str(language.iso_code_639_1.name).lower() for language in Language.all())
+    normal = code.strip().lower() if isinstance(code, str) else code
+    if normal not in known:
+        raise ConfigurationError(f"unknown language {code!r}; use an ISO 639-1 code: {', '.join(known)}")
+    return str(normal)

@@ -75,7 +75,9 @@ def cli() -> None:
 def model_options(command: Any) -> Any:
     """Provider and cache options shared by every command that calls the model."""
     options = [
-        click.option("--lang", "language", help="Second language of the brief (ISO 639-1); default: the article's."),
+        click.option(
+            "--lang", "language", help="Second language of the brief (ISO 639-1, e.g. de); default: the article's."
+        ),
         click.option("--provider", type=click.Choice(PROVIDERS), help="Model provider (see above)."),
         click.option("--model", help="Model name for the openai provider."),
         click.option("--base-url", help="OpenAI-compatible server URL (sets the openai provider)."),
@@ -132,13 +134,15 @@ def run(
     if (article is None) == (article_text is None):
         raise click.UsageError("give one ARTICLE (a file, or - for standard input) or --text TEXT")
     errors = Console(stderr=True)
-    with exit_on_error(errors), step_progress(errors) as progress:
-        # ARTICLE always names a file: a mistyped path is a missing file, never a one-word article.
-        if article_text is not None:
-            text = decode_bytes(article_text.encode("utf-8"), "<text>")
-        else:
-            text = read_article("-" if article == "-" else Path(str(article)))
-        brief = summarize(text, settings=Settings.from_options(**options), progress=progress, strict=strict)
+    with exit_on_error(errors):
+        settings = Settings.from_options(**options)  # bad settings are reported before anything is read
+        with step_progress(errors) as progress:
+            # ARTICLE always names a file: a mistyped path is a missing file, never a one-word article.
+            if article_text is not None:
+                text = decode_bytes(article_text.encode("utf-8"), "<text>")
+            else:
+                text = read_article("-" if article == "-" else Path(str(article)))
+            brief = summarize(text, settings=settings, progress=progress, strict=strict)
     emit(brief, output_format, output, text.text)
 
 
