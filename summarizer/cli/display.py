@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from summarizer.inert import inert
+
 FORMATS = ("text", "markdown", "json", "html")
 
 
@@ -57,14 +59,16 @@ def print_summary(console: Any, summary: Any, output: str) -> None:
     tokens = summary.prompt_tokens + summary.completion_tokens
     if not _interactive(console):
         print(
-            f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
-            f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}",
+            inert(
+                f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
+                f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}"
+            ),
             file=sys.stderr,
         )
     else:
         from rich.table import Table
 
-        table = Table(title=f"batch -> {output}")
+        table = Table(title=inert(f"batch -> {output}"))
         for column in ("articles", "skipped", "ok", "cached", "failed", "tokens", "wall time"):
             table.add_column(column, justify="right")
         table.add_row(
@@ -73,7 +77,7 @@ def print_summary(console: Any, summary: Any, output: str) -> None:
         )
         console.print(table)
     for failure in summary.failures:
-        print(f"failed: {failure}", file=sys.stderr)
+        print(inert(f"failed: {failure}"), file=sys.stderr)
 
 
 def emit(brief: Any, output_format: str, output: str | None, article_text: str) -> None:
@@ -113,7 +117,7 @@ class exit_on_error:
         if isinstance(error, SummarizerError):
             from rich.markup import escape
 
-            self.console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            self.console.print(f"[bold red]error:[/] {escape(inert(str(error)))}", highlight=False, soft_wrap=True)
             sys.exit(error.exit_code)
 
 

@@ -1,7 +1,8 @@
 """The HTML report: the brief beside the article, each evidence span highlighted and linked.
 
 One standalone page, no script and no outside resource. Every string from the article or the model
-goes through ``html.escape``, so an article cannot add markup to the page. An item links to its
+goes through ``html.escape`` and ``inert``, so an article can add neither markup to the page nor
+control sequences to a terminal that shows the file. An item links to its
 span in the article (``#ev-N``), and the span links back to the item.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from summarizer.inert import inert
 from summarizer.render.text import grounding_line, meeting_rows
 from summarizer.schema import BriefData as Brief
 from summarizer.schema import Evidence, language_name
@@ -102,4 +104,4 @@ def _highlighted(text: str, items: list[_Item]) -> str:
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(inert(str(value)), quote=True)
