@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 2 bad usage or bad input (missing, empty, binary, undecodable file, bad
 settings); 1 the model or the cache failed (endpoint errors, answers that never fit the schema,
-a replay-mode cache miss). Library imports stay inside the commands so ``--help`` is instant.
+a replay-mode cache miss); 3 the output cannot be written. Library imports stay inside the
+commands so ``--help`` is instant.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ Cache modes: use (read and write, default), replay (read only; a miss is an
 error), refresh (ask the model again and overwrite), off.
 
 \b
-Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input."""
+Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input,
+3 the output cannot be written (missing folder, read-only, disk full, locked)."""
 
 
 class DefaultGroup(click.Group):
@@ -117,7 +119,7 @@ def model_options(command: Any) -> Any:
     show_default=True,
     help="html: the brief beside the article, evidence highlighted.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the brief to this file.")
+@click.option("-o", "--output", help="Write the brief to this file (whole, or not at all).")
 @click.option("--strict", is_flag=True, help="Drop items whose evidence is not in the article (default: flag them).")
 @model_options
 def run(
@@ -130,12 +132,15 @@ def run(
 
     from summarizer.api import summarize
     from summarizer.inputs import decode_bytes, read_article
+    from summarizer.outputs import check_writable
 
     if (article is None) == (article_text is None):
         raise click.UsageError("give one ARTICLE (a file, or - for standard input) or --text TEXT")
     errors = Console(stderr=True)
     with exit_on_error(errors):
         settings = Settings.from_options(**options)  # bad settings are reported before anything is read
+        if output is not None:
+            check_writable(output)  # before minutes of model time, not after
         with step_progress(errors) as progress:
             # ARTICLE always names a file: a mistyped path is a missing file, never a one-word article.
             if article_text is not None:
@@ -143,7 +148,7 @@ def run(
             else:
                 text = read_article("-" if article == "-" else Path(str(article)))
             brief = summarize(text, settings=settings, progress=progress, strict=strict)
-    emit(brief, output_format, output, text.text)
+        emit(brief, output_format, output, text.text)
 
 
 @cli.command("batch")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -81,7 +82,9 @@ def print_summary(console: Any, summary: Any, output: str) -> None:
 
 
 def emit(brief: Any, output_format: str, output: str | None, article_text: str) -> None:
+    """Show or write the brief; a destination that cannot take it is an ``OutputError``."""
     from summarizer import render
+    from summarizer.outputs import write_whole
 
     if output is None and output_format == "text" and sys.stdout.isatty():
         from rich.console import Console
@@ -96,10 +99,23 @@ def emit(brief: Any, output_format: str, output: str | None, article_text: str) 
     }
     text = renderers[output_format](brief)
     if output is None:
-        click.echo(text, nl=False)
+        _to_stdout(text)
     else:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        write_whole(output, text)
+
+
+def _to_stdout(text: str) -> None:
+    from summarizer.outputs import cannot_write
+
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, and keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as e:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the unflushed rest would fail again at exit
+        raise cannot_write("standard output", e) from e
 
 
 class exit_on_error:
