@@ -87,29 +87,30 @@ def run_batch(
     """Summarise ``paths`` into the JSONL file ``output``, resuming where an earlier run stopped.
 
     The articles run on ``engine``, by default a ``LocalEngine`` over ``client``. Whatever the engine,
-    this function alone writes the file, and writes each (path, content) once.
+    this function alone writes the file, and writes each (path, content) once; another process
+    writing the same file is refused (``OutputError``).
     """
     if engine is None:
         if client is None:
             raise TypeError("run_batch needs a client or an engine")
         engine = LocalEngine(client, jobs, language)
     started = time.perf_counter()
-    results = ResultsFile(output)
-    if retry_failed:
-        results.drop_failed()
-    if markdown_dir is not None:
-        prepare_folder(markdown_dir)  # before any model time, like the results file
-    summary = BatchSummary(articles=len(paths))
-    with results.appending():
-        for result in engine.results(_pending(paths, results, retry_failed, summary)):
-            if results.is_done(result.input, result.sha256, retry_failed=False):
-                continue  # a second result for the same article (an engine re-ran it): the first stands
-            if markdown_dir is not None and result.brief is not None:
-                _write_markdown(Path(markdown_dir), result)  # before its line: if it fails, a resume redoes both
-            results.append(result)
-            summary.add(result)
-            if on_result is not None:
-                on_result(result)
+    with ResultsFile.locked(output) as results:
+        if retry_failed:
+            results.drop_failed()
+        if markdown_dir is not None:
+            prepare_folder(markdown_dir)  # before any model time, like the results file
+        summary = BatchSummary(articles=len(paths))
+        with results.appending():
+            for result in engine.results(_pending(paths, results, retry_failed, summary)):
+                if results.is_done(result.input, result.sha256, retry_failed=False):
+                    continue  # a second result for the same article (an engine re-ran it): the first stands
+                if markdown_dir is not None and result.brief is not None:
+                    _write_markdown(Path(markdown_dir), result)  # before its line: if it fails, a resume redoes both
+                results.append(result)
+                summary.add(result)
+                if on_result is not None:
+                    on_result(result)
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 

@@ -4,11 +4,18 @@ One line per article, written with one unbuffered ``write`` loop and pushed to d
 next. A line cut short by a crash is dropped when the file is next opened; a line cut by a full disk
 is cut back at once, so the file always ends with a whole line and the run stops with an
 ``OutputError`` saying how to resume.
+
+One writer at a time: ``ResultsFile.locked`` holds an exclusive ``flock`` on ``<results>.lock`` from
+before the file is read until the run ends, so a second batch on the same file exits at once saying
+which process writes it (two writers recorded every article twice). The kernel drops the lock when
+its process dies, even by SIGKILL; the small lock file stays, harmless.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import json
 import os
 from collections.abc import Iterator
@@ -16,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from summarizer.engines.base import BatchResult, Status
+from summarizer.errors import OutputError
 from summarizer.outputs import cannot_write, write_whole
 
 RESUME = "; the lines before are whole: free space and run the same command to resume"
@@ -32,6 +40,16 @@ class ResultsFile:
             self._load()
         except OSError as e:
             raise cannot_write(self.path, e) from e
+
+    @classmethod
+    @contextlib.contextmanager
+    def locked(cls, path: str | Path) -> Iterator[ResultsFile]:
+        """The results file read and held by this process alone until the block ends."""
+        lock = _lock(Path(path))
+        try:
+            yield cls(path)
+        finally:
+            lock.close()  # releases the flock
 
     def _load(self) -> None:
         if not self.path.exists():
@@ -65,7 +83,6 @@ class ResultsFile:
     def appending(self) -> Iterator[ResultsFile]:
         """Keep the file open for ``append`` (its folder made when missing); ``OutputError`` when it cannot be."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             handle = self.path.open("ab", buffering=0)
         except OSError as e:
             raise cannot_write(self.path, e) from e
@@ -91,3 +108,28 @@ class ResultsFile:
                 os.ftruncate(descriptor, whole)
             raise cannot_write(self.path, e, RESUME) from e
         self.done[(result.input, result.sha256)] = result.status
+
+
+def _lock(path: Path) -> BinaryIO:
+    """An exclusive lock on ``<path>.lock`` (its folder made when missing), or ``OutputError`` naming its holder."""
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock_path.open("a+b", buffering=0)
+    except OSError as e:
+        raise cannot_write(path, e) from e
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as e:
+        handle.seek(0)
+        holder = handle.read(32).decode("ascii", errors="replace").strip() or "unknown"
+        handle.close()
+        if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            raise cannot_write(path, e) from e
+        raise OutputError(
+            f"{path}: another summarize batch (process {holder}) is writing it; "
+            "when it has finished, run this command again to resume"
+        ) from e
+    handle.truncate(0)
+    handle.write(f"{os.getpid()}\n".encode())
+    return handle
