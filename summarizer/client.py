@@ -13,6 +13,7 @@ in this process (llama.cpp) are not cut off: their calls cannot hang on a networ
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +37,11 @@ from summarizer.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 _PROMPT_KEY = "summarizer_prompt"  # travels through instructor's kwargs into the cache key
+
+# instructor logs every failed attempt at ERROR; this package reports failures as exceptions, once. A
+# NullHandler keeps those lines out of a notebook's stderr (Python's last-resort handler) and still
+# lets an application that configures logging see them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)

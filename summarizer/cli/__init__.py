@@ -9,12 +9,22 @@ commands so ``--help`` is instant.
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Any
 
 import click
 
 from summarizer.cache import CACHE_MODES
-from summarizer.cli.display import FORMATS, batch_progress, emit, exit_on_error, print_summary, step_progress
+from summarizer.cli.display import (
+    FORMATS,
+    batch_progress,
+    emit,
+    exit_on_error,
+    first_ctrl_c_stops,
+    print_summary,
+    report_interruption,
+    step_progress,
+)
 from summarizer.providers import PROVIDERS
 from summarizer.settings import ENGINES, RayOptions, Settings
 
@@ -191,16 +201,25 @@ def batch(
 
     errors = Console(stderr=True)
     ray = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
-    with exit_on_error(errors):
+    stop = threading.Event()
+    with exit_on_error(errors), first_ctrl_c_stops(stop):
         settings = Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray)
         paths = expand_inputs(inputs)
         runner = make_engine(settings)
         with batch_progress(errors, len(paths)) as on_result:
             summary = run_batch(
-                paths, output, retry_failed=retry_failed, markdown_dir=markdown_dir, on_result=on_result, engine=runner
+                paths,
+                output,
+                retry_failed=retry_failed,
+                markdown_dir=markdown_dir,
+                on_result=on_result,
+                engine=runner,
+                stop=stop,
             )
         runner.close()
     print_summary(errors, summary, output)
+    if summary.interrupted:
+        report_interruption(summary)
     if summary.failed:
         sys.exit(1)
 

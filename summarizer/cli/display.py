@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -116,6 +118,35 @@ def _to_stdout(text: str) -> None:
     except OSError as e:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the unflushed rest would fail again at exit
         raise cannot_write("standard output", e) from e
+
+
+class first_ctrl_c_stops:
+    """Ctrl-C sets ``stop`` (the batch finishes and writes what is in flight); a second Ctrl-C kills at once."""
+
+    def __init__(self, stop: threading.Event) -> None:
+        self.stop = stop
+        self.previous: Any = None
+
+    def __enter__(self) -> None:
+        self.previous = signal.signal(signal.SIGINT, self._on_ctrl_c)
+
+    def _on_ctrl_c(self, _number: int, _frame: Any) -> None:
+        self.stop.set()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # the next Ctrl-C ends the process as usual
+        print("\ninterrupting: finishing the articles in flight (Ctrl-C again to stop at once)", file=sys.stderr)
+
+    def __exit__(self, *_exc: Any) -> None:
+        signal.signal(signal.SIGINT, self.previous)
+
+
+def report_interruption(summary: Any) -> None:
+    """After a batch stopped by Ctrl-C: what was written and how to go on; exit code 130."""
+    left = summary.articles - summary.skipped - summary.ok - summary.cached - summary.failed
+    written = summary.ok + summary.cached + summary.failed
+    print(
+        f"interrupted: {written} articles written, {left} not started; run the same command to resume", file=sys.stderr
+    )
+    sys.exit(130)
 
 
 class exit_on_error:

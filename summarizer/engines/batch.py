@@ -13,6 +13,7 @@ import glob
 import hashlib
 import json
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class BatchSummary:
     completion_tokens: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    interrupted: bool = False  # stopped by ``stop``: the articles in flight were finished and written, no others
 
     def add(self, result: BatchResult) -> None:
         """Count one finished article."""
@@ -83,12 +85,15 @@ def run_batch(
     markdown_dir: str | Path | None = None,
     on_result: Callable[[BatchResult], None] | None = None,
     engine: Engine | None = None,
+    stop: threading.Event | None = None,
 ) -> BatchSummary:
     """Summarise ``paths`` into the JSONL file ``output``, resuming where an earlier run stopped.
 
     The articles run on ``engine``, by default a ``LocalEngine`` over ``client``. Whatever the engine,
     this function alone writes the file, and writes each (path, content) once; another process
-    writing the same file is refused (``OutputError``).
+    writing the same file is refused (``OutputError``). Once ``stop`` is set (the CLI sets it on
+    Ctrl-C) no new article starts; those in flight finish and are written, and the summary says
+    ``interrupted``.
     """
     if engine is None:
         if client is None:
@@ -102,7 +107,7 @@ def run_batch(
             prepare_folder(markdown_dir)  # before any model time, like the results file
         summary = BatchSummary(articles=len(paths))
         with results.appending():
-            for result in engine.results(_pending(paths, results, retry_failed, summary)):
+            for result in engine.results(_pending(paths, results, retry_failed, summary, stop)):
                 if results.is_done(result.input, result.sha256, retry_failed=False):
                     continue  # a second result for the same article (an engine re-ran it): the first stands
                 if markdown_dir is not None and result.brief is not None:
@@ -111,16 +116,21 @@ def run_batch(
                 summary.add(result)
                 if on_result is not None:
                     on_result(result)
+    summary.interrupted = stop is not None and stop.is_set()
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
 
-def _pending(paths: list[str], results: ResultsFile, retry_failed: bool, summary: BatchSummary) -> Iterator[Source]:
-    """Articles still to do, each read once and lazily (its hash decides whether it is done).
+def _pending(
+    paths: list[str], results: ResultsFile, retry_failed: bool, summary: BatchSummary, stop: threading.Event | None
+) -> Iterator[Source]:
+    """Articles still to do, each read once and lazily (its hash decides whether it is done), until ``stop``.
 
     An unreadable path is passed on as a path, so that it becomes a ``failed`` line with its reason.
     """
     for path in paths:
+        if stop is not None and stop.is_set():
+            return
         pending: Source
         try:
             article = read_article(Path(path))
