@@ -57,7 +57,8 @@ error), refresh (ask the model again and overwrite), off.
 
 \b
 Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input,
-3 the output cannot be written (missing folder, read-only, disk full, locked)."""
+3 the output cannot be written (missing folder, read-only, disk full, locked),
+130 a batch stopped by Ctrl-C (what finished is written)."""
 
 
 class DefaultGroup(click.Group):
