@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from summarizer.errors import InputError
+from summarizer.inert import inert_json
 from summarizer.render import render_html, render_markdown
 from summarizer.schema import BriefData
 
@@ -30,6 +31,10 @@ class Brief(BriefData):
                 "pass the text the brief's offsets point into (for HTML input, the extracted text)"
             )
         return render_html(self, article_text, links)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The brief as JSON; control characters from the article or the model are escaped, never raw."""
+        return inert_json(super().to_json(indent))
 
     def _repr_markdown_(self) -> str:  # Jupyter shows this
         return self.to_markdown()

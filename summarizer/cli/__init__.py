@@ -2,25 +2,37 @@
 
 Exit codes: 0 success; 2 bad usage or bad input (missing, empty, binary, undecodable file, bad
 settings); 1 the model or the cache failed (endpoint errors, answers that never fit the schema,
-a replay-mode cache miss). Library imports stay inside the commands so ``--help`` is instant.
+a replay-mode cache miss); 3 the output cannot be written. Library imports stay inside the
+commands so ``--help`` is instant.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Any
 
 import click
 
 from summarizer.cache import CACHE_MODES
 from summarizer.cli import display, tools
-from summarizer.cli.display import FORMATS, batch_progress, emit, exit_on_error, print_summary, step_progress
+from summarizer.cli.display import (
+    FORMATS,
+    batch_progress,
+    emit,
+    exit_on_error,
+    first_ctrl_c_stops,
+    print_summary,
+    report_interruption,
+    step_progress,
+)
 from summarizer.providers import PROVIDERS
 from summarizer.settings import ENGINES, RayOptions, Settings
 
 PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
 
-ARTICLE is a text or HTML file, or - to read standard input.
+ARTICLE is a text or HTML file, or - to read standard input; --text TEXT
+summarises TEXT itself.
 
 \b
 Main options (summarize ARTICLE ...):
@@ -65,7 +77,9 @@ Cache modes: use (read and write, default), replay (read only; a miss is an
 error), refresh (ask the model again and overwrite), off.
 
 \b
-Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input.
+Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input,
+3 the output cannot be written (missing folder, read-only, disk full, locked),
+130 a batch stopped by Ctrl-C (what finished is written).
 
 \b
 Shell completion (bash; zsh and fish alike, with zsh_source / fish_source):
@@ -99,11 +113,23 @@ def cli() -> None:
 def model_options(command: Any) -> Any:
     """Provider and cache options shared by every command that calls the model."""
     options = [
-        click.option("--lang", "language", help="Second language of the brief (ISO 639-1); default: the article's."),
+        click.option(
+            "--lang", "language", help="Second language of the brief (ISO 639-1, e.g. de); default: the article's."
+        ),
         click.option("--provider", type=click.Choice(PROVIDERS), help="Model provider (see summarize --help)."),
         click.option("--model", help="Model name for the openai provider."),
         click.option("--base-url", help="OpenAI-compatible server URL (sets the openai provider)."),
         click.option("--model-path", type=click.Path(dir_okay=False), help="A GGUF file for the local provider."),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(0, min_open=True),
+            help="Seconds a server may take to answer one request (default 120).",
+        ),
+        click.option(
+            "--total-timeout",
+            type=click.FloatRange(0, min_open=True),
+            help="Seconds one model request may take in all, retries and waits included (default 300).",
+        ),
         click.option("--cache-dir", type=click.Path(file_okay=False), help="Response cache folder."),
         click.option(
             "--cache-mode",
@@ -129,29 +155,49 @@ def verbosity(options: dict[str, Any]) -> int:
 
 
 @cli.command("run", help=PROVIDER_HELP)
-@click.argument("article")
+@click.argument("article", required=False)
+@click.option("--text", "article_text", help="Summarise this text instead of a file.")
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
     help="Default: from the -o extension (.html .md .json .txt), else text.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the brief to this file.")
+@click.option("-o", "--output", help="Write the brief to this file (whole, or not at all).")
 @click.option("--strict", is_flag=True, help="Drop items whose evidence is not in the article (default: flag them).")
 @model_options
-def run(article: str, output_format: str | None, output: str | None, strict: bool, **options: Any) -> None:
+def run(
+    article: str | None,
+    article_text: str | None,
+    output_format: str | None,
+    output: str | None,
+    strict: bool,
+    **options: Any,
+) -> None:
     """Summarise one article."""
+    from pathlib import Path
+
     from rich.console import Console
 
     from summarizer.api import summarize
-    from summarizer.inputs import read_article
+    from summarizer.inputs import decode_bytes, read_article
+    from summarizer.outputs import check_writable
 
+    if (article is None) == (article_text is None):
+        raise click.UsageError("give one ARTICLE (a file, or - for standard input) or --text TEXT")
     errors = Console(stderr=True)
     level = verbosity(options)
-    with exit_on_error(errors), step_progress(errors, level) as progress:
-        text = read_article(article)
-        brief = summarize(text, settings=Settings.from_options(**options), progress=progress, strict=strict)
     with exit_on_error(errors):
+        settings = Settings.from_options(**options)  # bad settings are reported before anything is read
+        if output is not None:
+            check_writable(output)  # before minutes of model time, not after
+        with step_progress(errors, level) as progress:
+            # ARTICLE always names a file: a mistyped path is a missing file, never a one-word article.
+            if article_text is not None:
+                text = decode_bytes(article_text.encode("utf-8"), "<text>")
+            else:
+                text = read_article("-" if article == "-" else Path(str(article)))
+            brief = summarize(text, settings=settings, progress=progress, strict=strict)
         emit(brief, display.output_format(output_format, output), output, text.text)
 
 
@@ -202,17 +248,26 @@ def batch(
     errors = Console(stderr=True)
     level = verbosity(options)
     ray = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
-    with exit_on_error(errors):
+    stop = threading.Event()
+    with exit_on_error(errors), first_ctrl_c_stops(stop):
         settings = Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray)
         paths = expand_inputs(inputs)
         runner = make_engine(settings)
         with batch_progress(errors, len(paths), level) as on_result:
             summary = run_batch(
-                paths, output, retry_failed=retry_failed, markdown_dir=markdown_dir, on_result=on_result, engine=runner
+                paths,
+                output,
+                retry_failed=retry_failed,
+                markdown_dir=markdown_dir,
+                on_result=on_result,
+                engine=runner,
+                stop=stop,
             )
         runner.close()
         index = _write_pages(output, html_dir)
     print_summary(errors, summary, output, level, index)
+    if summary.interrupted:
+        report_interruption(summary)
     if summary.failed:
         sys.exit(1)
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import click
+
+from summarizer.inert import inert
 
 FORMATS = ("text", "markdown", "json", "html")
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
@@ -80,14 +85,16 @@ def print_summary(console: Any, summary: Any, output: str, verbosity: int = 1, p
     tokens = summary.prompt_tokens + summary.completion_tokens
     if not _interactive(console):
         print(
-            f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
-            f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}",
+            inert(
+                f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
+                f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}"
+            ),
             file=sys.stderr,
         )
     else:
         from rich.table import Table
 
-        table = Table(title=f"batch -> {output}")
+        table = Table(title=inert(f"batch -> {output}"))
         for column in ("articles", "skipped", "ok", "cached", "failed", "tokens", "wall time"):
             table.add_column(column, justify="right")
         table.add_row(
@@ -96,11 +103,13 @@ def print_summary(console: Any, summary: Any, output: str, verbosity: int = 1, p
         )
         console.print(table)
     for failure in summary.failures:
-        print(f"failed: {failure}", file=sys.stderr)
+        print(inert(f"failed: {failure}"), file=sys.stderr)
 
 
 def emit(brief: Any, output_format: str, output: str | None, article_text: str) -> None:
+    """Show or write the brief; a destination that cannot take it is an ``OutputError``."""
     from summarizer import render
+    from summarizer.outputs import write_whole
 
     if output is None and output_format == "text" and sys.stdout.isatty():
         from rich.console import Console
@@ -115,10 +124,52 @@ def emit(brief: Any, output_format: str, output: str | None, article_text: str) 
     }
     text = renderers[output_format](brief)
     if output is None:
-        click.echo(text, nl=False)
+        _to_stdout(text)
     else:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        write_whole(output, text)
+
+
+def _to_stdout(text: str) -> None:
+    from summarizer.outputs import cannot_write
+
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, and keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as e:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the unflushed rest would fail again at exit
+        raise cannot_write("standard output", e) from e
+
+
+class first_ctrl_c_stops:
+    """Ctrl-C sets ``stop`` (the batch finishes and writes what is in flight); a second Ctrl-C kills at once."""
+
+    def __init__(self, stop: threading.Event) -> None:
+        self.stop = stop
+        self.previous: Any = None
+
+    def __enter__(self) -> None:
+        self.previous = signal.signal(signal.SIGINT, self._on_ctrl_c)
+
+    def _on_ctrl_c(self, _number: int, _frame: Any) -> None:
+        self.stop.set()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # the next Ctrl-C ends the process as usual
+        print("\ninterrupting: finishing the articles in flight (Ctrl-C again to stop at once)", file=sys.stderr)
+
+    def __exit__(self, *_exc: Any) -> None:
+        signal.signal(signal.SIGINT, self.previous)
+
+
+def report_interruption(summary: Any) -> None:
+    """After a batch stopped by Ctrl-C: what was written and how to go on; exit code 130."""
+    left = summary.articles - summary.skipped - summary.ok - summary.cached - summary.failed
+    written = summary.ok + summary.cached + summary.failed
+    print(
+        f"interrupted: {written} articles written, {left} not started; run the same command to resume", file=sys.stderr
+    )
+    sys.exit(130)
 
 
 class exit_on_error:
@@ -136,7 +187,7 @@ class exit_on_error:
         if isinstance(error, SummarizerError):
             from rich.markup import escape
 
-            self.console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            self.console.print(f"[bold red]error:[/] {escape(inert(str(error)))}", highlight=False, soft_wrap=True)
             sys.exit(error.exit_code)
 
 

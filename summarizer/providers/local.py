@@ -96,6 +96,8 @@ def from_settings(settings: Settings) -> LocalProvider:
 class LocalProvider:
     """llama.cpp in this process; the model loads on the first call that misses the cache."""
 
+    in_process = True  # computes here, cannot hang on a network: the client does not cut its calls off
+
     def __init__(self, model_path: str | Path | None = None, n_ctx: int = 16384, n_threads: int | None = None) -> None:
         path = model_path or os.environ.get("SUMMARIZER_MODEL_PATH")
         self._path = Path(path).expanduser() if path else None

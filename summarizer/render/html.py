@@ -1,7 +1,8 @@
 """The HTML report: the brief beside the article, each evidence span highlighted and linked.
 
 One standalone page, no script and no outside resource, rendered from ``templates/report.html.j2``
-with autoescape on, so an article or a model answer cannot add markup to the page. A header names
+with autoescape on and every value made ``inert``, so an article or a model answer can add neither
+markup to the page nor control sequences to a terminal that shows the file. A header names
 the source, the day the report was made, the model and the grounding; statuses and match qualities
 are badges. An item links to its span in the article (``#ev-N``), and the span links back to the item.
 """
@@ -13,6 +14,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer.inert import inert
 from summarizer.render.text import grounding_line, meeting_rows
 from summarizer.schema import BriefData as Brief
 from summarizer.schema import Evidence, Target, language_name
@@ -35,6 +37,7 @@ def environment() -> Any:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("summarizer.render", "templates"),
         autoescape=True,
+        finalize=lambda value: inert(value) if isinstance(value, str) else value,  # before escaping
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
     )

@@ -1,9 +1,14 @@
-"""Rendering a Brief: Markdown, plain text, JSON, and rich output for the terminal."""
+"""Rendering a Brief: Markdown, plain text, JSON, and rich output for the terminal.
+
+Every rendering is made inert (``summarizer.inert``): control characters from the article or the model
+are shown, never sent raw to a terminal or a file.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from summarizer.inert import inert, inert_json
 from summarizer.schema import BriefData as Brief
 from summarizer.schema import Evidence, language_name
 
@@ -25,7 +30,7 @@ def render_markdown(brief: Brief) -> str:
     for summary in brief.summaries:
         lines += [f"## {summary.headline}", f"*{language_name(summary.language)}*", "", summary.summary, ""]
     lines += _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### ")
-    return "\n".join(lines).rstrip() + "\n"
+    return inert("\n".join(lines).rstrip() + "\n")
 
 
 def render_text(brief: Brief) -> str:
@@ -34,12 +39,12 @@ def render_text(brief: Brief) -> str:
     for summary in brief.summaries:
         lines += [f"[{summary.language}] {summary.headline}", summary.summary, ""]
     lines += _facts(brief, bullet="*", quote=lambda e: f'    "{e.quote}"{_where(e)}')
-    return "\n".join(lines).rstrip() + "\n"
+    return inert("\n".join(lines).rstrip() + "\n")
 
 
 def render_json(brief: Brief) -> str:
-    """The brief as JSON."""
-    return brief.to_json() + "\n"
+    """The brief as JSON (control characters escaped, none raw)."""
+    return inert_json(brief.to_json()) + "\n"
 
 
 def _facts(brief: Brief, bullet: str, quote: Any, heading: str = "") -> list[str]:
@@ -114,7 +119,7 @@ def print_rich(brief: Brief, console: Any) -> None:
     from rich.panel import Panel
 
     panels = [
-        Panel(Markdown(f"**{s.headline}**\n\n{s.summary}"), title=language_name(s.language), expand=True)
+        Panel(Markdown(inert(f"**{s.headline}**\n\n{s.summary}")), title=inert(language_name(s.language)), expand=True)
         for s in brief.summaries
     ]
     if console.width >= 110 and len(panels) > 1:
@@ -123,4 +128,4 @@ def print_rich(brief: Brief, console: Any) -> None:
         for panel in panels:
             console.print(panel)
     facts = _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### ")
-    console.print(Markdown("\n".join(facts)))
+    console.print(Markdown(inert("\n".join(facts))))
