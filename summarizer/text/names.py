@@ -29,7 +29,9 @@ def value_or_none(text: str | None) -> str | None:
 # Words of address before a name: "Đồng chí" (comrade), "camarade", "M.", "Dr."... never part of it.
 _HONORIFIC = re.compile(
     r"^(?:(?:các )?đồng chí|đ/c|comrades?|camarades?|товарищ\w*|товариш\w*|genossen?|compañer[oa]s?|camaradas?|"
-    r"m\.|mr\.?|mrs\.?|ms\.?|mme\.?|dr\.?|herr|frau|sr\.?|sra\.?|sig\.?|on\.)\s+",
+    r"m\.|mr\.?|mrs\.?|ms\.?|mme\.?|dr\.?|prof\.?|herr|frau|sr\.?|sra\.?|sig\.?|on\.|"
+    r"landrat|landrätin|bürgermeister(?:in)?|oberbürgermeister(?:in)?|ministerpräsident(?:in)?|"
+    r"governor|gouverneur|gobernador|governador|governatore|губернатор|mayor|maire|prefect|préfet)\s+",
     re.IGNORECASE,
 )
 _COMRADES = re.compile(r"(?:(?<=\s)|^)(?:các )?(?:đồng chí|đ/c)[:\s]+|;\s*(?:và\s+)?(?:đồng chí\s+)?", re.IGNORECASE)

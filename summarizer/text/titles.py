@@ -52,24 +52,33 @@ _VIETNAMESE_TITLE = re.compile(
     r"(?: (?P<body>" + "|".join(p for p, _ in _BODIES) + r"))?(?: (?P<level>tỉnh|huyện|thành phố|tp\.?|xã))?",
     re.IGNORECASE,
 )
+# French titles of translated reports: (vice-)président / secrétaire (adjoint) (permanent) du <body> <level>.
+_FRENCH_TITLE = re.compile(
+    r"(?P<vice>vice-)?(?P<office>président|secrétaire|chef)(?P<deputy> adjoint)?(?P<standing> permanent)?"
+    r" (?:du|de la) (?P<body>comité populaire|conseil populaire|comité (?:provincial |municipal )?du parti|"
+    r"comité exécutif (?:provincial )?du parti|comité du parti)"
+    r"(?: (?P<level>provincial|de (?:la )?province|de district|du district|municipal|de la ville|de la commune))?",
+    re.IGNORECASE,
+)
+_FRENCH_BODIES = {"comité populaire": "People's Committee", "conseil populaire": "People's Council"}
+_FRENCH_LEVELS = {
+    "provinc": "Provincial",
+    "district": "District",
+    "municipal": "City",
+    "ville": "City",
+    "commune": "Commune",
+}
 # Whole titles of translated reports, in the languages they come in.
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"membre (?:du comité central du parti|du comité central)", "Member of the Party Central Committee"),
-    (
-        r"secrétaire adjoint permanent du comité provincial du parti",
-        "Standing Deputy Secretary of the Provincial Party Committee",
-    ),
-    (r"secrétaire adjoint du comité provincial du parti", "Deputy Secretary of the Provincial Party Committee"),
-    (r"secrétaire du comité provincial du parti", "Secretary of the Provincial Party Committee"),
-    (r"secrétaire du comité (?:de district|du parti du district)", "Secretary of the District Party Committee"),
-    (r"président du comité populaire provincial", "Chairman of the Provincial People's Committee"),
-    (r"président du conseil populaire provincial", "Chairman of the Provincial People's Council"),
     (
         r"premier ministre|prime minister|premierminister|primer ministro|primeiro-ministro|"
         r"премьер-министр|прем'єр-міністр",
         "Prime Minister",
     ),
     (r"gouverneur|governor|gobernador|governador|governatore|губернатор", "Governor"),
+    (r"landrat|landrätin", "District Administrator"),
+    (r"oberbürgermeister(?:in)?|bürgermeister(?:in)?|mayor|maire\b|мэр", "Mayor"),
 )
 # Title words in English and the words that say them in each language (lowercase stems).
 TITLE_STEMS: dict[str, tuple[str, ...]] = {
@@ -105,6 +114,7 @@ def english_role(context: str) -> str | None:
     """The English role the glossary reads in ``context`` (the words around a name), or None."""
     titles = [english for pattern, english in _PHRASES if re.search(pattern, context, re.IGNORECASE)]
     titles += [_vietnamese(match) for match in _VIETNAMESE_TITLE.finditer(context)]
+    titles += [_french(match) for match in _FRENCH_TITLE.finditer(context)]
     unique = list(dict.fromkeys(title for title in titles if title))
     return ", ".join(unique) if unique else None
 
@@ -118,6 +128,19 @@ def supported_titles(text: str) -> set[str]:
     """The title words ``text`` (in any of the glossary's languages) says."""
     folded = text.casefold()
     return {title for title, stems in TITLE_STEMS.items() if any(stem in folded for stem in stems)}
+
+
+def _french(match: re.Match[str]) -> str:
+    body_words = match["body"].lower()
+    level_words = f"{match['level'] or ''} {body_words}".lower()
+    level = next((english for word, english in _FRENCH_LEVELS.items() if word in level_words), "")
+    body = _FRENCH_BODIES.get(body_words, "Party Committee")
+    office = {"président": "Chairman", "secrétaire": "Secretary", "chef": "Head"}[match["office"].lower()]
+    deputy = (
+        "Vice " if match["vice"] and office == "Chairman" else ("Deputy " if match["vice"] or match["deputy"] else "")
+    )
+    standing = "Standing " if match["standing"] else ""
+    return " ".join(f"{standing}{deputy}{office} of the {level} {body}".split())
 
 
 def _vietnamese(match: re.Match[str]) -> str:

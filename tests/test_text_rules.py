@@ -1,0 +1,102 @@
+"""Pure text rules behind the quality of a brief, in the languages these reports come in (no model)."""
+
+from __future__ import annotations
+
+from summarizer.steps.summary import lead_summary, whole_sentences
+from summarizer.text.figures import find_candidates, rule_status
+from summarizer.text.meetings import meeting_name_in
+from summarizer.text.names import comrades, without_honorific
+from summarizer.text.scripts import foreign_scripts
+from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
+from summarizer.text.titles import english_role, is_a_title, title_holders
+
+
+def figures(text: str) -> list[tuple[str, str | None]]:
+    return [(candidate.figure, rule_status(candidate)) for candidate in find_candidates(text)]
+
+
+def test_sentences_are_not_cut_after_abbreviations_initials_or_ordinals() -> None:
+    vi = "Chủ tịch UBND TP. Hồ Chí Minh Phan Văn Mãi chủ trì hội nghị. Đ/c Nguyễn Văn A phát biểu."
+    assert split_sentences(vi) == [
+        "Chủ tịch UBND TP. Hồ Chí Minh Phan Văn Mãi chủ trì hội nghị.",
+        "Đ/c Nguyễn Văn A phát biểu.",
+    ]
+    assert len(split_sentences("M. Nguyen a présidé la réunion le 3 nov. 2023 à Hanoi. Le Dr. Smith a parlé.")) == 2
+    assert split_sentences("Засідання провів Фалько Н.І. Він сказав.") == ["Засідання провів Фалько Н.І. Він сказав."]
+    assert len(split_sentences("Am 5. Juni 2024 tagte der Kreistag. Es war gut.")) == 2
+
+
+def test_chairing_verbs_in_more_languages() -> None:
+    text = (
+        "La riunione è stata presieduta da Giorgia Meloni. Губернатор провёл совещание. "
+        "Unter dem Vorsitz von Klaus Weber tagte der Rat. Đồng chí Lê Văn A chủ tọa kỳ họp. Ông B điều hành hội nghị."
+    )
+    assert len(chair_sentences(text, limit=10)) == 5
+
+
+def test_remarks_and_chairing_sentences_are_not_directives() -> None:
+    text = (
+        "Il convient de noter que la croissance est forte cette année. "
+        "M. X a présidé la réunion et a demandé des efforts. "
+        "Les comités doivent continuer à renforcer leur rôle. It should be noted that the weather was bad this year."
+    )
+    assert directive_sentences(text) == ["Les comités doivent continuer à renforcer leur rôle."]
+
+
+def test_dates_are_not_fractions_and_plan_shares_have_a_status() -> None:
+    assert figures("Sáng 3/7, hội nghị khai mạc; tháng 7/2024 có 13/17 chỉ tiêu đạt và vượt.") == [("13/17", "met")]
+    assert figures("Thu ngân sách đạt 105,3% kế hoạch năm.") == [("105,3%", "exceeded")]
+    assert figures("6 tháng đầu năm, thu ngân sách đạt 52,3% dự toán. Giải ngân đạt 28% kế hoạch.") == [
+        ("52,3%", "on_track"),
+        ("28%", "at_risk"),
+    ]
+    assert figures("Es wurden 20 von insgesamt 22 Zielen erreicht, das Wachstum lag bei 8,15 Prozent.") == [
+        ("20 von insgesamt 22", "met"),
+        ("8,15 Prozent", "unknown"),
+    ]
+    assert figures("План по вводу жилья выполнен на 104 процента.") == [("104 процента", "exceeded")]
+    assert figures("El arroz alcanzó el 96 por ciento del plan anual y 15 de los 18 objetivos fueron cumplidos.") == [
+        ("15 de los 18", "met"),
+        ("96 por ciento", "partially_met"),
+    ]
+
+
+def test_titles_become_english_roles_and_are_never_names() -> None:
+    assert english_role("Phó Bí thư Thường trực Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh") == (
+        "Standing Deputy Secretary of the Provincial Party Committee, "
+        "Head of the Provincial National Assembly Delegation"
+    )
+    assert english_role("Chủ tịch UBND TP. Hồ Chí Minh") == "Chairman of the City People's Committee"
+    assert english_role("secrétaire du Comité provincial du Parti") == "Secretary of the Provincial Party Committee"
+    assert is_a_title("Prime Minister") and is_a_title("Bí thư Tỉnh ủy") and not is_a_title("Pham Minh Chinh")
+    assert ("Prime Minister", "Pham Minh Chinh") in title_holders("Prime Minister Pham Minh Chinh said so.")
+
+
+def test_comrades_in_a_list_and_without_their_address() -> None:
+    sentence = "Các đồng chí: Đỗ Trọng Hưng, Bí thư Tỉnh ủy; Lại Thế Nguyên, Phó Bí thư; Đỗ Minh Tuấn chủ trì hội nghị."
+    assert comrades(sentence) == ["Đỗ Trọng Hưng", "Lại Thế Nguyên", "Đỗ Minh Tuấn"]
+    assert without_honorific("Đồng chí Nguyễn Thị Thanh") == "Nguyễn Thị Thanh"
+    assert without_honorific("camarade Nguyen Hong Son") == "Nguyen Hong Son"
+
+
+def test_vietnamese_meeting_names_are_found_as_written() -> None:
+    text = "Ngày 29-9, Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX đã được tổ chức."
+    assert meeting_name_in(text) == "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX"
+
+
+def test_summaries_end_whole_and_the_lead_skips_page_furniture() -> None:
+    assert whole_sentences("The meeting ended. Delegates agreed to contin") == "The meeting ended."
+    assert whole_sentences("No sentence end at all") == "No sentence end at all"
+    page = (
+        "Vietnam.vn\n\nMuong Khuong organise un atelier pour promouvoir le rôle des leaders\n\n27/06/2024\n\n"
+        "Le matin du 27 juin, le Comité du Parti du district de Muong Khuong a organisé un atelier. "
+        "Il a réuni les dirigeants du district et des communes.\n"
+    )
+    lead = lead_summary(page, "fr")
+    assert lead.headline.startswith("Muong Khuong organise") and lead.summary.startswith("Le matin du 27 juin")
+    assert lead.from_article
+
+
+def test_foreign_scripts_are_leaks_but_names_in_latin_are_not() -> None:
+    assert foreign_scripts("les diverses部门 de la province", "fr") == {"han"}
+    assert not foreign_scripts("Лідери партії та Nguyen Van A", "uk")
