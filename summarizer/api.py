@@ -37,6 +37,7 @@ class Options(TypedDict, total=False):
     model_path: str | None
     schema_format: str | None
     timeout: float
+    total_timeout: float
     cache_dir: str | Path | None
     cache_mode: str
     language: str | None
@@ -60,7 +61,7 @@ def make_engine(settings: Settings) -> Engine:
 
 
 def summarize(
-    source: str | Path | Article,
+    source: str | Path | bytes | Article,
     *,
     settings: Settings | None = None,
     client: ModelClient | None = None,
@@ -68,7 +69,10 @@ def summarize(
     strict: bool = False,
     **options: Unpack[Options],
 ) -> Brief:
-    """Summarise one article: ``source`` is a path, ``"-"`` for stdin, the article's text, or an ``Article``.
+    """Summarise one article: ``source`` is a path, ``"-"`` for stdin, the article's text or bytes, or an ``Article``.
+
+    A one-line string that names no file is the article's text only when it has more than one word;
+    a single word is taken as a path, so a mistyped path is a missing file (``InputError``).
 
     ``language`` is the brief's second language (ISO 639-1); by default the article's own. Pass
     ``client`` to reuse one across many calls. ``strict`` drops the items whose evidence is not in the
@@ -113,7 +117,7 @@ def evaluate_gold(
 
 
 async def asummarize(
-    source: str | Path,
+    source: str | Path | bytes | Article,
     *,
     settings: Settings | None = None,
     client: ModelClient | None = None,
@@ -131,18 +135,20 @@ def summarize_many(
     *,
     settings: Settings | None = None,
     client: ModelClient | None = None,
+    ordered: bool = False,
     **options: Unpack[Options],
 ) -> Iterator[BatchResult]:
     """Summarise many articles (paths, or texts), yielding each ``BatchResult`` as it completes.
 
-    At most ``jobs`` articles are in flight. A failure is a result with ``status == "failed"``,
+    ``ordered=True`` yields them in input order instead. At most ``jobs`` articles are in flight.
+    A failure is a result with ``status == "failed"``,
     never an exception, so one bad article cannot stop the others.
     """
     run = _settings(settings, options)
     owned = client or make_client(run)
     try:
         items = (_as_source(item, n) for n, item in enumerate(sources))
-        yield from run_parallel(items, owned, run.jobs, run.language)
+        yield from run_parallel(items, owned, run.jobs, run.language, ordered=ordered)
     finally:
         if client is None:
             owned.cache.close()
@@ -160,8 +166,9 @@ async def asummarize_many(
 
 
 def _as_source(item: str | Path, number: int) -> Source:
-    """Paths stay paths; a text gets a numbered label (a bad one is left for the batch to fail)."""
-    if isinstance(item, Path) or looks_like_path(item):
+    """Paths stay paths; a text gets a numbered label (a bad one, or a value that is no article, is left
+    for the batch to fail with its reason)."""
+    if not isinstance(item, str) or looks_like_path(item):
         return item
     try:
         return decode_bytes(item.encode("utf-8"), f"<text {number}>")

@@ -43,11 +43,21 @@ def summarize_article(
     key = brief_key(article, client, second_language)
     stored = _load(key, client, article, round(time.perf_counter() - started, 3))
     if stored is not None:
-        return stored
+        return _with_notes(stored, article)
     brief = make_brief(article, client, second_language, progress)
     # A cache given up during the run (its problem is a warning of the brief) stores nothing.
     client.cache.set_text(key, brief.model_dump_json())
-    return brief
+    return _with_notes(brief, article)
+
+
+def _with_notes(brief: Brief, article: Article) -> Brief:
+    """The brief with what reading the article had to guess (an encoding, damaged bytes) first among its warnings.
+
+    Notes belong to how the bytes were read, not to the text: a stored brief of the same text read
+    cleanly gets them added, and a brief is stored without them.
+    """
+    notes = [note for note in article.notes if note not in brief.warnings]
+    return brief.model_copy(update={"warnings": [*notes, *brief.warnings]}) if notes else brief
 
 
 def brief_key(article: Article, client: ModelClient, second_language: str | None) -> str:

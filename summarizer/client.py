@@ -4,10 +4,18 @@ instructor turns a pydantic model into a schema-constrained request, validates t
 re-asks (bounded) when it does not fit. Underneath, each request goes to the cache first, then to
 the provider through tenacity, which retries transient failures with exponential backoff, jitter and
 ``Retry-After``. Every attempt is counted in the article's ``Usage``.
+
+A request with all its retries and waits ends within ``RetryPolicy.total_seconds`` of wall-clock
+time, whatever the server does (silent, or trickling bytes that never make an answer): an attempt
+at a server runs in a helper thread that is abandoned when the time is up. Providers that compute
+in this process (llama.cpp) are not cut off: their calls cannot hang on a network.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -29,6 +37,11 @@ from summarizer.settings import Settings
 
 T = TypeVar("T", bound=BaseModel)
 _PROMPT_KEY = "summarizer_prompt"  # travels through instructor's kwargs into the cache key
+
+# instructor logs every failed attempt at ERROR; this package reports failures as exceptions, once. A
+# NullHandler keeps those lines out of a notebook's stderr (Python's last-resort handler) and still
+# lets an application that configures logging see them.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -144,24 +157,33 @@ class Session:
         return ChatCompletion.model_validate(response)
 
     def _call_provider(self, request: dict[str, Any]) -> dict[str, Any]:
-        from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, stop_after_delay
+        from tenacity import Retrying, retry_if_exception_type
 
         policy = self.client.retry
+        deadline = time.monotonic() + policy.total_seconds
         retrying = Retrying(
             retry=retry_if_exception_type(TransientProviderError),
-            stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.total_seconds),
+            stop=_stop(policy, deadline),
             wait=_backoff(policy),
             reraise=True,
         )
         try:
-            return retrying(self._attempt, request)
+            return retrying(self._attempt, request, deadline)
         except TransientProviderError as e:
             attempts = retrying.statistics.get("attempt_number", policy.attempts)
-            raise ProviderError(f"{self.client.provider.endpoint} still failing after {attempts} attempts: {e}") from e
+            spent = policy.total_seconds - (deadline - time.monotonic())
+            raise ProviderError(
+                f"{self.client.provider.endpoint} still failing after {attempts} attempts in {spent:.0f} s: {e}"
+            ) from e
 
-    def _attempt(self, request: dict[str, Any]) -> dict[str, Any]:
+    def _attempt(self, request: dict[str, Any], deadline: float) -> dict[str, Any]:
         self.usage.calls += 1
-        response = self.client.provider.complete(dict(request))
+        provider = self.client.provider
+        if getattr(provider, "in_process", False):
+            response = provider.complete(dict(request))
+        else:
+            seconds = self.client.retry.total_seconds
+            response = _within(lambda: provider.complete(dict(request)), deadline, seconds)
         self._count(response, cached=False, count_call=False)
         return response
 
@@ -178,7 +200,43 @@ class Session:
 def make_client(settings: Settings | None = None) -> ModelClient:
     """A model client: the chosen provider behind the response cache, retries and validation."""
     settings = settings or Settings()
-    return ModelClient(make_provider(settings), ResponseCache(settings.cache_path(), settings.cache_mode))
+    cache = ResponseCache(settings.cache_path(), settings.cache_mode)
+    return ModelClient(make_provider(settings), cache, retry=RetryPolicy(total_seconds=settings.total_timeout))
+
+
+def _within(call: Callable[[], dict[str, Any]], deadline: float, total: float) -> dict[str, Any]:
+    """``call()`` in a helper thread, given up at ``deadline`` (the thread is left to end on its own)."""
+    outcome: dict[str, Any] = {}
+    finished = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as error:  # handed to the caller's thread as is
+            outcome["error"] = error
+        finally:
+            finished.set()
+
+    threading.Thread(target=run, name="summarizer-request", daemon=True).start()
+    if not finished.wait(max(0.0, deadline - time.monotonic())):
+        raise TransientProviderError(f"no whole answer within {total:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    value: dict[str, Any] = outcome["value"]
+    return value
+
+
+def _stop(policy: RetryPolicy, deadline: float) -> Callable[[Any], bool]:
+    """Stop after the last attempt, or when the next wait would end at the deadline: no time is left."""
+    from tenacity import stop_after_attempt
+
+    attempts = stop_after_attempt(policy.attempts)
+
+    def stop(retry_state: Any) -> bool:
+        no_time_left = time.monotonic() + (retry_state.upcoming_sleep or 0.0) >= deadline
+        return bool(attempts(retry_state) or no_time_left)
+
+    return stop
 
 
 def _backoff(policy: RetryPolicy) -> Callable[[Any], float]:

@@ -55,3 +55,9 @@ class AuthenticationError(ProviderError):
 
 class ModelOutputError(SummarizerError):
     """The model kept answering with output that does not fit the schema, after re-asking."""
+
+
+class OutputError(SummarizerError):
+    """The output cannot be written: its folder is missing or read-only, the disk is full, or it is locked."""
+
+    exit_code = 3

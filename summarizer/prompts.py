@@ -32,10 +32,10 @@ def prompts_dir() -> Path:
     return Path(override) if override else _packaged_prompts_dir()
 
 
-@functools.cache
 def _packaged_prompts_dir() -> Path:
-    installed = Path(__file__).parent / "prompts"
-    return installed if installed.is_dir() else Path(__file__).parent.parent / "prompts"
+    from summarizer.resources import prompt_templates
+
+    return prompt_templates()
 
 
 @dataclass(frozen=True)

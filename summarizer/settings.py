@@ -1,7 +1,8 @@
 """One frozen settings object, built once from options and environment and passed down whole.
 
-It says which model answers (provider, model, endpoint, model file), where answers are cached and
-how, the brief's second language, and how a batch runs (engine, jobs, Ray options). Each provider
+It says which model answers (provider, model, endpoint, model file), how long a server may take
+(``timeout`` for one answer, ``total_timeout`` for a request with all its retries), where answers
+are cached and how, the brief's second language, and how a batch runs (engine, jobs, Ray options). Each provider
 reads its own environment variables when it is made (``summarizer.providers``); the cache folder
 falls back to ``SUMMARIZER_CACHE_DIR`` here.
 """
@@ -40,7 +41,8 @@ class Settings:
     base_url: str | None = None
     model_path: str | None = None
     schema_format: str | None = None
-    timeout: float = 600.0
+    timeout: float = 120.0  # seconds a server may take to answer one request
+    total_timeout: float = 300.0  # seconds one model request may take in all, retries and waits included
     cache_dir: str | None = None
     cache_mode: CacheMode = "use"
     language: str | None = None
@@ -50,6 +52,12 @@ class Settings:
 
     def __post_init__(self) -> None:
         check_mode(self.cache_mode)
+        if self.language is not None:
+            object.__setattr__(self, "language", check_language(self.language))
+        for name in ("timeout", "total_timeout"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ConfigurationError(f"{name} must be a positive number of seconds, not {value!r}")
         if self.engine not in ENGINES:
             raise ConfigurationError(f"unknown engine {self.engine!r}; choose one of {', '.join(ENGINES)}")
 
@@ -72,3 +80,14 @@ class Settings:
     def cache_path(self) -> Path:
         """The response cache folder: the one given, else ``SUMMARIZER_CACHE_DIR``, else the user state's."""
         return Path(self.cache_dir) if self.cache_dir is not None else default_cache_dir()
+
+
+def check_language(code: str) -> str:
+    """An ISO 639-1 code the tool can name (lingua's languages), lowercased; else a ConfigurationError listing them."""
+    from lingua import Language
+
+    known = sorted(str(language.iso_code_639_1.name).lower() for language in Language.all())
+    normal = code.strip().lower() if isinstance(code, str) else code
+    if normal not in known:
+        raise ConfigurationError(f"unknown language {code!r}; use an ISO 639-1 code: {', '.join(known)}")
+    return str(normal)

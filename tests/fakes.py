@@ -41,21 +41,21 @@ class FakeProvider:
         }
 
 
-def minimal(schema: dict[str, Any], root: dict[str, Any]) -> Any:
-    """The smallest value valid against ``schema`` (enough for the pipeline's draft models)."""
+def minimal(schema: dict[str, Any], root: dict[str, Any], fill: str = "x") -> Any:
+    """The smallest value valid against ``schema`` (enough for the pipeline's draft models); strings are ``fill``."""
     if "$ref" in schema:
-        return minimal(root["$defs"][schema["$ref"].split("/")[-1]], root)
+        return minimal(root["$defs"][schema["$ref"].split("/")[-1]], root, fill)
     if "anyOf" in schema:
         return None
     if "enum" in schema:
         return schema["enum"][0]
     kind = schema.get("type")
     if kind == "object":
-        return {name: minimal(sub, root) for name, sub in schema.get("properties", {}).items()}
+        return {name: minimal(sub, root, fill) for name, sub in schema.get("properties", {}).items()}
     if kind == "array":
         return []
     if kind == "string":
-        return "x"
+        return fill[: schema.get("maxLength", len(fill))]
     if kind == "boolean":
         return False
     return 0

@@ -1,16 +1,20 @@
 """A scripted OpenAI-compatible HTTP server on 127.0.0.1, for testing retries and faults for real.
 
 Each POST to ``/v1/chat/completions`` takes the next action of the script (the last one repeats):
-an HTTP status with headers, a delay, a body that is not JSON, or a chat completion whose content
-is the given JSON. The server records every request body, headers, and the most requests in flight.
+an HTTP status with headers, a delay, a body that is not JSON, a body trickled a byte at a time that
+never ends, or a chat completion whose content is the given JSON. The server records every request
+body, headers, and the most requests in flight. Instead of a script, ``mixed`` draws each answer at
+random from a mix of faults and good answers (the load test's server); ``GET /stats`` counts them.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import threading
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +34,9 @@ class Action:
     raw_body: bytes | None = None  # sent as is, instead of a chat completion
     finish_reason: str = "stop"
     drop: bool = False  # close the connection without answering
+    label: str = ""  # what GET /stats counts this answer as
+    trickle: float = 0.0  # send headers, then one byte every ``trickle`` seconds for ``delay`` seconds, never all
+    fill: str = "x"  # the text of every string in a FROM_SCHEMA answer
 
 
 def completion(content: Any, finish_reason: str = "stop") -> dict[str, Any]:
@@ -53,8 +60,10 @@ def completion(content: Any, finish_reason: str = "stop") -> dict[str, Any]:
 class ScriptedServer:
     """State shared with the handler threads."""
 
-    def __init__(self, script: list[Action]) -> None:
+    def __init__(self, script: list[Action], choose: Callable[[dict[str, Any]], Action] | None = None) -> None:
         self.script = script
+        self.choose = choose
+        self.kinds: Counter[str] = Counter()
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.in_flight = 0
@@ -69,7 +78,9 @@ class ScriptedServer:
             index = min(len(self.requests) - 1, len(self.script) - 1)
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
-            return self.script[index]
+            action = self.choose(body) if self.choose else self.script[index]
+            self.kinds[action.label or "scripted"] += 1
+            return action
 
     def done(self) -> None:
         with self.lock:
@@ -81,6 +92,9 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *_args: Any) -> None:  # keep test output quiet
             return
 
+        def do_GET(self) -> None:
+            _send_stats(self, state)
+
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", 0))
             body = json.loads(self.rfile.read(length) or b"{}")
@@ -90,12 +104,16 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
                 self.connection.shutdown(2)
                 return
+            if action.trickle:
+                state.done()
+                _trickle(self, action)
+                return
             try:
                 time.sleep(action.delay)
                 if action.raw_body is not None:
                     payload = action.raw_body
                 elif action.status == 200:
-                    content = _schema_answer(body) if action.content is FROM_SCHEMA else action.content
+                    content = _schema_answer(body, action.fill) if action.content is FROM_SCHEMA else action.content
                     payload = json.dumps(completion(content, action.finish_reason)).encode()
                 else:
                     payload = json.dumps({"error": {"message": f"scripted {action.status}"}}).encode()
@@ -115,18 +133,75 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _schema_answer(body: dict[str, Any]) -> Any:
+def _send_stats(handler: BaseHTTPRequestHandler, state: ScriptedServer) -> None:
+    """``GET /stats``: requests answered, the most in flight, and how many of each kind of answer."""
+    with state.lock:
+        stats = {"requests": len(state.requests), "max_in_flight": state.max_in_flight, "kinds": state.kinds}
+    payload = json.dumps(stats).encode()
+    handler.send_response(200)
+    handler.send_header("content-type", "application/json")
+    handler.send_header("content-length", str(len(payload)))
+    handler.end_headers()
+    handler.wfile.write(payload)
+
+
+def _trickle(handler: BaseHTTPRequestHandler, action: Action) -> None:
+    """A 200 whose body never arrives whole: one byte at a time, each well within a read timeout."""
+    handler.close_connection = True
+    ends = time.monotonic() + action.delay
+    try:
+        handler.send_response(200)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", "1000000")
+        handler.end_headers()
+        while time.monotonic() < ends:
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(action.trickle)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
+def _schema_answer(body: dict[str, Any], fill: str = "x") -> Any:
     from tests.fakes import minimal
 
     response_format = body.get("response_format") or {}
     schema = response_format.get("schema") or response_format.get("json_schema", {}).get("schema", {})
-    return minimal(schema, schema)
+    return minimal(schema, schema, fill)
+
+
+ALWAYS_FAIL = "ALWAYS-FAIL"  # a request whose messages hold this gets a 500, every time
+
+
+def mixed(seed: int = 14) -> Callable[[dict[str, Any]], Action]:
+    """Answers drawn at random: 429 (Retry-After 1), 500, slower than a 2 s timeout, slow but in time,
+    a 200 that is not JSON, a dropped connection, else a good answer after 50 ms."""
+    chance = random.Random(seed)
+    mix = [
+        (0.10, Action(status=429, headers={"retry-after": "1"}, label="429")),
+        (0.20, Action(status=500, label="500")),
+        (0.26, Action(content=FROM_SCHEMA, delay=3.0, label="slow, past the timeout")),
+        (0.32, Action(content=FROM_SCHEMA, delay=1.0, label="slow, in time")),
+        (0.35, Action(raw_body=b"<html>502 bad gateway</html>", label="200 not JSON")),
+        (0.37, Action(drop=True, label="dropped")),
+        (1.00, Action(content=FROM_SCHEMA, delay=0.05, label="good")),
+    ]
+
+    def choose(body: dict[str, Any]) -> Action:
+        if ALWAYS_FAIL in json.dumps(body.get("messages"), ensure_ascii=False):
+            return Action(status=500, label="500, always")
+        roll = chance.random()
+        return next(action for limit, action in mix if roll < limit)
+
+    return choose
 
 
 @contextmanager
-def scripted_server(script: list[Action]) -> Iterator[ScriptedServer]:
-    """Run a scripted server on a free port of 127.0.0.1 for the duration of the block."""
-    state = ScriptedServer(script)
+def scripted_server(
+    script: list[Action], choose: Callable[[dict[str, Any]], Action] | None = None
+) -> Iterator[ScriptedServer]:
+    """Run a scripted (or ``choose``-driven) server on a free port of 127.0.0.1 for the duration of the block."""
+    state = ScriptedServer(script, choose)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -140,15 +215,18 @@ def scripted_server(script: list[Action]) -> Iterator[ScriptedServer]:
 
 
 def main() -> None:
-    """Serve minimal valid answers after a fixed delay until killed: ``python -m tests.servers DELAY``.
+    """Serve until killed: ``python -m tests.servers DELAY`` (minimal valid answers after DELAY seconds)
+    or ``python -m tests.servers --mix SEED`` (the ``mixed`` faults).
 
     Prints the base URL on its first line. Benchmarks run it in its own process so that the
     server's work does not share the client's interpreter lock.
     """
     import sys
 
-    delay = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
-    with scripted_server([Action(content=FROM_SCHEMA, delay=delay)]) as server:
+    args = sys.argv[1:]
+    choose = mixed(int(args[1])) if args[:1] == ["--mix"] else None
+    delay = float(args[0]) if args and choose is None else 0.0
+    with scripted_server([Action(content=FROM_SCHEMA, delay=delay)], choose) as server:
         print(server.url, flush=True)
         threading.Event().wait()
 

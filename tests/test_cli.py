@@ -86,3 +86,39 @@ def test_installed_command_help_explains_providers() -> None:
     result = subprocess.run([sys.executable, "-m", "summarizer", "--help"], capture_output=True, text=True, check=True)
     for word in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_MODEL_PATH", "replay", "Exit codes"):
         assert word in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "starts"),
+    [("brief.html", None, "<!DOCTYPE html>"), ("brief.md", None, "## "), ("brief.json", None, "{"),
+     ("brief.txt", None, "[en] "), ("brief.html", "markdown", "## ")],
+)  # fmt: skip
+def test_the_output_extension_picks_the_format(
+    recorded_cache: Path, tmp_path: Path, name: str, given: str | None, starts: str
+) -> None:
+    target = tmp_path / name
+    args = [str(SEED), "-o", str(target), *replay_args(recorded_cache), *(["--format", given] if given else [])]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_main_help_shows_main_options_examples_and_commands() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    for word in ("--format", "-o, --output", "--quiet", "Examples:", "summarize batch", "export", "schema"):
+        assert word in result.output
+    assert "_SUMMARIZE_COMPLETE=bash_source" in result.output
+    assert "see above" not in CliRunner().invoke(cli, ["batch", "--help"]).output
+
+
+def test_quiet_and_verbose(recorded_cache: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    args = ["batch", str(SEED), "-o", str(out), *replay_args(recorded_cache)]
+    quiet = CliRunner().invoke(cli, [*args, "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    verbose = CliRunner().invoke(cli, [*args, "--verbose"])
+    assert verbose.exit_code == 0 and "skipped=1" in verbose.stderr
+    steps = CliRunner().invoke(cli, [str(SEED), "-v", "--cache-mode", "replay", "--cache-dir", str(tmp_path / "c")])
+    assert steps.exit_code == 1 and "asking the model: " in steps.stderr  # the step named before the miss
+    both = CliRunner().invoke(cli, [str(SEED), "-q", "-v"])
+    assert both.exit_code == 2 and "exclude each other" in both.output

@@ -81,13 +81,15 @@ def test_a_20_mb_file_is_refused_with_its_size(tmp_path: Path) -> None:
 
 
 def test_an_unreadable_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     path = tmp_path / "secret.txt"
     path.write_text("texte", encoding="utf-8")
 
-    def refuse(_self: Path) -> bytes:
+    def refuse(*_args: object, **_kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)  # root reads anything, so the refusal is simulated
+    monkeypatch.setattr(os, "open", refuse)  # root reads anything, so the refusal is simulated
     with pytest.raises(InputError, match="permission denied"):
         read_article(path)
 

@@ -60,7 +60,7 @@ def hostile_brief(tmp_path: Path) -> str:
 def test_text_from_the_article_and_the_model_is_escaped(tmp_path: Path) -> None:
     page = hostile_brief(tmp_path)
     assert "<script" not in page and "<img" not in page
-    assert "&lt;script&gt;document.title = &#x27;pwned-by-article&#x27;" in page
+    assert "&lt;script&gt;document.title = &#39;pwned-by-article&#39;" in page
     assert "3/34 objectifs &amp; plus" in page
 
 
@@ -102,3 +102,18 @@ def test_chromium_renders_the_report_and_runs_nothing_from_the_article(recorded_
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1400, 1400)
     assert len(data) > 50_000  # a rendered page of text, not a blank image
+
+
+def test_to_html_refuses_another_article_and_notebooks_get_a_fragment(recorded_cache: Path) -> None:
+    from summarizer.errors import InputError
+
+    brief = summarize(seed("004"), cache_dir=recorded_cache, cache_mode="replay", provider="local")
+    text = seed("004").read_text(encoding="utf-8")
+    page = brief.to_html(text)
+    assert '<meta name="viewport"' in page and "<dt>Source</dt>" in page and "<dt>Grounding</dt>" in page
+    assert "class='badge exact'" in page and "<dt>Model</dt><dd>qwen2.5" in page
+    with pytest.raises(InputError, match="not the article the brief was made from"):
+        brief.to_html(text + " ")
+    fragment = brief._repr_html_()
+    assert fragment.startswith('<div class="summarizer-brief">') and "<html" not in fragment
+    assert brief.summaries[0].headline.replace("'", "&#39;") in fragment and "<mark" not in fragment

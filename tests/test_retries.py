@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from summarizer.client import ModelClient, RetryPolicy, Session
 from summarizer.errors import AuthenticationError, ModelOutputError, ProviderError
 from summarizer.providers.openai import OpenAIProvider
 from summarizer.steps.summary import SummaryDraft
+from tests.conftest import REPO
 from tests.servers import Action, scripted_server
 
 GOOD = {"headline": "A meeting", "summary": "It met."}
@@ -142,3 +145,45 @@ def test_tokens_of_a_cut_off_answer_are_counted(tmp_path: Path) -> None:
         with pytest.raises(ModelOutputError):
             ask(s)
     assert s.usage.calls == 1 and s.usage.prompt_tokens == 50 and s.usage.completion_tokens == 5
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "text/html"])
+def test_a_200_body_that_is_not_json_is_a_transient_fault(tmp_path: Path, content_type: str) -> None:
+    bad = Action(raw_body=b"<html>bad gateway</html>", headers={"content-type": content_type})
+    with scripted_server([bad]) as server, pytest.raises(ProviderError, match="not JSON") as raised:
+        ask(session(server.url, tmp_path))
+    assert len(server.requests) == FAST.attempts  # retried with backoff as a transient fault, not re-asked
+    assert not isinstance(raised.value, ModelOutputError)
+
+
+BOUNDED = RetryPolicy(attempts=5, first_wait=0.01, max_wait=0.5, total_seconds=2.0, reasks=0)
+
+
+@pytest.mark.parametrize(
+    "never_done",
+    [Action(content=GOOD, delay=30.0), Action(trickle=0.2, delay=30.0)],
+    ids=["silent", "trickling"],
+)
+def test_the_total_bound_holds_wall_clock_whatever_the_server_does(tmp_path: Path, never_done: Action) -> None:
+    with scripted_server([never_done]) as server:
+        provider = OpenAIProvider("scripted", base_url=server.url, timeout=20.0)  # each read well within 20 s
+        s = ModelClient(provider, ResponseCache(tmp_path / "c", "off"), retry=BOUNDED).session("a.txt")
+        started = time.monotonic()
+        with pytest.raises(ProviderError, match=r"no whole answer within 2 s"):
+            ask(s)
+        elapsed = time.monotonic() - started
+    assert elapsed < 2.0 + 0.5, elapsed
+
+
+def test_the_cli_gives_up_on_a_silent_server_within_its_total_timeout(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Le 3 mars 2024, le comité a tenu une conférence.", encoding="utf-8")
+    with scripted_server([Action(content=GOOD, delay=60.0)]) as server:
+        command = [sys.executable, "-m", "summarizer", str(article), "--base-url", server.url, "--model", "m"]
+        command += ["--cache-mode", "off", "--timeout", "30", "--total-timeout", "2"]
+        started = time.monotonic()
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=REPO)
+        elapsed = time.monotonic() - started
+    assert result.returncode == 1, result.stderr
+    assert "no whole answer within 2 s" in result.stderr and "Traceback" not in result.stderr
+    assert elapsed < 15, elapsed  # start-up plus the 2 s bound, far below one 30 s read timeout

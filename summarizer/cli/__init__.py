@@ -2,24 +2,57 @@
 
 Exit codes: 0 success; 2 bad usage or bad input (missing, empty, binary, undecodable file, bad
 settings); 1 the model or the cache failed (endpoint errors, answers that never fit the schema,
-a replay-mode cache miss). Library imports stay inside the commands so ``--help`` is instant.
+a replay-mode cache miss); 3 the output cannot be written. Library imports stay inside the
+commands so ``--help`` is instant.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Any
 
 import click
 
 from summarizer.cache import CACHE_MODES
-from summarizer.cli.display import FORMATS, batch_progress, emit, exit_on_error, print_summary, step_progress
+from summarizer.cli import display, tools
+from summarizer.cli.display import (
+    FORMATS,
+    batch_progress,
+    emit,
+    exit_on_error,
+    first_ctrl_c_stops,
+    print_summary,
+    report_interruption,
+    step_progress,
+)
 from summarizer.providers import PROVIDERS
 from summarizer.settings import ENGINES, RayOptions, Settings
 
 PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
 
-ARTICLE is a text file, or - to read standard input.
+ARTICLE is a text or HTML file, or - to read standard input; --text TEXT
+summarises TEXT itself.
+
+\b
+Main options (summarize ARTICLE ...):
+  -o, --output PATH   write the brief to PATH; its extension picks the format
+                      (.html .md .json .txt) unless --format is given
+  --format FORMAT     text (default), markdown, json, or html (the brief beside
+                      the article, evidence highlighted)
+  --lang XX           second language of the brief (default: the article's)
+  --strict            drop items whose evidence is not in the article
+  --cache-dir, --cache-mode   where model answers are cached, and how
+  -q, --quiet / -v, --verbose   no progress / one line per step or article
+
+\b
+Examples:
+  summarize article.txt
+  summarize article.txt -o brief.html
+  summarize page.html --lang de -o brief.md
+  summarize batch articles/ -o results.jsonl --html-dir reports/
+  summarize export results.jsonl -o briefs.db
+  summarize schema > brief.schema.json
 
 \b
 Providers (--provider, or chosen for you):
@@ -44,7 +77,13 @@ Cache modes: use (read and write, default), replay (read only; a miss is an
 error), refresh (ask the model again and overwrite), off.
 
 \b
-Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input."""
+Exit codes: 0 ok, 1 model or cache failure, 2 bad usage or bad input,
+3 the output cannot be written (missing folder, read-only, disk full, locked),
+130 a batch stopped by Ctrl-C (what finished is written).
+
+\b
+Shell completion (bash; zsh and fish alike, with zsh_source / fish_source):
+  eval "$(_SUMMARIZE_COMPLETE=bash_source summarize)"   # in ~/.bashrc"""
 
 
 class DefaultGroup(click.Group):
@@ -74,11 +113,23 @@ def cli() -> None:
 def model_options(command: Any) -> Any:
     """Provider and cache options shared by every command that calls the model."""
     options = [
-        click.option("--lang", "language", help="Second language of the brief (ISO 639-1); default: the article's."),
-        click.option("--provider", type=click.Choice(PROVIDERS), help="Model provider (see above)."),
+        click.option(
+            "--lang", "language", help="Second language of the brief (ISO 639-1, e.g. de); default: the article's."
+        ),
+        click.option("--provider", type=click.Choice(PROVIDERS), help="Model provider (see summarize --help)."),
         click.option("--model", help="Model name for the openai provider."),
         click.option("--base-url", help="OpenAI-compatible server URL (sets the openai provider)."),
         click.option("--model-path", type=click.Path(dir_okay=False), help="A GGUF file for the local provider."),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(0, min_open=True),
+            help="Seconds a server may take to answer one request (default 120).",
+        ),
+        click.option(
+            "--total-timeout",
+            type=click.FloatRange(0, min_open=True),
+            help="Seconds one model request may take in all, retries and waits included (default 300).",
+        ),
         click.option("--cache-dir", type=click.Path(file_okay=False), help="Response cache folder."),
         click.option(
             "--cache-mode",
@@ -87,37 +138,67 @@ def model_options(command: Any) -> Any:
             show_default=True,
             help="How the response cache is used.",
         ),
+        click.option("-q", "--quiet", is_flag=True, help="No progress and no summary line (errors only)."),
+        click.option("-v", "--verbose", is_flag=True, help="One line per model step (per article in a batch)."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
+def verbosity(options: dict[str, Any]) -> int:
+    """Take --quiet and --verbose out of the options: 0 quiet, 1 normal, 2 verbose."""
+    quiet, verbose = options.pop("quiet", False), options.pop("verbose", False)
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other")
+    return 0 if quiet else 2 if verbose else 1
+
+
 @cli.command("run", help=PROVIDER_HELP)
-@click.argument("article")
+@click.argument("article", required=False)
+@click.option("--text", "article_text", help="Summarise this text instead of a file.")
 @click.option(
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="html: the brief beside the article, evidence highlighted.",
+    help="Default: from the -o extension (.html .md .json .txt), else text.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the brief to this file.")
+@click.option("-o", "--output", help="Write the brief to this file (whole, or not at all).")
 @click.option("--strict", is_flag=True, help="Drop items whose evidence is not in the article (default: flag them).")
 @model_options
-def run(article: str, output_format: str, output: str | None, strict: bool, **options: Any) -> None:
+def run(
+    article: str | None,
+    article_text: str | None,
+    output_format: str | None,
+    output: str | None,
+    strict: bool,
+    **options: Any,
+) -> None:
     """Summarise one article."""
+    from pathlib import Path
+
     from rich.console import Console
 
     from summarizer.api import summarize
-    from summarizer.inputs import read_article
+    from summarizer.inputs import decode_bytes, read_article
+    from summarizer.outputs import check_writable
 
+    if (article is None) == (article_text is None):
+        raise click.UsageError("give one ARTICLE (a file, or - for standard input) or --text TEXT")
     errors = Console(stderr=True)
-    with exit_on_error(errors), step_progress(errors) as progress:
-        text = read_article(article)
-        brief = summarize(text, settings=Settings.from_options(**options), progress=progress, strict=strict)
-    emit(brief, output_format, output, text.text)
+    level = verbosity(options)
+    with exit_on_error(errors):
+        settings = Settings.from_options(**options)  # bad settings are reported before anything is read
+        if output is not None:
+            check_writable(output)  # before minutes of model time, not after
+        with step_progress(errors, level) as progress:
+            # ARTICLE always names a file: a mistyped path is a missing file, never a one-word article.
+            if article_text is not None:
+                text = decode_bytes(article_text.encode("utf-8"), "<text>")
+            else:
+                text = read_article("-" if article == "-" else Path(str(article)))
+            brief = summarize(text, settings=settings, progress=progress, strict=strict)
+        emit(brief, display.output_format(output_format, output), output, text.text)
 
 
 @cli.command("batch")
@@ -125,6 +206,11 @@ def run(article: str, output_format: str, output: str | None, strict: bool, **op
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Results file (JSON lines).")
 @click.option("--jobs", default=4, show_default=True, type=click.IntRange(1, 256), help="Articles in flight at once.")
 @click.option("--markdown-dir", type=click.Path(file_okay=False), help="Also write one Markdown brief per article.")
+@click.option(
+    "--html-dir",
+    type=click.Path(file_okay=False),
+    help="Also write each article's HTML report, index.html (sortable) and people.html.",
+)
 @click.option("--retry-failed", is_flag=True, help="Run again the articles whose earlier line says failed.")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, help="Where to run.")
 @click.option("--address", help="Ray cluster to join (default: RAY_ADDRESS, else a local Ray instance).")
@@ -136,6 +222,7 @@ def batch(
     output: str,
     jobs: int,
     markdown_dir: str | None,
+    html_dir: str | None,
     retry_failed: bool,
     engine: str,
     address: str | None,
@@ -159,19 +246,39 @@ def batch(
     from summarizer.engines.batch import expand_inputs, run_batch
 
     errors = Console(stderr=True)
+    level = verbosity(options)
     ray = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
-    with exit_on_error(errors):
+    stop = threading.Event()
+    with exit_on_error(errors), first_ctrl_c_stops(stop):
         settings = Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray)
         paths = expand_inputs(inputs)
         runner = make_engine(settings)
-        with batch_progress(errors, len(paths)) as on_result:
+        with batch_progress(errors, len(paths), level) as on_result:
             summary = run_batch(
-                paths, output, retry_failed=retry_failed, markdown_dir=markdown_dir, on_result=on_result, engine=runner
+                paths,
+                output,
+                retry_failed=retry_failed,
+                markdown_dir=markdown_dir,
+                on_result=on_result,
+                engine=runner,
+                stop=stop,
             )
         runner.close()
-    print_summary(errors, summary, output)
+        index = _write_pages(output, html_dir)
+    print_summary(errors, summary, output, level, index)
+    if summary.interrupted:
+        report_interruption(summary)
     if summary.failed:
         sys.exit(1)
+
+
+def _write_pages(results: str, html_dir: str | None) -> Any:
+    """The batch's HTML pages, when asked for: the index's path."""
+    if html_dir is None:
+        return None
+    from summarizer.reports import write_html_dir
+
+    return write_html_dir(results, html_dir)
 
 
 @cli.command("eval")
@@ -198,10 +305,15 @@ def eval_command(gold: str, results: str | None, common_with: str | None, as_jso
 
     from summarizer.api import evaluate_gold
 
+    verbosity(options)
     with exit_on_error(Console(stderr=True)):
         settings = Settings.from_options(**options)
         scores = evaluate_gold(gold, results=results, common_with=common_with, settings=settings)
     click.echo(json.dumps(scores.to_json(), indent=2) + "\n" if as_json else scores.to_markdown(), nl=False)
+
+
+cli.add_command(tools.export)
+cli.add_command(tools.schema)
 
 
 def main() -> None:

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import click
 
+from summarizer.inert import inert
+
 FORMATS = ("text", "markdown", "json", "html")
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def output_format(chosen: str | None, output: str | None) -> str:
+    """The format asked for, else the one the output file's extension names, else text."""
+    if chosen is not None:
+        return chosen
+    from pathlib import Path
+
+    return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output else "text"
 
 
 def _interactive(console: Any) -> bool:
@@ -17,14 +32,19 @@ def _interactive(console: Any) -> bool:
 
 
 class batch_progress:
-    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal."""
+    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal.
 
-    def __init__(self, console: Any, total: int) -> None:
-        self.console, self.total = console, total
+    ``verbosity``: 0 quiet (nothing), 1 the bar, 2 also one line per finished article.
+    """
+
+    def __init__(self, console: Any, total: int, verbosity: int = 1) -> None:
+        self.console, self.total, self.verbosity = console, total, verbosity
         self.bar: Any = None
 
     def __enter__(self) -> Any:
-        if not _interactive(self.console):
+        if self.verbosity >= 2 and not _interactive(self.console):
+            return lambda result: print(f"{result.status} {result.input} ({result.seconds:.1f} s)", file=sys.stderr)
+        if not _interactive(self.console) or self.verbosity == 0:
             return None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -44,6 +64,8 @@ class batch_progress:
             if result.status in counts:
                 counts[result.status] += 1
             self.bar.update(task, advance=1, **counts)
+            if self.verbosity >= 2:
+                self.bar.console.print(f"{result.status} {result.input} ({result.seconds:.1f} s)", highlight=False)
 
         return advance
 
@@ -52,19 +74,27 @@ class batch_progress:
             self.bar.stop()
 
 
-def print_summary(console: Any, summary: Any, output: str) -> None:
-    """The end-of-run table (one plain line when not interactive)."""
+def print_summary(console: Any, summary: Any, output: str, verbosity: int = 1, pages: Any = None) -> None:
+    """The end-of-run table (one plain line when not interactive; only the failures when quiet)."""
+    if verbosity == 0:
+        for failure in summary.failures:
+            print(f"failed: {failure}", file=sys.stderr)
+        return
+    if pages is not None:
+        print(f"reports: {pages}", file=sys.stderr)
     tokens = summary.prompt_tokens + summary.completion_tokens
     if not _interactive(console):
         print(
-            f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
-            f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}",
+            inert(
+                f"articles={summary.articles} skipped={summary.skipped} ok={summary.ok} cached={summary.cached} "
+                f"failed={summary.failed} tokens={tokens} seconds={summary.seconds} output={output}"
+            ),
             file=sys.stderr,
         )
     else:
         from rich.table import Table
 
-        table = Table(title=f"batch -> {output}")
+        table = Table(title=inert(f"batch -> {output}"))
         for column in ("articles", "skipped", "ok", "cached", "failed", "tokens", "wall time"):
             table.add_column(column, justify="right")
         table.add_row(
@@ -73,11 +103,13 @@ def print_summary(console: Any, summary: Any, output: str) -> None:
         )
         console.print(table)
     for failure in summary.failures:
-        print(f"failed: {failure}", file=sys.stderr)
+        print(inert(f"failed: {failure}"), file=sys.stderr)
 
 
 def emit(brief: Any, output_format: str, output: str | None, article_text: str) -> None:
+    """Show or write the brief; a destination that cannot take it is an ``OutputError``."""
     from summarizer import render
+    from summarizer.outputs import write_whole
 
     if output is None and output_format == "text" and sys.stdout.isatty():
         from rich.console import Console
@@ -88,14 +120,56 @@ def emit(brief: Any, output_format: str, output: str | None, article_text: str) 
         "text": render.render_text,
         "markdown": render.render_markdown,
         "json": render.render_json,
-        "html": lambda brief: render.render_html(brief, article_text),
+        "html": lambda brief: brief.to_html(article_text),
     }
     text = renderers[output_format](brief)
     if output is None:
-        click.echo(text, nl=False)
+        _to_stdout(text)
     else:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        write_whole(output, text)
+
+
+def _to_stdout(text: str) -> None:
+    from summarizer.outputs import cannot_write
+
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, and keep Python from complaining at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as e:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the unflushed rest would fail again at exit
+        raise cannot_write("standard output", e) from e
+
+
+class first_ctrl_c_stops:
+    """Ctrl-C sets ``stop`` (the batch finishes and writes what is in flight); a second Ctrl-C kills at once."""
+
+    def __init__(self, stop: threading.Event) -> None:
+        self.stop = stop
+        self.previous: Any = None
+
+    def __enter__(self) -> None:
+        self.previous = signal.signal(signal.SIGINT, self._on_ctrl_c)
+
+    def _on_ctrl_c(self, _number: int, _frame: Any) -> None:
+        self.stop.set()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # the next Ctrl-C ends the process as usual
+        print("\ninterrupting: finishing the articles in flight (Ctrl-C again to stop at once)", file=sys.stderr)
+
+    def __exit__(self, *_exc: Any) -> None:
+        signal.signal(signal.SIGINT, self.previous)
+
+
+def report_interruption(summary: Any) -> None:
+    """After a batch stopped by Ctrl-C: what was written and how to go on; exit code 130."""
+    left = summary.articles - summary.skipped - summary.ok - summary.cached - summary.failed
+    written = summary.ok + summary.cached + summary.failed
+    print(
+        f"interrupted: {written} articles written, {left} not started; run the same command to resume", file=sys.stderr
+    )
+    sys.exit(130)
 
 
 class exit_on_error:
@@ -113,23 +187,32 @@ class exit_on_error:
         if isinstance(error, SummarizerError):
             from rich.markup import escape
 
-            self.console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+            self.console.print(f"[bold red]error:[/] {escape(inert(str(error)))}", highlight=False, soft_wrap=True)
             sys.exit(error.exit_code)
 
 
 class step_progress:
-    """A spinner naming the current step, on stderr and only in a terminal."""
+    """A spinner naming the current step, on stderr and only in a terminal (``verbosity`` as ``batch_progress``)."""
 
-    def __init__(self, console: Any) -> None:
-        self.console = console
+    def __init__(self, console: Any, verbosity: int = 1) -> None:
+        self.console, self.verbosity = console, verbosity
         self.status: Any = None
 
     def __enter__(self) -> Any:
-        if not self.console.is_terminal:
+        import time
+
+        started = time.perf_counter()
+
+        def line(step: str) -> str:
+            return f"[{time.perf_counter() - started:5.1f} s] asking the model: {step}"
+
+        if self.verbosity >= 2:
+            return lambda step: print(line(step), file=sys.stderr, flush=True)
+        if not self.console.is_terminal or self.verbosity == 0:
             return None
         self.status = self.console.status("reading the article")
         self.status.start()
-        return lambda step: self.status.update(f"asking the model: {step}")
+        return lambda step: self.status.update(line(step))
 
     def __exit__(self, *_exc: Any) -> None:
         if self.status is not None:

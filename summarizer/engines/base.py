@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from summarizer.inert import inert_json
 from summarizer.inputs import Article
 
 Status = Literal["ok", "cached", "failed"]
@@ -27,8 +28,8 @@ class BatchResult:
     seconds: float = 0.0
 
     def to_line(self) -> str:
-        """One JSON line (no newline)."""
-        return json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":"))
+        """One JSON line (no newline), with no raw control character."""
+        return inert_json(json.dumps(self.__dict__, ensure_ascii=False, separators=(",", ":")))
 
 
 class Engine(Protocol):

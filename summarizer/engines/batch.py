@@ -1,7 +1,7 @@
 """Many articles at once: resumable, isolated failures, one JSON line per article.
 
-Results go to a JSONL file, one line per article, written and flushed by a single writer as each
-article finishes. Rerunning the same command skips every article whose line is already there
+Results go to a JSONL file (``engines.results``), one line per article, written and flushed by a
+single writer as each article finishes. Rerunning the same command skips every article whose line is already there
 with the same content hash (a ``failed`` line counts as done unless ``retry_failed``); a line cut
 short by a crash is dropped before anything is appended, so the file always ends whole. The
 articles themselves run on an engine (``engines.local`` threads, or ``engines.ray``).
@@ -12,8 +12,8 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
-import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,77 +21,34 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.client import ModelClient
-from summarizer.engines.base import BatchResult, Engine, Source, Status
+from summarizer.engines.base import BatchResult, Engine, Source
 from summarizer.engines.local import LocalEngine
+from summarizer.engines.results import ResultsFile
 from summarizer.errors import InputError
 from summarizer.inputs import ARTICLE_SUFFIXES, read_article
+from summarizer.outputs import prepare_folder, write_whole
+
+__all__ = ["BatchSummary", "ResultsFile", "expand_inputs", "load_results", "run_batch"]
 
 
 def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> list[str]:
     """Files, directories (their article files, recursively) and globs, in order, each once.
 
     ``-`` reads one path per line from ``stdin``. A path that does not exist is kept, so that it
-    becomes a ``failed`` line rather than vanishing.
+    becomes a ``failed`` line rather than vanishing; so is every entry of a folder named like an
+    article that is not a readable file (a FIFO, a dangling symlink, a symlink loop, a folder).
     """
     found: list[str] = []
     for item in inputs:
         if item == "-":
             found += [line.strip() for line in (stdin if stdin is not None else sys.stdin) if line.strip()]
         elif Path(item).is_dir():
-            found += sorted(
-                str(p) for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
+            found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
         elif glob.has_magic(item):
             found += sorted(glob.glob(item, recursive=True))
         else:
             found.append(item)
     return list(dict.fromkeys(found))
-
-
-class ResultsFile:
-    """The JSONL results file: what is done, and appending new lines durably."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.done: dict[tuple[str, str | None], Status] = {}
-        self._load()
-
-    def _load(self) -> None:
-        if not self.path.exists():
-            return
-        data = self.path.read_bytes()
-        whole = data[: data.rfind(b"\n") + 1]
-        if len(whole) != len(data):  # a line cut short by a crash: drop it so the file ends whole
-            with self.path.open("r+b") as handle:
-                handle.truncate(len(whole))
-        for line in whole.decode("utf-8").splitlines():
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            self.done[(record["input"], record.get("sha256"))] = record["status"]
-
-    def is_done(self, path: str, sha: str | None, retry_failed: bool) -> bool:
-        """Whether ``path`` with this content already has a line (failed ones count unless retried)."""
-        status = self.done.get((path, sha))
-        return status is not None and not (retry_failed and status == "failed")
-
-    def drop_failed(self) -> None:
-        """Rewrite the file without its failed lines (atomically), before retrying them."""
-        if not self.path.exists():
-            return
-        kept = [line for line in self.path.read_text(encoding="utf-8").splitlines() if '"status":"failed"' not in line]
-        partial = self.path.with_suffix(self.path.suffix + ".tmp")
-        partial.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
-        os.replace(partial, self.path)
-        self.done = {key: status for key, status in self.done.items() if status != "failed"}
-
-    def append(self, handle: Any, result: BatchResult) -> None:
-        """Write one whole line and push it to disk before the next one."""
-        handle.write(result.to_line() + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-        self.done[(result.input, result.sha256)] = result.status
 
 
 @dataclass
@@ -107,6 +64,7 @@ class BatchSummary:
     completion_tokens: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    interrupted: bool = False  # stopped by ``stop``: the articles in flight were finished and written, no others
 
     def add(self, result: BatchResult) -> None:
         """Count one finished article."""
@@ -127,42 +85,52 @@ def run_batch(
     markdown_dir: str | Path | None = None,
     on_result: Callable[[BatchResult], None] | None = None,
     engine: Engine | None = None,
+    stop: threading.Event | None = None,
 ) -> BatchSummary:
     """Summarise ``paths`` into the JSONL file ``output``, resuming where an earlier run stopped.
 
     The articles run on ``engine``, by default a ``LocalEngine`` over ``client``. Whatever the engine,
-    this function alone writes the file, and writes each (path, content) once.
+    this function alone writes the file, and writes each (path, content) once; another process
+    writing the same file is refused (``OutputError``). Once ``stop`` is set (the CLI sets it on
+    Ctrl-C) no new article starts; those in flight finish and are written, and the summary says
+    ``interrupted``.
     """
     if engine is None:
         if client is None:
             raise TypeError("run_batch needs a client or an engine")
         engine = LocalEngine(client, jobs, language)
     started = time.perf_counter()
-    results = ResultsFile(output)
-    if retry_failed:
-        results.drop_failed()
-    summary = BatchSummary(articles=len(paths))
-    results.path.parent.mkdir(parents=True, exist_ok=True)
-    with results.path.open("a", encoding="utf-8") as handle:
-        for result in engine.results(_pending(paths, results, retry_failed, summary)):
-            if results.is_done(result.input, result.sha256, retry_failed=False):
-                continue  # a second result for the same article (an engine re-ran it): the first stands
-            results.append(handle, result)
-            summary.add(result)
-            if markdown_dir is not None and result.brief is not None:
-                _write_markdown(Path(markdown_dir), result)
-            if on_result is not None:
-                on_result(result)
+    with ResultsFile.locked(output) as results:
+        if retry_failed:
+            results.drop_failed()
+        if markdown_dir is not None:
+            prepare_folder(markdown_dir)  # before any model time, like the results file
+        summary = BatchSummary(articles=len(paths))
+        with results.appending():
+            for result in engine.results(_pending(paths, results, retry_failed, summary, stop)):
+                if results.is_done(result.input, result.sha256, retry_failed=False):
+                    continue  # a second result for the same article (an engine re-ran it): the first stands
+                if markdown_dir is not None and result.brief is not None:
+                    _write_markdown(Path(markdown_dir), result)  # before its line: if it fails, a resume redoes both
+                results.append(result)
+                summary.add(result)
+                if on_result is not None:
+                    on_result(result)
+    summary.interrupted = stop is not None and stop.is_set()
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
 
 
-def _pending(paths: list[str], results: ResultsFile, retry_failed: bool, summary: BatchSummary) -> Iterator[Source]:
-    """Articles still to do, each read once and lazily (its hash decides whether it is done).
+def _pending(
+    paths: list[str], results: ResultsFile, retry_failed: bool, summary: BatchSummary, stop: threading.Event | None
+) -> Iterator[Source]:
+    """Articles still to do, each read once and lazily (its hash decides whether it is done), until ``stop``.
 
     An unreadable path is passed on as a path, so that it becomes a ``failed`` line with its reason.
     """
     for path in paths:
+        if stop is not None and stop.is_set():
+            return
         pending: Source
         try:
             article = read_article(Path(path))
@@ -179,17 +147,24 @@ def _pending(paths: list[str], results: ResultsFile, retry_failed: bool, summary
 def _write_markdown(directory: Path, result: BatchResult) -> None:
     from summarizer.brief import Brief
 
-    directory.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(result.input.encode("utf-8")).hexdigest()[:8]
     name = f"{Path(result.input).stem}-{digest}.md"
-    (directory / name).write_text(Brief.model_validate(result.brief).to_markdown(), encoding="utf-8")
+    write_whole(directory / name, Brief.model_validate(result.brief).to_markdown())
 
 
-def load_results(path: str | Path, as_briefs: bool = False) -> list[Any]:
-    """Read a results file back: a list of dicts (ready for pandas), or of Briefs for the ok lines."""
+def load_results(path: str | Path, as_briefs: bool = False, frames: bool = False) -> Any:
+    """Read a results file back: a list of dicts, of Briefs for the ok lines, or pandas DataFrames.
+
+    ``frames=True`` returns ``{"articles": ..., "chairs": ..., "targets": ..., "directives": ...}``,
+    the tables ``summarize export`` writes (``summarizer.render.tables``).
+    """
     from summarizer.brief import Brief
 
     records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    if frames:
+        from summarizer.render.tables import result_frames
+
+        return result_frames(records)
     if as_briefs:
         return [Brief.model_validate(record["brief"]) for record in records if record["brief"] is not None]
     return records

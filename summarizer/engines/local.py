@@ -9,6 +9,7 @@ cleaning and cache look-ups.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -54,9 +55,12 @@ def summarize_one(source: Source, client: ModelClient, language: str | None = No
 
 
 def run_parallel(
-    sources: Iterable[Source], client: ModelClient, jobs: int = 4, language: str | None = None
+    sources: Iterable[Source], client: ModelClient, jobs: int = 4, language: str | None = None, ordered: bool = False
 ) -> Iterator[BatchResult]:
-    """Results as they complete, with at most ``jobs`` articles in flight (inputs read lazily)."""
+    """Results as they complete (or in input order), with at most ``jobs`` articles in flight (inputs read lazily)."""
+    if ordered:
+        yield from _in_order(sources, client, jobs, language)
+        return
     pending: set[Future[BatchResult]] = set()
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         for source in sources:
@@ -67,6 +71,18 @@ def run_parallel(
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (future.result() for future in done)
+
+
+def _in_order(sources: Iterable[Source], client: ModelClient, jobs: int, language: str | None) -> Iterator[BatchResult]:
+    """Results in the order of ``sources``: a finished article waits for those before it."""
+    queue: deque[Future[BatchResult]] = deque()
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for source in sources:
+            if len(queue) >= max(1, jobs):
+                yield queue.popleft().result()
+            queue.append(pool.submit(summarize_one, source, client, language))
+        while queue:
+            yield queue.popleft().result()
 
 
 @dataclass

@@ -1,24 +1,30 @@
-"""Reading articles: paths, stdin or text; encodings; refusing what is not an article.
+"""Reading articles: paths, stdin, text or bytes; encodings; refusing what is not an article.
 
 ``read_article`` returns an ``Article`` or raises ``InputError`` saying what is wrong and why.
-UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; other decodable text falls back
-to cp1252, then Latin-1, and the brief records which encoding was used.
+UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; anything else is decoded by
+``inputs.encodings``, which guesses and says so in the article's ``notes``. Only regular files are
+read: a FIFO, a device or a socket is refused before anything waits on it.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from summarizer.errors import InputError
+from summarizer.inputs.encodings import decode_text
 from summarizer.inputs.html import html_to_text, looks_like_html
 
 MAX_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")  # what batch folders are searched for, too
 _HTML_SUFFIXES = (".html", ".htm")
+_KINDS = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class Article:
     source: str
     encoding: str
     format: Literal["text", "html"] = "text"  # "html" when the text was extracted from an HTML document
+    notes: tuple[str, ...] = ()  # what reading had to guess (an encoding, damaged bytes): the brief warns
 
     @property
     def sha256(self) -> str:
@@ -36,44 +43,73 @@ class Article:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-def read_article(source: str | Path) -> Article:
-    """Read a path (``-`` for stdin) or take a string as the article's text.
+def read_article(source: str | Path | bytes) -> Article:
+    """Read a path (``-`` for stdin), take bytes as the article's bytes, or a string as its text.
 
-    A string is taken as a path when it is one line that names an existing file or looks like a file
-    name (so a mistyped path is reported as missing, not summarised as text).
+    A string is taken as a path when it is one line that names an existing file, looks like a file
+    name, or is a single word: a mistyped path is reported as missing, never summarised as text.
     """
     if isinstance(source, Path):
         return _read_path(source)
+    if isinstance(source, bytes | bytearray):
+        return decode_bytes(bytes(source), "<bytes>")
+    if not isinstance(source, str):
+        raise InputError(f"an article is a path, '-', its text or its bytes, not {type(source).__name__}")
     if source == "-":
         return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+    if not source.strip():
+        raise InputError("the article's text is empty" + (" (only whitespace)" if source else ""))
     if looks_like_path(source):
         return _read_path(Path(source))
     return decode_bytes(source.encode("utf-8"), "<text>")
 
 
 def looks_like_path(text: str) -> bool:
-    """One line that names an existing file or looks like a file name (else the text itself)."""
-    if "\n" in text or len(text) > 1024:
+    """One line that names an existing file, looks like a file name, or is one word (else the text itself)."""
+    if "\n" in text or len(text) > 1024 or not text.strip():
         return False
-    return Path(text).exists() or text.lower().endswith(ARTICLE_SUFFIXES)
+    return Path(text).exists() or text.lower().endswith(ARTICLE_SUFFIXES) or len(text.split()) == 1
 
 
 def _read_path(path: Path) -> Article:
-    """Read a file; the article's source is the path exactly as given."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, not an article (use 'summarize batch' for folders)")
+    """Read a regular file; the article's source is the path exactly as given."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
-        data = path.read_bytes()
-    except PermissionError as e:
-        raise InputError(f"{path}: cannot be read (permission denied)") from e
+        # Non-blocking: opening a FIFO must not wait for a writer. Regular files read as usual.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as e:
+        raise InputError(f"{path}: {_open_failure(path, e)}") from e
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path}: is a directory, not an article (use 'summarize batch' for folders)")
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS.items() if test(mode)), "a socket or other special file")
+            raise InputError(f"{path}: is not a regular file ({kind}); pipe it in with - instead")
+        with os.fdopen(os.dup(descriptor), "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from e
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_BYTES:
+        size = max(len(data), path.stat().st_size)
+        raise InputError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
     return decode_bytes(data, str(path), html=True if path.suffix.lower() in _HTML_SUFFIXES else None)
+
+
+def _open_failure(path: Path, error: OSError) -> str:
+    """Why a path cannot be opened, in words."""
+    if error.errno == errno.ENOENT:
+        return f"is a symbolic link to a missing file ({os.readlink(path)})" if path.is_symlink() else "no such file"
+    if error.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied)"
+    if error.errno == errno.ENOTDIR:
+        return "no such file (a folder on its path is a file)"
+    if error.errno == errno.ENXIO:
+        return "is not a regular file (a socket or other special file)"
+    return f"cannot be read ({error.strerror})"
 
 
 def decode_bytes(data: bytes, source: str, html: bool | None = None) -> Article:
@@ -84,43 +120,11 @@ def decode_bytes(data: bytes, source: str, html: bool | None = None) -> Article:
     """
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: {len(data):,} bytes is too large for one article (limit {MAX_BYTES:,})")
-    text, encoding = _decode(data, source)
+    text, encoding, notes = decode_text(data, source)
     if not text.strip():
         raise InputError(f"{source}: is empty" if not data else f"{source}: contains only whitespace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if html or (html is None and looks_like_html(text)):
-        return Article(text=html_to_text(text, source), source=source, encoding=encoding, format="html")
-    return Article(text=text, source=source, encoding=encoding)
-
-
-def _decode(data: bytes, source: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", source), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", source), "utf-16"
-    if b"\x00" in data:
-        raise InputError(f"{source}: looks binary (contains NUL bytes), not a text article")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_printable(text):
-            return text, encoding
-    raise InputError(f"{source}: is not valid UTF-8 and does not decode as readable cp1252 or Latin-1 text")
-
-
-def _strict(data: bytes, encoding: str, source: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as e:
-        raise InputError(f"{source}: starts with a {encoding} byte-order mark but is not valid {encoding}") from e
-
-
-def _mostly_printable(text: str) -> bool:
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
-    return controls <= len(text) // 100
+        extracted = html_to_text(text, source)
+        return Article(text=extracted, source=source, encoding=encoding, format="html", notes=notes)
+    return Article(text=text, source=source, encoding=encoding, notes=notes)

@@ -16,7 +16,8 @@ class Provider(Protocol):
     """A model endpoint.
 
     ``model_id`` and ``endpoint`` identify the answers' source; both go into cache keys, so they must
-    not contain secrets.
+    not contain secrets. A provider that computes in this process may say so with ``in_process = True``:
+    its calls are then never abandoned at the client's wall-clock bound (see ``summarizer.client``).
     """
 
     model_id: str

@@ -110,6 +110,8 @@ def from_settings(settings: Settings) -> LocalProvider:
 class LocalProvider:
     """llama.cpp in this process; the model loads on the first call that misses the cache."""
 
+    in_process = RUNS_IN_PROCESS  # computes here, cannot hang on a network: the client does not cut its calls off
+
     def __init__(
         self,
         model_path: str | Path | None = None,

@@ -1,11 +1,14 @@
 """OpenAI and any OpenAI-compatible server (Ollama, vLLM, llama.cpp server, LM Studio).
 
 The SDK's own retries are off: tenacity, above every provider, owns retrying. Errors become the
-package's exceptions with the original chained; transient ones carry the server's Retry-After.
+package's exceptions with the original chained; transient ones carry the server's Retry-After. A
+200 whose body is not a JSON chat completion (a proxy's HTML page, a cut body) is a transient fault
+of the server, not an answer that breaks the schema.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any
 
@@ -46,7 +49,7 @@ class OpenAIProvider:
         model: str,
         base_url: str | None = None,
         api_key: str | None = None,
-        timeout: float = 600.0,
+        timeout: float = 120.0,
         schema_format: str = "json_schema",
     ) -> None:
         import openai
@@ -73,6 +76,8 @@ class OpenAIProvider:
             # The SDK's low-level post: ``chat.completions.create`` re-walks every message through its
             # TypedDict transforms (about 1.5 ms a call, measured), and the body is already plain JSON.
             completion = self._client.post("/chat/completions", body=body, cast_to=ChatCompletion)
+        except json.JSONDecodeError as e:  # a 200 labelled JSON that is not
+            raise TransientProviderError(f"{self.endpoint} answered something that is not JSON ({e})") from e
         except openai.AuthenticationError as e:
             raise AuthenticationError(
                 f"{self.endpoint} rejected the API key (HTTP {e.status_code}); set OPENAI_API_KEY to a valid key"
@@ -87,6 +92,9 @@ class OpenAIProvider:
             raise ProviderError(f"{self.endpoint} refused the request (HTTP {e.status_code}): {e.message}") from e
         except openai.APIError as e:
             raise TransientProviderError(f"{self.endpoint} sent an unreadable answer: {e}") from e
+        if not isinstance(completion, ChatCompletion):  # the SDK hands back the text of a non-JSON body
+            text = str(completion)[:80]
+            raise TransientProviderError(f"{self.endpoint} answered something that is not JSON: {text!r}")
         if not completion.choices:
             raise TransientProviderError(f"{self.endpoint} answered with no choices")
         result: dict[str, Any] = completion.model_dump(mode="json", exclude_none=True)

@@ -1,9 +1,14 @@
-"""Rendering a Brief: Markdown, plain text, JSON, and rich output for the terminal."""
+"""Rendering a Brief: Markdown, plain text, JSON, and rich output for the terminal.
+
+Every rendering is made inert (``summarizer.inert``): control characters from the article or the model
+are shown, never sent raw to a terminal or a file.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from summarizer.inert import inert, inert_json
 from summarizer.schema import BriefData as Brief
 from summarizer.schema import Evidence, language_name
 
@@ -24,8 +29,8 @@ def render_markdown(brief: Brief) -> str:
     lines: list[str] = []
     for summary in brief.summaries:
         lines += [f"## {summary.headline}", f"*{language_name(summary.language)}*", "", summary.summary, ""]
-    lines += _facts(brief, bullet="-", quote=lambda e: f"> {e.quote}{_where(e)}")
-    return "\n".join(lines).rstrip() + "\n"
+    lines += _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### ")
+    return inert("\n".join(lines).rstrip() + "\n")
 
 
 def render_text(brief: Brief) -> str:
@@ -34,26 +39,27 @@ def render_text(brief: Brief) -> str:
     for summary in brief.summaries:
         lines += [f"[{summary.language}] {summary.headline}", summary.summary, ""]
     lines += _facts(brief, bullet="*", quote=lambda e: f'    "{e.quote}"{_where(e)}')
-    return "\n".join(lines).rstrip() + "\n"
+    return inert("\n".join(lines).rstrip() + "\n")
 
 
 def render_json(brief: Brief) -> str:
-    """The brief as JSON."""
-    return brief.to_json() + "\n"
+    """The brief as JSON (control characters escaped, none raw)."""
+    return inert_json(brief.to_json()) + "\n"
 
 
-def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
-    lines = ["Meeting", ""]
+def _facts(brief: Brief, bullet: str, quote: Any, heading: str = "") -> list[str]:
+    """The structured data; ``heading`` prefixes section titles (``### `` in Markdown)."""
+    lines = [f"{heading}Meeting", ""]
     lines += [f"{bullet} {label}: {value}" for label, value in meeting_rows(brief)]
-    lines += ["", "Chaired by", ""]
+    lines += ["", f"{heading}Chaired by", ""]
     lines += _items([(f"{c.name} ({c.role})" if c.role else c.name, c.evidence) for c in brief.chairs], bullet, quote)
-    lines += ["", "Targets", ""]
+    lines += ["", f"{heading}Targets", ""]
     lines += _items(
         [(f"{t.figure}: {t.what} [{t.status}]{_FIGURE[t.figure_in_article]}", t.evidence) for t in brief.targets],
         bullet,
         quote,
     )
-    lines += ["", "Directives", ""]
+    lines += ["", f"{heading}Directives", ""]
     lines += _items(
         [(d.what + (f" ({d.issued_by})" if d.issued_by else ""), d.evidence) for d in brief.directives],
         bullet,
@@ -62,7 +68,7 @@ def _facts(brief: Brief, bullet: str, quote: Any) -> list[str]:
     if brief.grounding.items:
         lines += ["", grounding_line(brief)]
     if brief.warnings:
-        lines += ["", "Warnings", ""] + [f"{bullet} {warning}" for warning in brief.warnings]
+        lines += ["", f"{heading}Warnings", ""] + [f"{bullet} {warning}" for warning in brief.warnings]
     usage, provenance = brief.provenance.usage, brief.provenance
     lines += [
         "",
@@ -113,7 +119,7 @@ def print_rich(brief: Brief, console: Any) -> None:
     from rich.panel import Panel
 
     panels = [
-        Panel(Markdown(f"**{s.headline}**\n\n{s.summary}"), title=language_name(s.language), expand=True)
+        Panel(Markdown(inert(f"**{s.headline}**\n\n{s.summary}")), title=inert(language_name(s.language)), expand=True)
         for s in brief.summaries
     ]
     if console.width >= 110 and len(panels) > 1:
@@ -121,4 +127,5 @@ def print_rich(brief: Brief, console: Any) -> None:
     else:
         for panel in panels:
             console.print(panel)
-    console.print(Markdown("\n".join(_facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}"))))
+    facts = _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### ")
+    console.print(Markdown(inert("\n".join(facts))))

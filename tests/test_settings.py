@@ -1,0 +1,54 @@
+"""Settings checked where they are made (issue 14): language codes, timeouts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer import summarize
+from summarizer.errors import ConfigurationError
+from summarizer.settings import Settings
+from tests.conftest import REPO
+from tests.servers import FROM_SCHEMA, Action, scripted_server
+
+ARTICLE = "Le 3 mars 2024, le comité du district de Hoa Binh a tenu une conférence présidée par Tran Van Minh."
+
+
+def test_an_unknown_language_exits_2_with_the_list_and_asks_no_model(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    with scripted_server([Action(content=FROM_SCHEMA)]) as server:
+        command = [sys.executable, "-m", "summarizer", str(article), "--base-url", server.url, "--model", "m"]
+        command += ["--cache-mode", "off", "--format", "json"]
+        bad = subprocess.run([*command, "--lang", "zz"], capture_output=True, text=True, timeout=60, cwd=REPO)
+        asked = len(server.requests)
+        good = subprocess.run([*command, "--lang", "DE"], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert bad.returncode == 2 and asked == 0, bad.stderr
+    assert "unknown language 'zz'" in bad.stderr and all(f" {code}," in bad.stderr for code in ("de", "fr", "uk"))
+    assert good.returncode == 0, good.stderr
+    assert [s["language"] for s in json.loads(good.stdout)["summaries"]] == ["en", "de"]
+
+
+@pytest.mark.parametrize("code", ["zz", "english", "", "d"])
+def test_the_library_refuses_unknown_languages(code: str) -> None:
+    with pytest.raises(ConfigurationError, match="ISO 639-1"):
+        # A server nobody answers on: if the code were accepted, the run would fail fast, never load a model.
+        summarize(
+            ARTICLE, language=code, cache_mode="off", base_url="http://127.0.0.1:9/v1", model="m", total_timeout=1
+        )
+
+
+@pytest.mark.parametrize("field", ["timeout", "total_timeout"])
+@pytest.mark.parametrize("value", [0, -1.0, float("nan"), "10"])
+def test_timeouts_are_positive_seconds(field: str, value: object) -> None:
+    with pytest.raises(ConfigurationError, match=field):
+        Settings.from_options(**{field: value})
+
+
+def test_timeouts_have_sane_defaults() -> None:
+    settings = Settings()
+    assert settings.timeout == 120.0 and settings.total_timeout == 300.0
