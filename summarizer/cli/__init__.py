@@ -14,8 +14,7 @@ from typing import Any
 
 import click
 
-from summarizer.cache import CACHE_MODES
-from summarizer.cli import display, tools
+from summarizer.cli import display, evaluation, tools
 from summarizer.cli.display import (
     FORMATS,
     batch_progress,
@@ -26,7 +25,7 @@ from summarizer.cli.display import (
     report_interruption,
     step_progress,
 )
-from summarizer.providers import PROVIDERS
+from summarizer.cli.options import model_options, verbosity
 from summarizer.settings import ENGINES, RayOptions, Settings
 
 PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
@@ -110,50 +109,6 @@ def cli() -> None:
     logging.getLogger("instructor").propagate = False
 
 
-def model_options(command: Any) -> Any:
-    """Provider and cache options shared by every command that calls the model."""
-    options = [
-        click.option(
-            "--lang", "language", help="Second language of the brief (ISO 639-1, e.g. de); default: the article's."
-        ),
-        click.option("--provider", type=click.Choice(PROVIDERS), help="Model provider (see summarize --help)."),
-        click.option("--model", help="Model name for the openai provider."),
-        click.option("--base-url", help="OpenAI-compatible server URL (sets the openai provider)."),
-        click.option("--model-path", type=click.Path(dir_okay=False), help="A GGUF file for the local provider."),
-        click.option(
-            "--timeout",
-            type=click.FloatRange(0, min_open=True),
-            help="Seconds a server may take to answer one request (default 120).",
-        ),
-        click.option(
-            "--total-timeout",
-            type=click.FloatRange(0, min_open=True),
-            help="Seconds one model request may take in all, retries and waits included (default 300).",
-        ),
-        click.option("--cache-dir", type=click.Path(file_okay=False), help="Response cache folder."),
-        click.option(
-            "--cache-mode",
-            type=click.Choice(CACHE_MODES),
-            default="use",
-            show_default=True,
-            help="How the response cache is used.",
-        ),
-        click.option("-q", "--quiet", is_flag=True, help="No progress and no summary line (errors only)."),
-        click.option("-v", "--verbose", is_flag=True, help="One line per model step (per article in a batch)."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def verbosity(options: dict[str, Any]) -> int:
-    """Take --quiet and --verbose out of the options: 0 quiet, 1 normal, 2 verbose."""
-    quiet, verbose = options.pop("quiet", False), options.pop("verbose", False)
-    if quiet and verbose:
-        raise click.UsageError("--quiet and --verbose exclude each other")
-    return 0 if quiet else 2 if verbose else 1
-
-
 @cli.command("run", help=PROVIDER_HELP)
 @click.argument("article", required=False)
 @click.option("--text", "article_text", help="Summarise this text instead of a file.")
@@ -233,12 +188,10 @@ def batch(
     """Summarise many articles into a JSON-lines file; rerun the same command to resume.
 
     INPUTS are files, directories, globs, or - to read paths from standard input. One line per
-    article: status ok, cached or failed. With the embedded model, calls take turns in one llama.cpp
-    context, so --jobs mainly helps server providers. Exit code 1 when any article failed.
-
-    --engine ray runs the articles on Ray Data actors (pip install 'summarizer[ray]'); --jobs is then
-    the articles in flight per actor. On a cluster, inputs and the cache folder must be on a
-    filesystem every node shares.
+    article: status ok, cached or failed; exit code 1 when any failed. With the embedded model, calls
+    take turns in one llama.cpp context, so --jobs mainly helps server providers. --engine ray runs
+    the articles on Ray Data actors (pip install 'summarizer[ray]'); on a cluster, inputs and the
+    cache folder must be on a filesystem every node shares.
     """
     from rich.console import Console
 
@@ -250,9 +203,8 @@ def batch(
     ray = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
     stop = threading.Event()
     with exit_on_error(errors), first_ctrl_c_stops(stop):
-        settings = Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray)
         paths = expand_inputs(inputs)
-        runner = make_engine(settings)
+        runner = make_engine(Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray))
         with batch_progress(errors, len(paths), level) as on_result:
             summary = run_batch(
                 paths,
@@ -281,38 +233,8 @@ def _write_pages(results: str, html_dir: str | None) -> Any:
     return write_html_dir(results, html_dir)
 
 
-@cli.command("eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
-@click.option("--results", type=click.Path(dir_okay=False, exists=True), help="Score a batch results file's briefs.")
-@click.option(
-    "--common-with",
-    type=click.Path(dir_okay=False, exists=True),
-    help="With --results: score only the articles this other results file has briefs for too.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON instead of a table.")
-@model_options
-def eval_command(gold: str, results: str | None, common_with: str | None, as_json: bool, **options: Any) -> None:
-    """Score the tool against hand-annotated articles: field-level precision and recall, and checks
-    of what an analyst reads (English fields, second language, scripts, cut summaries, meeting name, place).
-
-    GOLD is a JSON-lines file (see eval/README.md for the format and summarizer/evaluate/ for the
-    rules). Offline on the seeds: --cache-dir cache --cache-mode replay. With --results, the briefs
-    of a batch results file are scored instead of running the tool.
-    """
-    import json
-
-    from rich.console import Console
-
-    from summarizer.api import evaluate_gold
-
-    verbosity(options)
-    with exit_on_error(Console(stderr=True)):
-        settings = Settings.from_options(**options)
-        scores = evaluate_gold(gold, results=results, common_with=common_with, settings=settings)
-    click.echo(json.dumps(scores.to_json(), indent=2) + "\n" if as_json else scores.to_markdown(), nl=False)
-
-
 cli.add_command(tools.export)
+cli.add_command(evaluation.eval_command)
 cli.add_command(tools.schema)
 
 
