@@ -70,6 +70,12 @@ _FRENCH_LEVELS = {
 }
 # Whole titles of translated reports, in the languages they come in.
 _PHRASES: tuple[tuple[str, str], ...] = (
+    (
+        r"membre du comité permanent du (?:comité provincial du parti|parti provincial)",
+        "Member of the Provincial Party Standing Committee",
+    ),
+    (r"(?:président|chef) du comité d'organisation", "Head of the Organisation Commission"),
+    (r"(?:responsable|chef) du groupe d'émulation", "Head of the Emulation Group"),
     (r"membre (?:du comité central du parti|du comité central)", "Member of the Party Central Committee"),
     (
         r"premier ministre|prime minister|premierminister|primer ministro|primeiro-ministro|"
@@ -83,7 +89,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 # Title words in English and the words that say them in each language (lowercase stems).
 TITLE_STEMS: dict[str, tuple[str, ...]] = {
     "secretary": ("secretar", "secrétaire", "bí thư", "секретар", "sekretär", "segretari"),
-    "chair": ("chair", "président", "presiden", "chủ tịch", "chủ nhiệm", "председател", "голов", "vorsitz", "chủ tọa"),
+    "chair": ("chair", "président", "presiden", "chủ tịch", "chủ nhiệm", "председател", "голов", "vorsitz"),
     "deputy": ("deputy", "vice", "adjoint", "phó", "заместител", "заступник", "stellvertret", "vize"),
     "standing": ("standing", "permanent", "thường trực", "постоян", "постійн", "ständig"),
     "governor": ("governor", "gouverneur", "gobernador", "governador", "governator", "губернатор"),
