@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +46,13 @@ def test_the_joined_seeds_keep_every_seed_through_cleaning() -> None:
 
 @pytest.fixture
 def long_brief_requests(tmp_path: Path) -> tuple[Brief, list[dict[str, Any]]]:
-    picks = {"directives": [{"number": 1, "what": "First task of the batch", "issued_by": None}]}
-    provider = FakeProvider({"DirectivePicksDraft": picks})
+    def sentences(prompt: str) -> dict[str, object]:
+        numbers = re.findall(r"^s(\d+): ", prompt, re.MULTILINE)
+        if "answer true" in prompt:  # directive_pick: the first sentence of each batch sets a task
+            return {f"s{n}": n == "1" for n in numbers}
+        return {f"s{n}": "First task of the batch" for n in numbers}  # directive_what
+
+    provider = FakeProvider({"Sentences": sentences})
     brief = summarize(LONG, client=ModelClient(provider, ResponseCache(tmp_path / "c", "off")))
     return brief, provider.requests
 
@@ -54,11 +60,11 @@ def long_brief_requests(tmp_path: Path) -> tuple[Brief, list[dict[str, Any]]]:
 def test_a_long_article_is_read_in_parts_and_merged(long_brief_requests: tuple[Brief, list[dict[str, Any]]]) -> None:
     brief, requests = long_brief_requests
     titles = [(schema_of(r) or {}).get("title") for r in requests]
-    assert titles.count("SummaryDraft") == 4  # two parts, their combination, the translation
+    assert titles.count("SummaryDraft") == 3  # two parts and their combination (French: the article's own lead)
     assert titles.count("MeetingDraft") == 1  # the lead, in the first part
-    picks = titles.count("DirectivePicksDraft")
-    assert picks == 3  # 30 directive sentences (the most read), ten a call
-    assert len(brief.directives) == picks  # the first sentence of each batch, each its own passage
+    # 30 directive sentences (the most read), judged ten a call, then the chosen ones said in English at once.
+    assert titles.count("Sentences") == 3 + 1
+    assert len(brief.directives) == 3  # the first sentence of each batch, each its own passage
     assert any("read in 2 parts" in warning for warning in brief.warnings)
     assert not any("cut to" in warning for warning in brief.warnings)
     assert {t.figure for t in brief.targets} >= {"4/34", "21 des 25"}

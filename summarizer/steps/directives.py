@@ -53,7 +53,7 @@ def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft
         numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(batch, 1))
         answer = asker.ask(load_prompt("directive_pick"), _fields(len(batch), bool), sentences=numbered)
         chosen += [sentence for number, sentence in enumerate(batch, 1) if getattr(answer, f"s{number}")]
-    chosen = chosen[:MOST_DIRECTIVES]
+    chosen = _spread(chosen, MOST_DIRECTIVES)
     if not chosen:
         return []
     numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(chosen, 1))
@@ -63,6 +63,14 @@ def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft
         DirectiveDraft.model_construct(evidence=sentence, what=str(getattr(said, f"s{number}")), issued_by=None)
         for number, sentence in enumerate(chosen, 1)
     ]
+
+
+def _spread(items: list[str], most: int) -> list[str]:
+    """At most ``most`` items, in order, spread over the whole list (a long article's directives stand in
+    all its parts, not only the first)."""
+    if len(items) <= most:
+        return items
+    return [items[round(i * (len(items) - 1) / (most - 1))] for i in range(most)]
 
 
 def _fields(count: int, kind: type) -> type[BaseModel]:
