@@ -13,31 +13,12 @@ from typing import Any
 from summarizer.brief import Brief
 from summarizer.text.grounding import appears_in
 from summarizer.text.language import is_in_language, language_of
-from summarizer.text.names import name_key, name_words
+from summarizer.text.names import name_key
 from summarizer.text.scripts import foreign_scripts
+from summarizer.text.titles import claimed_titles
 
 Tally = tuple[int, int]  # (passed, checked)
 _SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*\s*$")
-# Title words whose presence in a role is a claim about the person; synonyms folded to one word.
-_TITLE_WORDS = {
-    "secretary": "secretary",
-    "deputy": "deputy",
-    "vice": "deputy",
-    "standing": "standing",
-    "permanent": "standing",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "chair": "chair",
-    "president": "chair",
-    "governor": "governor",
-    "minister": "minister",
-    "prime": "prime",
-    "head": "head",
-    "director": "director",
-    "mayor": "mayor",
-    "member": "member",
-}
 
 
 def english_fields(brief: Brief) -> Iterator[str]:
@@ -110,7 +91,7 @@ def date_right_or_empty(brief: Brief, gold: dict[str, Any]) -> Tally:
 def roles_consistent(pairs: list[tuple[str, str]]) -> Tally:
     """(predicted, gold) roles of matched chairs: every title word claimed is in the gold role."""
     checked = [(predicted, gold) for predicted, gold in pairs if gold]
-    right = sum(1 for predicted, gold in checked if _titles(predicted) <= _titles(gold))
+    right = sum(1 for predicted, gold in checked if claimed_titles(predicted) <= claimed_titles(gold))
     return right, len(checked)
 
 
@@ -120,7 +101,3 @@ def meeting_name_in_article(brief: Brief, text: str) -> Tally:
     if not written:
         return 0, 0
     return int(appears_in(written, text)), 1
-
-
-def _titles(role: str) -> set[str]:
-    return {_TITLE_WORDS[word] for word in name_words(role.replace("-", " ")) if word in _TITLE_WORDS}
