@@ -21,6 +21,7 @@ from summarizer.text.titles import english_role, title_holders
 MAX_TOKENS = {"directives": 1100, "directive_pick": 150, "directive_what": 700}
 DIRECTIVE_BATCH = 10  # numbered sentences per directive_pick call
 MOST_DIRECTIVES = 6  # directives a brief keeps: the key ones, in reading order
+WHAT_BOUND = 200  # characters of a directive said in English (the schema's bound)
 
 
 class DirectiveDraft(Draft):
@@ -60,9 +61,17 @@ def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft
     said = asker.ask(load_prompt("directive_what"), _fields(len(chosen), str), sentences=numbered)
     # The whole sentence is the evidence; it may exceed the draft's quote bound, hence construct.
     return [
-        DirectiveDraft.model_construct(evidence=sentence, what=str(getattr(said, f"s{number}")), issued_by=None)
+        DirectiveDraft.model_construct(evidence=sentence, what=_whole(str(getattr(said, f"s{number}"))), issued_by=None)
         for number, sentence in enumerate(chosen, 1)
     ]
+
+
+def _whole(what: str) -> str:
+    """A task cut by the schema's bound ends at its last whole word, marked "…", never mid-word."""
+    what = what.strip()
+    if len(what) < WHAT_BOUND or what.endswith((".", "!", "?")):
+        return what
+    return what[: what.rfind(" ")].rstrip(" ,;:") + "…"
 
 
 def _spread(items: list[str], most: int) -> list[str]:
@@ -75,7 +84,7 @@ def _spread(items: list[str], most: int) -> list[str]:
 
 def _fields(count: int, kind: type) -> type[BaseModel]:
     """A model with one required field per numbered sentence (s1, s2, ...), booleans or short texts."""
-    field = (bool, ...) if kind is bool else (str, Field(max_length=200))
+    field = (bool, ...) if kind is bool else (str, Field(max_length=WHAT_BOUND))
     fields: dict[str, object] = {f"s{number}": field for number in range(1, count + 1)}
     model: type[BaseModel] = create_model(  # type: ignore[call-overload]
         "Sentences", __config__=ConfigDict(extra="forbid"), **fields

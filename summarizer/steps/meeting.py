@@ -41,6 +41,11 @@ _MEETING_NOUNS = re.compile(
     r"conference|meeting|session|congress|plenum|plenary|workshop|forum|assembly|council|review|summit|hearing",
     re.IGNORECASE,
 )
+# The English names the meeting prompt gives as examples (prompts/meeting.j2), folded.
+_PROMPT_EXAMPLES = {
+    "25th conference of the provincial party executive committee",
+    "extended meeting of the provincial party executive committee",
+}
 # Words before a date that make it a document's or a page's day, not the meeting's.
 _NOT_THE_MEETING_DAY = re.compile(
     r"(?:resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|quyết định|chỉ thị|kết luận|"
@@ -126,6 +131,9 @@ def _english_name(name: str | None, original: str, warnings: list[str]) -> str |
         return None
     if "_" in name or len(name.split()) < 2 or not _MEETING_NOUNS.search(name):
         warnings.append(f"dropped meeting name {name!r}: it names no meeting")
+        return None
+    if " ".join(name.casefold().split()) in _PROMPT_EXAMPLES:  # the small model copies the prompt's examples
+        warnings.append(f"dropped meeting name {name!r}: the prompt's example, not the article's meeting")
         return None
     numbers = set(re.findall(r"\d+", original))
     missing = [number for number in re.findall(r"\d+", name) if number not in numbers]
