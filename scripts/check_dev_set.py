@@ -20,7 +20,13 @@ def problems(record: dict[str, object]) -> list[str]:
     if len(text) != record["chars"] or hashlib.sha256(text.encode()).hexdigest() != record["sha256"]:
         found.append(f"{path}: length or sha256 differ from the gold record")
     chairs = [c["name"] if isinstance(c, dict) else c for c in record.get("chairs", [])]  # type: ignore[attr-defined]
-    quotes = [*record.get("directives", []), *chairs, record.get("place"), record.get("meeting_name_span")]  # type: ignore[misc]
+    quotes = [*chairs, record.get("place"), record.get("meeting_name_span")]  # type: ignore[misc]
+    spans = record.get("directive_spans", [])
+    found += [
+        f"{path}: directive span {span} is outside the text"
+        for span in spans
+        if not 0 <= span[0] < span[1] <= len(text)
+    ]  # type: ignore[union-attr,index]
     found += [f"{path}: {quote!r} is not in the text" for quote in quotes if quote and quote not in text]
     return found
 

@@ -180,6 +180,7 @@ def _score_article(scores: Scores, record: dict[str, Any], brief: Brief, text: s
     _rate(scores, "target status right (of matched figures)", _status_of_matched(everything, expected))
     spans = [(d.evidence.start, d.evidence.end) for d in brief.directives]
     gold_spans = [_span(passage, text) for passage in record.get("directives", [])]
+    gold_spans += [(start, end) for start, end in record.get("directive_spans", [])]  # offsets, no text
     _add(scores, "directives", _match(spans, gold_spans, spans_overlap))
     issuers = [d.issued_by for d in brief.directives if d.issued_by]
     issuer_count = _match(list(dict.fromkeys(issuers)), record.get("issued_by", []), _same_person)
