@@ -157,7 +157,8 @@ def test_repeated_sigkills_at_random_points_leave_every_article_exactly_once(tmp
     out = tmp_path / "results.jsonl"
     chance = random.Random(20261125)  # fixed seed: the same kill points on every run of the suite
     kills = []
-    with scripted_server([Action(content=FROM_SCHEMA, delay=0.02)]) as server:
+    # 0.1 s an answer: a batch of 15 takes seconds, so the kills land mid-run on a fast, idle machine too.
+    with scripted_server([Action(content=FROM_SCHEMA, delay=0.1)]) as server:
         command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out)]
         command += ["--base-url", server.url, "--model", "scripted", "--cache-mode", "off", "--jobs", "3"]
         env = {**os.environ, "SUMMARIZER_HOME": str(tmp_path / "state")}
