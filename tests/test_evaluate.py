@@ -95,10 +95,11 @@ def test_a_broken_gold_file_is_an_input_error(tmp_path: Path) -> None:
 def test_quality_checks_see_what_an_analyst_sees() -> None:
     from summarizer.evaluate import quality
     from summarizer.text.scripts import foreign_scripts
+    from summarizer.text.sentences import ends_a_sentence
 
     assert foreign_scripts("les diverses部门 de la province", "fr") == {"han"}
     assert not foreign_scripts("Лідери партії та Nguyen Van A", "uk")
-    assert quality._SENTENCE_END.search("The meeting ended.") and not quality._SENTENCE_END.search("The meeting en")
+    assert ends_a_sentence("The meeting ended.") and not ends_a_sentence("The meeting en")
     assert quality.roles_consistent(
         [("Provincial Party Secretary", "Chairman of the Provincial People's Committee")]
     ) == (

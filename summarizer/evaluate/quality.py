@@ -6,7 +6,6 @@ roles, usually shorter, are checked whatever their length. Scripts are checked l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,10 +14,10 @@ from summarizer.text.grounding import appears_in
 from summarizer.text.language import is_in_language, language_of
 from summarizer.text.names import name_key
 from summarizer.text.scripts import foreign_scripts
+from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.titles import claimed_titles
 
 Tally = tuple[int, int]  # (passed, checked)
-_SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*\s*$")
 
 
 def english_fields(brief: Brief) -> Iterator[str]:
@@ -61,7 +60,7 @@ def no_script_leak(brief: Brief) -> Tally:
 
 def summaries_end_whole(brief: Brief) -> Tally:
     """Summaries that end at a sentence end (not cut mid-word or mid-sentence)."""
-    return sum(1 for s in brief.summaries if _SENTENCE_END.search(s.summary)), len(brief.summaries)
+    return sum(1 for s in brief.summaries if ends_a_sentence(s.summary)), len(brief.summaries)
 
 
 def meeting_name_given(brief: Brief, gold: dict[str, Any]) -> Tally:

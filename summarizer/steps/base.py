@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
 
 from summarizer.client import Session
 from summarizer.prompts import Prompt, load_prompt
@@ -20,6 +20,14 @@ class Draft(BaseModel):
     """What a prompt asks the model to fill in: no field beyond the schema's."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def one_field_each(model_name: str, prefix: str, fields: list[Any]) -> type[BaseModel]:
+    """A draft with one required field per item (``prefix1``, ``prefix2``...), each of the given
+    ``(type, default-or-Field)``: offered a list instead, the small model answers with an empty one."""
+    definitions = {f"{prefix}{number}": field for number, field in enumerate(fields, 1)}
+    model: type[BaseModel] = create_model(model_name, __config__=ConfigDict(extra="forbid"), **definitions)
+    return model
 
 
 class Asker:

@@ -9,11 +9,11 @@ such sentence, the model reads each part of the article for directives instead, 
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, Field
 
 from summarizer.prompts import load_prompt
 from summarizer.schema import Directive, Evidence
-from summarizer.steps.base import Asker, Draft
+from summarizer.steps.base import Asker, Draft, one_field_each
 from summarizer.text.grounding import appears_in, ground, spans_overlap
 from summarizer.text.names import name_key, value_or_none, without_honorific
 from summarizer.text.titles import english_role, title_holders
@@ -83,13 +83,9 @@ def _spread(items: list[str], most: int) -> list[str]:
 
 
 def _fields(count: int, kind: type) -> type[BaseModel]:
-    """A model with one required field per numbered sentence (s1, s2, ...), booleans or short texts."""
+    """One required field per numbered sentence (s1, s2, ...), booleans or short texts."""
     field = (bool, ...) if kind is bool else (str, Field(max_length=WHAT_BOUND))
-    fields: dict[str, object] = {f"s{number}": field for number in range(1, count + 1)}
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
-        "Sentences", __config__=ConfigDict(extra="forbid"), **fields
-    )
-    return model
+    return one_field_each("Sentences", "s", [field] * count)
 
 
 def grounded_directives(drafts: list[DirectiveDraft], original: str, warnings: list[str]) -> list[Directive]:

@@ -8,10 +8,10 @@ answer with none), and a translation replaces a field only when it is English it
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, Field
 
 from summarizer.prompts import load_prompt
-from summarizer.steps.base import Asker
+from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.language import is_in_language
 
 MAX_TOKENS = {"english": 1200}
@@ -35,12 +35,5 @@ def in_english(asker: Asker, texts: list[str]) -> list[str]:
 
 
 def _draft(lengths: list[int]) -> type[BaseModel]:
-    """A model with one required English field per text, each bounded near its text's length."""
-    fields: dict[str, object] = {
-        f"text{number}": (str, Field(max_length=min(700, max(120, 2 * length))))
-        for number, length in enumerate(lengths, 1)
-    }
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
-        "EnglishTexts", __config__=ConfigDict(extra="forbid"), **fields
-    )
-    return model
+    """One required English field per text, each bounded near its text's length."""
+    return one_field_each("EnglishTexts", "text", [(str, Field(max_length=min(700, max(120, 2 * n)))) for n in lengths])

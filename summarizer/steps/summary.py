@@ -10,8 +10,6 @@ letters of a script the language is not written in); a failed translation is lef
 
 from __future__ import annotations
 
-import re
-
 from pydantic import Field
 
 from summarizer.prompts import load_prompt
@@ -19,11 +17,10 @@ from summarizer.schema import Summary
 from summarizer.steps.base import Asker, Draft
 from summarizer.text.language import is_in_language, language_name
 from summarizer.text.scripts import foreign_scripts
-from summarizer.text.sentences import split_sentences
+from summarizer.text.sentences import SENTENCE_END, split_sentences
 
 MAX_TOKENS = {"summary": 500, "translate": 900}
 LEAD_CHARS = 600  # the article's opening shown in place of a failed translation
-_SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*(?=\s|$)")
 
 
 class SummaryDraft(Draft):
@@ -51,7 +48,7 @@ def summary_of_parts(asker: Asker, summaries: list[SummaryDraft]) -> SummaryDraf
 def whole_sentences(text: str) -> str:
     """``text`` up to its last sentence end (unchanged when it ends with one, or has none)."""
     text = text.strip()
-    ends = list(_SENTENCE_END.finditer(text))
+    ends = list(SENTENCE_END.finditer(text))
     if not ends or ends[-1].end() == len(text):
         return text
     return text[: ends[-1].end()]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 _LINES = re.compile(r"\n+")
+# A sentence's end: its mark, then any closing quotes or brackets, then a space or the text's end.
+SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*(?=\s|$)")
 # Abbreviations that end with a period inside a sentence, in the languages these reports come in
 # (compared without case). Single letters (initials) are handled apart.
 _ABBREVIATIONS = frozenset(
@@ -58,6 +60,13 @@ _REMARKS = re.compile(
     r"cabe (?:señalar|destacar)|vale (?:ressaltar|destacar)|va (?:notato|sottolineato)",
     re.IGNORECASE,
 )
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` ends at a sentence end (not cut mid-word or mid-sentence)."""
+    text = text.rstrip()
+    ends = list(SENTENCE_END.finditer(text))
+    return bool(ends) and ends[-1].end() == len(text)
 
 
 def split_sentences(text: str) -> list[str]:
