@@ -17,7 +17,7 @@ import click
 from summarizer.cli import display, evaluation, tools
 from summarizer.cli.display import (
     FORMATS,
-    batch_progress,
+    BatchDisplay,
     emit,
     exit_on_error,
     first_ctrl_c_stops,
@@ -205,15 +205,17 @@ def batch(
     with exit_on_error(errors), first_ctrl_c_stops(stop):
         paths = expand_inputs(inputs)
         runner = make_engine(Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray))
-        with batch_progress(errors, len(paths), level) as on_result:
+        with BatchDisplay(errors, len(paths), level) as shown:
             summary = run_batch(
                 paths,
                 output,
                 retry_failed=retry_failed,
                 markdown_dir=markdown_dir,
-                on_result=on_result,
+                on_result=shown.result,
                 engine=runner,
                 stop=stop,
+                on_skip=shown.skipped,
+                on_step=shown.step,
             )
         runner.close()
         index = _write_pages(output, html_dir)

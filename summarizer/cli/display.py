@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -21,8 +22,6 @@ def output_format(chosen: str | None, output: str | None) -> str:
     """The format asked for, else the one the output file's extension names, else text."""
     if chosen is not None:
         return chosen
-    from pathlib import Path
-
     return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output else "text"
 
 
@@ -31,47 +30,94 @@ def _interactive(console: Any) -> bool:
     return bool(sys.stdout.isatty() and console.is_terminal)
 
 
-class batch_progress:
-    """A live bar with done / cached / failed counts and ETA, only in an interactive terminal.
+class BatchDisplay:
+    """What a batch shows as it goes: the callbacks ``run_batch`` takes (``result``, ``skipped``, ``step``).
 
-    ``verbosity``: 0 quiet (nothing), 1 the bar, 2 also one line per finished article.
+    ``verbosity``: 0 quiet (nothing), 1 a live bar in an interactive terminal, naming the article in
+    flight and its step, 2 also one line per finished article (and per step when not interactive).
+    The bar counts articles already done by an earlier run (``skipped``) as done, so a fully resumed
+    batch shows 5/5, not 0/5.
     """
 
     def __init__(self, console: Any, total: int, verbosity: int = 1) -> None:
         self.console, self.total, self.verbosity = console, total, verbosity
         self.bar: Any = None
+        self.task: Any = None
+        self.counts = {"skipped": 0, "cached": 0, "failed": 0}
+        self.in_flight: dict[str, str] = {}  # article -> its current step, most recent last
+        self.lock = threading.Lock()
 
-    def __enter__(self) -> Any:
-        if self.verbosity >= 2 and not _interactive(self.console):
-            return lambda result: print(f"{result.status} {result.input} ({result.seconds:.1f} s)", file=sys.stderr)
-        if not _interactive(self.console) or self.verbosity == 0:
-            return None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    def __enter__(self) -> BatchDisplay:
+        if self.verbosity >= 1 and _interactive(self.console):
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("cached {task.fields[cached]} failed {task.fields[failed]}"),
-            TimeRemainingColumn(),
-            console=self.console,
-        )
-        task = self.bar.add_task("articles", total=self.total, cached=0, failed=0)
-        counts = {"cached": 0, "failed": 0}
-        self.bar.start()
-
-        def advance(result: Any) -> None:
-            if result.status in counts:
-                counts[result.status] += 1
-            self.bar.update(task, advance=1, **counts)
-            if self.verbosity >= 2:
-                self.bar.console.print(f"{result.status} {result.input} ({result.seconds:.1f} s)", highlight=False)
-
-        return advance
+            self.bar = Progress(
+                BarColumn(bar_width=24),
+                MofNCompleteColumn(),
+                TextColumn("skipped {task.fields[skipped]} cached {task.fields[cached]} failed {task.fields[failed]}"),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                console=self.console,
+            )
+            self.task = self.bar.add_task("", total=self.total, **self.counts)
+            self.bar.start()
+        return self
 
     def __exit__(self, *_exc: Any) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+    def result(self, result: Any) -> None:
+        """One article finished (ok, cached or failed)."""
+        line = f"{result.status} {result.input} ({result.seconds:.1f} s)"
+        with self.lock:
+            self.in_flight.pop(result.input, None)
+            if result.status in self.counts:
+                self.counts[result.status] += 1
+            self._advance()
+        if self.verbosity >= 2:
+            self._say(line)
+
+    def skipped(self, path: str) -> None:
+        """One article already done by an earlier run."""
+        with self.lock:
+            self.counts["skipped"] += 1
+            self._advance()
+
+    def step(self, article: str, step: str) -> None:
+        """An article in flight reached a step."""
+        with self.lock:
+            self.in_flight.pop(article, None)
+            self.in_flight[article] = step
+            if self.bar is not None:
+                self.bar.update(self.task, description=self._now_running())
+        if self.bar is None and self.verbosity >= 2:
+            self._say(f"{article}: {step}")
+
+    def _advance(self) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=self._now_running(), **self.counts)
+
+    def _now_running(self) -> str:
+        """The article whose step came last, and how many others are in flight."""
+        if not self.in_flight:
+            return ""
+        article, step = next(reversed(self.in_flight.items()))
+        others = len(self.in_flight) - 1
+        return _plain(f"{Path(article).name}: {step}" + (f" (+{others} more)" if others else ""))
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(_plain(line), highlight=False)
+        else:
+            print(inert(line), file=sys.stderr, flush=True)
+
+
+def _plain(text: str) -> str:
+    """Text shown as is by rich: no control characters, no markup."""
+    from rich.markup import escape
+
+    return escape(inert(text))
 
 
 def print_summary(console: Any, summary: Any, output: str, verbosity: int = 1, pages: Any = None) -> None:

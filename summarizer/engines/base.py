@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -13,6 +13,7 @@ from summarizer.inputs import Article
 
 Status = Literal["ok", "cached", "failed"]
 Source = str | Path | Article
+StepReport = Callable[[str, str], None]  # (article, step): which article is at which step, as it happens
 
 
 @dataclass
@@ -35,8 +36,8 @@ class BatchResult:
 class Engine(Protocol):
     """What runs the pending articles: this process's thread pool, or Ray (``engines.ray``)."""
 
-    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
-        """Each article's result, in the order they finish."""
+    def results(self, sources: Iterable[Source], on_step: StepReport | None = None) -> Iterator[BatchResult]:
+        """Each article's result, in the order they finish; ``on_step`` hears each step where the engine can tell."""
         ...
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.client import ModelClient
-from summarizer.engines.base import BatchResult, Engine, Source
+from summarizer.engines.base import BatchResult, Engine, Source, StepReport
 from summarizer.engines.local import LocalEngine
 from summarizer.engines.results import ResultsFile
 from summarizer.errors import InputError
@@ -86,6 +86,8 @@ def run_batch(
     on_result: Callable[[BatchResult], None] | None = None,
     engine: Engine | None = None,
     stop: threading.Event | None = None,
+    on_skip: Callable[[str], None] | None = None,
+    on_step: StepReport | None = None,
 ) -> BatchSummary:
     """Summarise ``paths`` into the JSONL file ``output``, resuming where an earlier run stopped.
 
@@ -93,7 +95,8 @@ def run_batch(
     this function alone writes the file, and writes each (path, content) once; another process
     writing the same file is refused (``OutputError``). Once ``stop`` is set (the CLI sets it on
     Ctrl-C) no new article starts; those in flight finish and are written, and the summary says
-    ``interrupted``.
+    ``interrupted``. ``on_result`` hears each written result, ``on_skip`` each article already done,
+    ``on_step`` each (article, step) as the engine runs it.
     """
     if engine is None:
         if client is None:
@@ -107,7 +110,8 @@ def run_batch(
             prepare_folder(markdown_dir)  # before any model time, like the results file
         summary = BatchSummary(articles=len(paths))
         with results.appending():
-            for result in engine.results(_pending(paths, results, retry_failed, summary, stop)):
+            pending = _pending(paths, results, retry_failed, summary, stop, on_skip)
+            for result in engine.results(pending, on_step):
                 if results.is_done(result.input, result.sha256, retry_failed=False):
                     continue  # a second result for the same article (an engine re-ran it): the first stands
                 if markdown_dir is not None and result.brief is not None:
@@ -122,7 +126,12 @@ def run_batch(
 
 
 def _pending(
-    paths: list[str], results: ResultsFile, retry_failed: bool, summary: BatchSummary, stop: threading.Event | None
+    paths: list[str],
+    results: ResultsFile,
+    retry_failed: bool,
+    summary: BatchSummary,
+    stop: threading.Event | None,
+    on_skip: Callable[[str], None] | None = None,
 ) -> Iterator[Source]:
     """Articles still to do, each read once and lazily (its hash decides whether it is done), until ``stop``.
 
@@ -140,6 +149,8 @@ def _pending(
             pending, sha = article, article.sha256
         if results.is_done(path, sha, retry_failed):
             summary.skipped += 1
+            if on_skip is not None:
+                on_skip(path)
         else:
             yield pending
 

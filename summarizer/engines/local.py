@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from summarizer.briefcache import summarize_article
 from summarizer.client import ModelClient
-from summarizer.engines.base import BatchResult, Source
+from summarizer.engines.base import BatchResult, Source, StepReport
 from summarizer.errors import InputError, SummarizerError
 from summarizer.inputs import Article, read_article
 
 
-def summarize_one(source: Source, client: ModelClient, language: str | None = None) -> BatchResult:
+def summarize_one(
+    source: Source, client: ModelClient, language: str | None = None, on_step: StepReport | None = None
+) -> BatchResult:
     """Summarise one article and never raise for its own failures: they become a failed result.
 
     A ``Path`` is always read as a file; a ``str`` is a path or the article's text (as ``summarize``).
+    ``on_step`` hears (article, step) as the pipeline moves on.
     """
     started = time.perf_counter()
     label = source.source if isinstance(source, Article) else str(source)
@@ -33,7 +36,7 @@ def summarize_one(source: Source, client: ModelClient, language: str | None = No
         article = source if isinstance(source, Article) else read_article(source)
         label = article.source
         sha = article.sha256
-        brief = summarize_article(article, client, language)
+        brief = summarize_article(article, client, language, _reporting(on_step, label))
     except SummarizerError as error:
         kind = "input" if isinstance(error, InputError) else type(error).__name__
         return BatchResult(
@@ -54,8 +57,21 @@ def summarize_one(source: Source, client: ModelClient, language: str | None = No
     )
 
 
+def _reporting(on_step: StepReport | None, label: str) -> Callable[[str], None] | None:
+    """The pipeline's one-argument progress callback, naming this article to ``on_step``."""
+    if on_step is None:
+        return None
+    on_step(label, "reading")
+    return lambda step: on_step(label, step)
+
+
 def run_parallel(
-    sources: Iterable[Source], client: ModelClient, jobs: int = 4, language: str | None = None, ordered: bool = False
+    sources: Iterable[Source],
+    client: ModelClient,
+    jobs: int = 4,
+    language: str | None = None,
+    ordered: bool = False,
+    on_step: StepReport | None = None,
 ) -> Iterator[BatchResult]:
     """Results as they complete (or in input order), with at most ``jobs`` articles in flight (inputs read lazily)."""
     if ordered:
@@ -67,7 +83,7 @@ def run_parallel(
             if len(pending) >= max(1, jobs):
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
-            pending.add(pool.submit(summarize_one, source, client, language))
+            pending.add(pool.submit(summarize_one, source, client, language, on_step))
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (future.result() for future in done)
@@ -93,9 +109,9 @@ class LocalEngine:
     jobs: int = 4
     language: str | None = None
 
-    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
-        """Each article's result, in the order they finish."""
-        return run_parallel(sources, self.client, self.jobs, self.language)
+    def results(self, sources: Iterable[Source], on_step: StepReport | None = None) -> Iterator[BatchResult]:
+        """Each article's result, in the order they finish; ``on_step`` hears each article's steps."""
+        return run_parallel(sources, self.client, self.jobs, self.language, on_step=on_step)
 
     def close(self) -> None:
         """Close the client's cache."""

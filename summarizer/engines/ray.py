@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.client import make_client
-from summarizer.engines.base import BatchResult, Source
+from summarizer.engines.base import BatchResult, Source, StepReport
 from summarizer.engines.local import run_parallel
 from summarizer.errors import ConfigurationError
 from summarizer.inputs import Article
@@ -40,11 +40,18 @@ class RayEngine:
         self.settings = settings
         self.options = settings.ray
 
-    def results(self, sources: Iterable[Source]) -> Iterator[BatchResult]:
-        """Each pending article's result, in the order they finish."""
+    def results(self, sources: Iterable[Source], on_step: StepReport | None = None) -> Iterator[BatchResult]:
+        """Each pending article's result, in the order they finish.
+
+        Steps run inside the actors, out of the driver's sight: ``on_step`` hears only that the articles
+        were handed to Ray.
+        """
         paths = [source.source if isinstance(source, Article) else str(source) for source in sources]
         if not paths:
             return
+        if on_step is not None:
+            for path in paths:
+                on_step(path, "queued on Ray")
         ray = _import_ray()
         started_here = _connect(ray, self.options.address)
         try:
