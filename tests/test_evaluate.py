@@ -131,3 +131,26 @@ def test_a_results_file_is_scored_by_content_hash(recorded_cache: Path, tmp_path
     scored = CliRunner().invoke(cli, ["eval", str(GOLD), "--json", "--results", str(results)])
     assert scored.exit_code == 0, scored.output
     assert json.loads(scored.output) == json.loads(replayed.output)
+
+
+def test_each_articles_shortfalls_add_up_to_the_totals(recorded_cache: Path) -> None:
+    scored = CliRunner().invoke(
+        cli, ["eval", str(GOLD), "--json", "--cache-dir", str(recorded_cache), "--cache-mode", "replay"]
+    )
+    report = json.loads(scored.output)
+    shortfalls = report["shortfalls"]
+    assert shortfalls, "the seeds' briefs are not perfect: some article falls short somewhere"
+    for name, count in report["fields"].items():
+        missed = sum(article.get(name, {}).get("missed", 0) for article in shortfalls.values())
+        extra = sum(article.get(name, {}).get("extra", 0) for article in shortfalls.values())
+        assert missed == count["gold"] - count["matched_gold"], name
+        assert extra == count["predicted"] - count["matched_predicted"], name
+    for name, rate in report["rates"].items():
+        failed = sum(article.get(name, {}).get("failed", 0) for article in shortfalls.values())
+        assert failed == rate["checked"] - rate["passed"], name
+    table = CliRunner().invoke(
+        cli, ["eval", str(GOLD), "--per-article", "--cache-dir", str(recorded_cache), "--cache-mode", "replay"]
+    )
+    assert "| article | shortfalls |" in table.output
+    first = next(iter(shortfalls))
+    assert f"| {first} | " in table.output

@@ -20,6 +20,7 @@ recall = matched gold items / gold items. The grounded share is the mean of the 
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -65,6 +66,8 @@ class Scores:
     grounded_shares: list[float] = field(default_factory=list)
     rates: dict[str, list[int]] = field(default_factory=dict)  # check -> [passed, checked]
     failed: list[str] = field(default_factory=list)  # articles with no brief (a failed line, a model error)
+    # article id -> what it fell short on: {"chairs": {"missed": 1, "extra": 0}, "place ...": {"failed": 1, "of": 1}}
+    shortfalls: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """(field, precision, recall, detail) rows for a table (a check's rate stands in both columns)."""
@@ -98,12 +101,18 @@ class Scores:
                 name: {"passed": p, "checked": c, "rate": p / c if c else None} for name, (p, c) in self.rates.items()
             },
             "failed": self.failed,
+            "shortfalls": self.shortfalls,
         }
 
-    def to_markdown(self) -> str:
-        """The table as Markdown."""
+    def to_markdown(self, per_article: bool = False) -> str:
+        """The table as Markdown; with ``per_article``, then each article's shortfalls."""
         lines = ["| field | precision | recall | detail |", "|---|---|---|---|"]
         lines += [f"| {' | '.join(row)} |" for row in self.rows()]
+        if per_article:
+            lines += ["", "| article | shortfalls |", "|---|---|"]
+            for article, misses in self.shortfalls.items():
+                said = "; ".join(f"{name}: {_said(what)}" for name, what in misses.items())
+                lines.append(f"| {article} | {said} |")
         return "\n".join(lines) + "\n"
 
 
@@ -140,8 +149,34 @@ def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[Article], Brie
         if brief is None:
             scores.failed.append(Path(record["article"]).name)
             brief = _EMPTY.model_copy(update={"language": "und"})
+        before = copy.deepcopy((scores.fields, scores.rates))
         _score_article(scores, record, brief, article.text)
+        shortfalls = _shortfalls(before, scores)
+        if shortfalls:
+            scores.shortfalls[record.get("id") or Path(record["article"]).name] = shortfalls
     return scores
+
+
+def _said(shortfall: dict[str, int]) -> str:
+    return ", ".join(f"{key} {value}" for key, value in shortfall.items())
+
+
+def _shortfalls(before: tuple[dict[str, Count], dict[str, list[int]]], after: Scores) -> dict[str, dict[str, int]]:
+    """What one article added to the misses: gold items missed and extra predictions per field, failed checks."""
+    fields, rates = before
+    found = {}
+    for name, count in after.fields.items():
+        old = fields.get(name, Count())
+        missed = (count.gold - count.matched_gold) - (old.gold - old.matched_gold)
+        extra = (count.predicted - count.matched_predicted) - (old.predicted - old.matched_predicted)
+        if missed or extra:
+            found[name] = {"missed": missed, "extra": extra}
+    for name, (passed, checked) in after.rates.items():
+        old_passed, old_checked = rates.get(name, [0, 0])
+        failed, total = (checked - old_checked) - (passed - old_passed), checked - old_checked
+        if failed:
+            found[name] = {"failed": failed, "of": total}
+    return found
 
 
 def score_results(gold: Sequence[dict[str, Any]], results: str | Path, only: set[str] | None = None) -> Scores:
