@@ -23,9 +23,7 @@ from summarizer.steps import MAX_TOKENS, PROMPT_NAMES
 from summarizer.steps.base import Asker, Progress
 from summarizer.steps.chairs import read_chairs
 from summarizer.steps.directives import (
-    DirectiveDraft,
     attributed,
-    directives_read_whole,
     grounded_directives,
     picked_directives,
 )
@@ -64,9 +62,9 @@ def make_brief(
     step("meeting")
     meeting = read_meeting(asker, article.text, language, warnings)
     sentences = directive_sentences(text)
-    english, drafts = _read_parts(asker, parts, sentences, step)
+    english = _read_parts(asker, parts, step)
     step("directives")
-    directives = grounded_directives(drafts + picked_directives(asker, sentences), article.text, warnings)
+    directives = grounded_directives(picked_directives(asker, sentences), article.text, warnings)
     step("chairs")
     chairs = read_chairs(asker, text, article.text, warnings)
     directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
@@ -120,24 +118,13 @@ def _in_english(
     )
 
 
-def _read_parts(
-    asker: Asker, parts: list[str], sentences: list[str], step: Progress
-) -> tuple[SummaryDraft, list[DirectiveDraft]]:
-    """The English summary (of the article, or of its parts' summaries), and whole-part directives.
-
-    Directives come from the sentences a lexicon of directive words finds; with none, the model reads
-    each part for them.
-    """
-    drafts: list[DirectiveDraft] = []
+def _read_parts(asker: Asker, parts: list[str], step: Progress) -> SummaryDraft:
+    """The English summary: of the article, or of its parts' summaries."""
     part_summaries: list[SummaryDraft] = []
     for number, part in enumerate(parts, 1):
         step("summary" if len(parts) == 1 else f"part {number}/{len(parts)}")
-        part_asker = asker if number == 1 else asker.for_text(part)
-        if not sentences:
-            drafts += directives_read_whole(part_asker)
-        part_summaries.append(summarise(part_asker))
-    english = part_summaries[0] if len(parts) == 1 else summary_of_parts(asker, part_summaries)
-    return english, drafts
+        part_summaries.append(summarise(asker if number == 1 else asker.for_text(part)))
+    return part_summaries[0] if len(parts) == 1 else summary_of_parts(asker, part_summaries)
 
 
 def _model_view(text: str, warnings: list[str]) -> str:

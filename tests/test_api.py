@@ -14,6 +14,7 @@ from summarizer.cache import ResponseCache
 from summarizer.client import ModelClient
 from summarizer.providers import choose_provider_name
 from summarizer.settings import Settings as ProviderSettings
+from summarizer.steps.directives import DirectiveDraft, grounded_directives
 from tests.conftest import seed
 from tests.fakes import FakeProvider
 
@@ -150,23 +151,24 @@ def test_one_line_texts_are_texts_with_numbered_labels(tmp_path: Path) -> None:
     assert result.input == "<text 0>" and result.status == "ok"
 
 
-def test_ungrounded_items_are_flagged_counted_and_dropped_by_strict(tmp_path: Path) -> None:
-    # No directive word in this article, so the model reads it whole for directives (the fallback).
+def test_ungrounded_items_are_flagged_marked_and_dropped_by_strict(tmp_path: Path) -> None:
+    # Every step quotes the article's own sentences today; a quote the article lacks (an OpenAI-compatible
+    # model's own words, or a stored brief edited by hand) is still flagged, not trusted.
     article = "Le 3 mars 2024, le comité de Hoa Binh a tenu une conférence.\nLe district a atteint 3/34 objectifs."
-    quote = "Le comité organisera des fêtes sur la Lune chaque semaine."  # not in the article
-    answers = {
-        "DirectivesDraft": {"directives": [{"evidence": quote, "what": "Hold parties on the Moon", "issued_by": None}]}
-    }
-    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
-    brief = summarize(article, client=client)
-    (directive,) = brief.directives
+    brief = summarize(article, client=fake_client(tmp_path))
     (target,) = brief.targets
-    assert directive.evidence.match == "none" and brief.flagged() == [directive]
-    assert brief.grounding.items == 2 and brief.grounding.none == 1 and brief.grounding.share == 0.5
-    assert "quote NOT found in the article" in brief.to_markdown()
-    strict = summarize(article, client=client, strict=True)
+    warnings: list[str] = []
+    quote = "Le comité organisera des fêtes sur la Lune chaque semaine."  # not in the article
+    (directive,) = grounded_directives(
+        [DirectiveDraft(evidence=quote, what="Hold parties", issued_by=None)], article, warnings
+    )
+    assert directive.evidence.match == "none" and "its quote is not in the article" in warnings[0]
+    flagged = brief.model_copy(update={"directives": [directive]})
+    assert flagged.flagged() == [directive]
+    assert "quote NOT found in the article" in flagged.to_markdown()
+    strict = flagged.strict()
     assert strict.directives == [] and strict.targets == [target]
-    assert strict.grounding == brief.grounding and "strict: dropped 1 flagged items" in strict.warnings
+    assert "strict: dropped 1 flagged items" in strict.warnings
 
 
 def test_a_figure_whose_numbers_are_not_in_the_article_is_flagged() -> None:

@@ -87,7 +87,7 @@ def test_export_needs_a_format_it_can_tell(results: Path, tmp_path: Path) -> Non
 
 
 def test_summarize_many_yields_in_input_order_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow_first(source: object, client: object, language: object = None) -> BatchResult:
+    def slow_first(source: object, client: object, language: object = None, on_step: object = None) -> BatchResult:
         time.sleep(0.3 if str(source).endswith("a.txt") else 0.0)
         return BatchResult(str(source), None, "failed")
 

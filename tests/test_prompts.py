@@ -45,6 +45,6 @@ def test_template_without_front_matter_is_refused(tmp_path: Path) -> None:
 
 
 def test_article_comes_first_so_calls_share_a_prefix() -> None:
-    rendered = [load_prompt(name).render(article="ARTICLE TEXT") for name in ("meeting", "summary", "directives")]
+    rendered = [load_prompt(name).render(article="ARTICLE TEXT") for name in ("meeting", "summary")]
     prefix = "<article>\nARTICLE TEXT\n</article>"
     assert all(text.startswith(prefix) for text in rendered)

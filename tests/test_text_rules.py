@@ -43,6 +43,21 @@ def test_remarks_and_chairing_sentences_are_not_directives() -> None:
     assert directive_sentences(text) == ["Les comités doivent continuer à renforcer leur rôle."]
 
 
+def test_directive_words_in_each_language_and_not_in_the_past() -> None:
+    said = [
+        "Le Premier ministre a chargé le ministère de finaliser le rapport avant la fin du mois.",
+        "El secretario llamó a mejorar los indicadores económicos el próximo año.",
+        "Il ministro ha suggerito di concentrarsi sulle valutazioni complessive del Piano.",
+        "O governador disse que precisamos de controlar as paragens dos transportes.",
+        "Губернатор призвал глав районов обеспечить подготовку к зиме до октября.",
+        "Голова району наголосив, що органи влади повинні сконцентрувати всі зусилля.",
+        "Der Landrat appellierte an die Gemeinden, die Haushalte bis März vorzulegen.",
+        "Tập trung huy động các nguồn vốn đầu tư phát triển hạ tầng giao thông của tỉnh.",
+    ]
+    done = "Ngay từ đầu năm, UBND huyện đã khẩn trương triển khai các nhiệm vụ phát triển kinh tế."
+    assert directive_sentences(" ".join([*said, done])) == said
+
+
 def test_dates_are_not_fractions_and_plan_shares_have_a_status() -> None:
     assert figures("Sáng 3/7, hội nghị khai mạc; tháng 7/2024 có 13/17 chỉ tiêu đạt và vượt.") == [("13/17", "met")]
     assert figures("Thu ngân sách đạt 105,3% kế hoạch năm.") == [("105,3%", "exceeded")]
@@ -95,6 +110,23 @@ def test_summaries_end_whole_and_the_lead_skips_page_furniture() -> None:
     lead = lead_summary(page, "fr")
     assert lead.headline.startswith("Muong Khuong organise") and lead.summary.startswith("Le matin du 27 juin")
     assert lead.from_article
+
+
+def test_the_lead_is_a_paragraph_that_ends_a_sentence_not_a_caption_or_teaser() -> None:
+    page = (
+        "Le Premier ministre préside la réunion du gouvernement sur le budget\n"
+        "Une autre histoire sans rapport avec la réunion du gouvernement commence ici et s'arrête… Lire la suite\n"
+        "Le Premier ministre s'adresse aux délégués lors de la réunion du gouvernement. Photo : VGP\n"
+        "Le 28 août à Hanoi, le gouvernement s'est réuni pour examiner la situation budgétaire de l'année en cours. |\n"
+    )
+    lead = lead_summary(page, "fr")
+    assert lead.headline.startswith("Le Premier ministre préside")
+    assert lead.summary.startswith("Le 28 août à Hanoi") and lead.summary.endswith("de l'année en cours.")
+    wrapped = (
+        "Hội nghị sơ kết công tác 6 tháng đầu năm của tỉnh\nĐến dự và chỉ đạo hội nghị có các đồng\n"
+        "chí lãnh đạo tỉnh. Hội nghị đã đánh giá kết quả thực hiện các nhiệm vụ\ntrong 6 tháng đầu năm\n"
+    )
+    assert lead_summary(wrapped, "vi").summary == "Đến dự và chỉ đạo hội nghị có các đồng chí lãnh đạo tỉnh."
 
 
 def test_foreign_scripts_are_leaks_but_names_in_latin_are_not() -> None:

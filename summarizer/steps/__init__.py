@@ -17,7 +17,6 @@ PROMPT_NAMES: tuple[str, ...] = (
     "system",
     "meeting",
     "chair_sentence",
-    "directives",
     "directive_pick",
     "directive_what",
     "summary",

@@ -4,7 +4,8 @@ The model gets the found sentences numbered, ten at a time, and answers yes or n
 required field per sentence: given a list, the small model answers with an empty one); then it says
 the chosen ones in short English, again one required field each. The whole sentence is the
 evidence, and who gave it is read by rule (a chair or a title's holder the sentence names). With no
-such sentence, the model reads each part of the article for directives instead, quote first.
+such sentence there is no directive: asked to find directives in a whole article, the small model
+returned mostly reports of the past (about 7 right of 50 on the development set).
 """
 
 from __future__ import annotations
@@ -18,32 +19,21 @@ from summarizer.text.grounding import appears_in, ground, spans_overlap
 from summarizer.text.names import name_key, value_or_none, without_honorific
 from summarizer.text.titles import english_role, title_holders
 
-MAX_TOKENS = {"directives": 1100, "directive_pick": 150, "directive_what": 700}
+MAX_TOKENS = {"directive_pick": 150, "directive_what": 700}
 DIRECTIVE_BATCH = 10  # numbered sentences per directive_pick call
 MOST_DIRECTIVES = 6  # directives a brief keeps: the key ones, in reading order
 WHAT_BOUND = 200  # characters of a directive said in English (the schema's bound)
 
 
 class DirectiveDraft(Draft):
-    """One instruction given for the period ahead; the quote comes first, the English is read from it."""
+    """One instruction given for the period ahead: the sentence stating it and its English."""
 
-    evidence: str = Field(description="The sentence stating it, copied exactly", max_length=250)
+    evidence: str = Field(description="The sentence stating it, copied exactly")
     what: str = Field(description="The directive, one short English sentence", max_length=200)
     issued_by: str | None = Field(description="Who gave it, name as written, or null", max_length=80)
 
 
-class DirectivesDraft(Draft):
-    """Key directives; empty when the article gives none."""
-
-    directives: list[DirectiveDraft] = Field(max_length=4)
-
-
-DRAFTS = {"directives": DirectivesDraft}  # directive_pick and directive_what: one field per sentence
-
-
-def directives_read_whole(asker: Asker) -> list[DirectiveDraft]:
-    """Directives the model finds reading the asker's text itself (when no sentence has a directive word)."""
-    return asker.ask_about_article("directives", DirectivesDraft).directives
+DRAFTS: dict[str, type[BaseModel]] = {}  # directive_pick and directive_what: one field per sentence
 
 
 def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft]:
@@ -59,9 +49,8 @@ def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft
         return []
     numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(chosen, 1))
     said = asker.ask(load_prompt("directive_what"), _fields(len(chosen), str), sentences=numbered)
-    # The whole sentence is the evidence; it may exceed the draft's quote bound, hence construct.
     return [
-        DirectiveDraft.model_construct(evidence=sentence, what=_whole(str(getattr(said, f"s{number}"))), issued_by=None)
+        DirectiveDraft(evidence=sentence, what=_whole(str(getattr(said, f"s{number}"))), issued_by=None)
         for number, sentence in enumerate(chosen, 1)
     ]
 

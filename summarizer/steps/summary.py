@@ -17,7 +17,7 @@ from summarizer.schema import Summary
 from summarizer.steps.base import Asker, Draft
 from summarizer.text.language import is_in_language, language_name
 from summarizer.text.scripts import foreign_scripts
-from summarizer.text.sentences import SENTENCE_END, split_sentences
+from summarizer.text.sentences import SENTENCE_END, ends_a_sentence, split_sentences
 
 MAX_TOKENS = {"summary": 500, "translate": 900}
 LEAD_CHARS = 600  # the article's opening shown in place of a failed translation
@@ -80,23 +80,36 @@ def second_language(
 
 
 def lead_summary(text: str, language: str) -> Summary:
-    """The article's opening as a summary: its title line as headline, then its lead's first sentences.
+    """The article's opening as a summary: its title line as headline, then its lead's first whole sentences.
 
-    Scraped pages open with furniture (site names, datelines, "Français", captions): the headline is
-    the first line of four to forty words in the article's language, the lead the first paragraph of
-    100 characters or more after it.
+    Scraped pages open with furniture (site names, datelines, "Français", captions, teasers of other
+    stories): the headline is the first line of four to forty words in the article's language that
+    is not a teaser cut with "…"; the lead is the first
+    paragraph after it (else anywhere) of 100 characters or more, in that language, that ends a
+    sentence and is no teaser. A page hard-wrapped mid-sentence has no such paragraph: its lines
+    after the headline are joined again.
     """
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    titles = [i for i, line in enumerate(lines) if 4 <= len(line.split()) <= 40 and _in(line, language)]
+    lines = [line.strip().rstrip(" |·•") for line in text.splitlines() if line.strip().rstrip(" |·•")]
+    titles = [i for i, line in enumerate(lines) if _is_title(line, language)]
     start = titles[0] if titles else 0
-    headline = lines[start] if lines else ""
-    paragraphs = [line for line in lines[start + 1 :] if len(line) >= 100 and _in(line, language)] or lines[start:]
+    leads = [i for i, line in enumerate(lines) if i != start and _is_lead(line, language)]
+    leads = [i for i in leads if i > start] or leads
+    lead = lines[leads[0]] if leads else " ".join(lines[start + 1 :] or lines)
     body: list[str] = []
-    for sentence in split_sentences(paragraphs[0] if paragraphs else ""):
+    for sentence in split_sentences(lead):
         if body and len(" ".join([*body, sentence])) > LEAD_CHARS:
             break
         body.append(sentence)
-    return Summary(language=language, headline=headline[:160], summary=" ".join(body), from_article=True)
+    headline = lines[start][:160] if lines else ""
+    return Summary(language=language, headline=headline, summary=whole_sentences(" ".join(body)), from_article=True)
+
+
+def _is_title(line: str, language: str) -> bool:
+    return 4 <= len(line.split()) <= 40 and "…" not in line and _in(line, language)
+
+
+def _is_lead(line: str, language: str) -> bool:
+    return len(line) >= 100 and ends_a_sentence(line) and "…" not in line and _in(line, language)
 
 
 def _in(line: str, language: str) -> bool:

@@ -36,19 +36,36 @@ CHAIR_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# Words that set a task for the period ahead: obligation, continuation, emphasis, requests. Written
-# with the seed articles in view (French, Ukrainian) and extended to the other languages the tool
-# names; a sentence with none of them can still be found by the whole-article fallback.
+# Words that set a task for the period ahead, in the languages these reports come in: obligation
+# (must, cần, должны), requests and orders (asked, chargé, solicitó, поручил), continuation and focus
+# (continue to, tiếp tục, tập trung), necessity (it is necessary, è necessario, é preciso). The model
+# then judges each sentence found; a sentence with none of them is never a directive.
 DIRECTIVE_WORDS = re.compile(
-    r"\b(?:doi(?:t|vent)|devr(?:a|ont)|il (?:est|sera) (?:nécessaire|indispensable)|il faut|il convient|"
+    r"\b(?:"
+    # French
+    r"doi(?:t|vent)|devr(?:a|ont)|il (?:est|sera) (?:nécessaire|indispensable)|il faut|il convient|il importe|"
     r"continuer à|poursuivre|renforcer|veiller à|se concentrer sur|l['’]accent (?:est|a été) mis|a demandé|"
-    r"a exhorté|must|should|needs? to|continue to|called on|urged|requested|asked|"
+    r"a exhorté|a chargé|a invité|a appelé|appelle à|a exigé|a recommandé|nécessité de|s['’]attacher à|"
+    # English
+    r"must|should|needs? to|continue to|called (?:on|for)|urged|requested|asked|directed|instructed|tasked|"
+    r"necessary|need for|focus on|strive|recommended|"
+    # Ukrainian, Russian
     r"продовжува|зміцнюва|необхідно|потрібно|слід|звернути увагу|зосеред|сприяти|запропонував|"
-    r"необходимо|продолжа|следует|усили|cần|phải|tiếp tục|yêu cầu|đề nghị|"
-    r"muss|müssen|soll(?:en)?|weiterhin|forderte|fordert|aufgefordert|beauftragte|"
-    r"поручил|поручила|доручив|доручила|"
-    r"debe(?:n)?|es necesario|continuar|pidió|instó|exhortó|deve(?:m)?|solicitou|determinou|orientou|"
-    r"occorre|bisogna|devono|ha chiesto)",
+    r"повин(?:ні|ен|на)|закликав|вимагав|рекомендував|забезпечити|продовжити|вжити|доручив|доручила|"
+    r"необходимо|продолжа|следует|усили|должн[ыао]?\b|нужно|надо|призвал|потребовал|предложил|"
+    r"рекомендовал|обязал|продолжить|обеспечить|организовать|содействовать|активизировать|поручил|поручила|"
+    # Vietnamese
+    r"cần|phải|tiếp tục|yêu cầu|đề nghị|tập trung|đẩy mạnh|quán triệt|khẩn trương|phấn đấu|chú trọng|"
+    # German
+    r"muss|müssen|soll(?:en|te|ten)?|solle(?:n)?|weiterhin|forderte|fordert|aufgefordert|beauftragte|"
+    r"notwendig|erforderlich|appellierte|verlangte|empfahl|"
+    # Spanish, Portuguese, Italian
+    r"debe(?:n)?|deberá|deberán|es necesario|es preciso|hay que|continuar|pidió|instó|exhortó|solicitó|"
+    r"llamó a|orientó|exigió|encomendó|recomendó|deve(?:m)?|deverá|deverão|solicitou|determinou|orientou|"
+    r"precis(?:a|am|amos)\b|é preciso|é necessário|pediu|recomendou|apelou|necessidade de|"
+    r"occorre|bisogna|devono|dovrà|dovranno|è necessario|sarà necessario|ha (?:chiesto|suggerito|invitato|"
+    r"sollecitato|raccomandato|esortato)"
+    r")",
     re.IGNORECASE,
 )
 
@@ -60,6 +77,9 @@ _REMARKS = re.compile(
     r"cabe (?:señalar|destacar)|vale (?:ressaltar|destacar)|va (?:notato|sottolineato)",
     re.IGNORECASE,
 )
+
+
+_PAST = re.compile(r"\bđã(?:\s+(?:được|luôn|và đang))?\s+$", re.IGNORECASE)  # the words just before
 
 
 def ends_a_sentence(text: str) -> bool:
@@ -121,7 +141,13 @@ def directive_sentences(text: str, limit: int = 30) -> list[str]:
     """Sentences (30 characters or more) with a directive word, each once, at most ``limit``; not the
     chairing sentences, nor remarks that only look like directives ("il convient de noter que")."""
     found = _sentences_with(DIRECTIVE_WORDS, text, limit * 2, min_length=30)
-    return [s for s in found if not CHAIR_WORDS.search(s) and not _REMARKS.search(s)][:limit]
+    return [s for s in found if not CHAIR_WORDS.search(s) and not _REMARKS.search(s) and _sets_a_task(s)][:limit]
+
+
+def _sets_a_task(sentence: str) -> bool:
+    """Some directive word in it is not told in the past: Vietnamese "đã tập trung", "đã tiếp tục"
+    (has focused, has continued) report what was done."""
+    return any(not _PAST.search(sentence, 0, found.start()) for found in DIRECTIVE_WORDS.finditer(sentence))
 
 
 def _sentences_with(words: re.Pattern[str], text: str, limit: int, min_length: int = 0) -> list[str]:
