@@ -6,6 +6,7 @@ import hashlib
 
 from summarizer.errors import InputError
 from summarizer.inert import inert_json
+from summarizer.inputs.clean import noise_spans
 from summarizer.render import render_html, render_markdown
 from summarizer.schema import BriefData
 
@@ -21,7 +22,8 @@ class Brief(BriefData):
         """A standalone HTML page: the brief beside ``article_text`` with each evidence span highlighted.
 
         ``article_text`` must be the text the brief was made from (its offsets point into it): a text
-        whose SHA-256 is not ``provenance.content_sha256`` is refused with an ``InputError``.
+        whose SHA-256 is not ``provenance.content_sha256`` is refused with an ``InputError``. Its
+        scraping noise (what the model never read) is folded away, its offsets unchanged.
         """
         digest = hashlib.sha256(article_text.encode("utf-8")).hexdigest()
         if digest != self.provenance.content_sha256:
@@ -30,7 +32,7 @@ class Brief(BriefData):
                 f"{self.provenance.content_sha256[:12]}... from {self.provenance.source or 'a text'}): "
                 "pass the text the brief's offsets point into (for HTML input, the extracted text)"
             )
-        return render_html(self, article_text, links)
+        return render_html(self, article_text, links, noise_spans(article_text))
 
     def to_json(self, indent: int | None = 2) -> str:
         """The brief as JSON; control characters from the article or the model are escaped, never raw."""

@@ -1,7 +1,7 @@
 """A batch as a folder of HTML pages: each article's report, ``index.html`` and ``people.html``.
 
 Made from the whole results file after a run, so that a resumed batch's earlier articles are there
-too. Each report needs its article's text: the input is read again, and a text that changed since
+too. Each report needs its article's text: the input is read again (a URL fetched again), and a text that changed since
 (another SHA-256) or can no longer be read gets no report, with a note in the index.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from summarizer.brief import Brief
 from summarizer.engines.batch import load_results
 from summarizer.errors import InputError
-from summarizer.inputs import read_article
+from summarizer.inputs import read_input
 from summarizer.render.batch import index_rows, render_index, render_people
 
 LINKS = {"index": "index.html", "people": "people.html"}
@@ -37,7 +37,7 @@ def write_html_dir(results: str | Path, directory: str | Path) -> Path:
             continue
         brief = Brief.model_validate(record["brief"])
         try:
-            text = read_article(Path(record["input"])).text
+            text = read_input(record["input"]).text
             page = brief.to_html(text, LINKS)
         except InputError as error:
             notes[article_id] = f"no report: {error}"

@@ -5,6 +5,7 @@ an HTTP status with headers, a delay, a body that is not JSON, a body trickled a
 never ends, or a chat completion whose content is the given JSON. The server records every request
 body, headers, and the most requests in flight. Instead of a script, ``mixed`` draws each answer at
 random from a mix of faults and good answers (the load test's server); ``GET /stats`` counts them.
+``page_server`` serves web pages instead (status, content type, delays, trickles), for URL input.
 """
 
 from __future__ import annotations
@@ -210,6 +211,60 @@ def scripted_server(
     try:
         yield state
     finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Page:
+    """One page of a ``page_server``: answered to GET, after ``delay`` seconds."""
+
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    length: bool = True  # send Content-Length; without it the body ends when the connection closes
+    trickle: float = 0.0  # send one byte of the body every ``trickle`` seconds
+
+
+@contextmanager
+def page_server(pages: dict[str, Page]) -> Iterator[str]:
+    """Serve ``pages`` (by path) on a free port of 127.0.0.1; yields the base URL. Other paths are 404."""
+    stopping = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *_args: Any) -> None:
+            return
+
+        def do_GET(self) -> None:
+            page = pages.get(self.path, Page(b"not here", "text/plain", 404))
+            if stopping.wait(page.delay):
+                return
+            self.close_connection = True
+            try:
+                self.send_response(page.status)
+                for name, value in {"Content-Type": page.content_type, **page.headers}.items():
+                    self.send_header(name, value)
+                if page.length:
+                    self.send_header("Content-Length", str(len(page.body)))
+                self.end_headers()
+                for start in range(0, len(page.body), 1 if page.trickle else len(page.body) or 1):
+                    self.wfile.write(page.body[start : start + (1 if page.trickle else len(page.body))])
+                    self.wfile.flush()
+                    if stopping.wait(page.trickle):
+                        return
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up: the point of a slow or oversized page
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        stopping.set()
         server.shutdown()
         server.server_close()
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 from summarizer.errors import InputError
 from summarizer.inputs import read_article
-from summarizer.inputs.clean import clean_article
+from summarizer.inputs.clean import clean_article, noise_spans
+from tests.conftest import SEEDS
 
 TEXT = "Le comité a présidé la conférence à Hà Nội, le 13 décembre."
 
@@ -71,6 +73,30 @@ def test_cleaning_drops_scraped_noise_and_keeps_captions() -> None:
     cleaned = clean_article(raw)
     assert "jpg" not in cleaned and "Comment (0)" not in cleaned and "Autre article" not in cleaned
     assert "Le camarade X a présidé la conférence. Photo : MH" in cleaned
+    spans = noise_spans(raw)
+    assert [raw[start:end] for start, end in spans] == [
+        "bna_ MH1.jpg\n",
+        "Comment (0)\nNo data\nSource\nMême sujet\nAutre article",
+    ]
+
+
+def without(text: str, spans: list[tuple[int, int]]) -> str:
+    kept, position = [], 0
+    for start, end in spans:
+        kept.append(text[position:start])
+        position = end
+    return "".join(kept) + text[position:]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda path: path.name[:3])
+def test_noise_spans_are_exactly_what_cleaning_drops(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    spans = noise_spans(text)
+    assert spans and all(start < end for start, end in spans)
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(spans)) and spans[-1][1] <= len(text)
+    assert clean_article(without(text, spans)) == clean_article(text)  # nothing else is noise...
+    for start, end in spans:  # ...and every line of the spans is gone from the cleaned text
+        assert not {line.strip() for line in text[start:end].split("\n")} & set(clean_article(text).split("\n")) - {""}
 
 
 def test_a_20_mb_file_is_refused_with_its_size(tmp_path: Path) -> None:

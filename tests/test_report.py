@@ -6,6 +6,7 @@ and sets SUMMARIZER_REQUIRE_BROWSER=1 so that a missing browser fails there inst
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from summarizer import summarize
+from summarizer import Brief, summarize
 from summarizer.cache import ResponseCache
 from summarizer.cli import cli
 from summarizer.client import ModelClient
@@ -30,6 +31,27 @@ HOSTILE_ARTICLE = (
     "<script>document.title = 'pwned-by-article'</script> <img src=x onerror=\"document.title='pwned'\">\n"
     "Le district a atteint 3/34 objectifs & plus."
 )
+NOISY_ARTICLE = (
+    "Riverside district reviews its mid-term targets\n\n"
+    "photo_123.jpg\n\n"
+    "On 3 March 2024 the district committee of Riverside held its mid-term review conference, chaired by Anna Berg, "
+    "chairwoman of the district committee. The district met 12/15 of its targets for the period.\n\n"
+    "Comments (3)\n\n"
+    "Anna Berg asked every commune to finish the new water network before the rainy season.\n\n"
+    "Related articles\n"
+    "Riverside opens a new bridge\n\n"
+    "Harvest festival draws crowds\n"
+)
+NOISE = ("photo_123.jpg", "Comments (3)", "Related articles", "Riverside opens a new bridge", "Harvest festival")
+NOISY_ANSWERS = {
+    "SummaryDraft": {"headline": "Riverside reviews its targets", "summary": "The district met 12 of 15 targets."},
+    "SentenceChairsDraft": {"whole_meeting": True, "chairs": [{"name": "Anna Berg", "role": "chairwoman"}]},
+    # directive_pick (every sentence sets a task), then directive_what (each said in English)
+    "Sentences": lambda prompt: {
+        f"s{n}": True if "answer true" in prompt else "Finish the water network"
+        for n in re.findall(r"^s(\d+): ", prompt, re.MULTILINE)
+    },
+}
 EVIL = "<img src=x onerror=\"document.title='pwned-by-model'\"><script>document.title='pwned-by-model'</script>"
 
 
@@ -117,3 +139,59 @@ def test_to_html_refuses_another_article_and_notebooks_get_a_fragment(recorded_c
     fragment = brief._repr_html_()
     assert fragment.startswith('<div class="summarizer-brief">') and "<html" not in fragment
     assert brief.summaries[0].headline.replace("'", "&#39;") in fragment and "<mark" not in fragment
+
+
+def noisy_brief(tmp_path: Path) -> Brief:
+    client = ModelClient(FakeProvider(NOISY_ANSWERS), ResponseCache(tmp_path / "c", "off"))
+    return summarize(NOISY_ARTICLE, client=client)
+
+
+def article_column(page: str) -> tuple[str, list[str]]:
+    """The article column's text outside the folded furniture, and each fold's text (markup removed)."""
+    column = page.split("<section class='article'>", 1)[1].split("</section>", 1)[0]
+    folds = re.findall(r"<details class='furniture'><summary>[^<]*</summary>(.*?)</details>", column, re.S)
+    shown = re.sub(r"<details class='furniture'>.*?</details>", "", column, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", shown)), [html.unescape(fold) for fold in folds]
+
+
+def test_scraping_noise_is_folded_away_and_highlights_stay_on_their_quotes(tmp_path: Path) -> None:
+    brief = noisy_brief(tmp_path)
+    page = brief.to_html(NOISY_ARTICLE)
+    shown, folds = article_column(page)
+    assert folds == [
+        "photo_123.jpg\n",
+        "Comments (3)\n",
+        "Related articles\nRiverside opens a new bridge\n\nHarvest festival draws crowds\n",
+    ]
+    assert not any(noise in shown for noise in NOISE)
+    assert "chaired by Anna Berg" in shown and "before the rainy season." in shown
+    assert page.count("not read by the model</summary>") == 3 and "<details class='furniture' open" not in page
+    items = [*brief.chairs, *brief.targets, *brief.directives]
+    assert len(items) == 3 and all(item.evidence.match == "exact" for item in items)
+    marks = dict(re.findall(r"<mark id='ev-(\d+)'[^>]*><a href='#item-\d+'>([^<]*)</a></mark>", page))
+    for number, item in enumerate(items, 1):  # offsets into the whole text, noise and all
+        evidence = item.evidence
+        assert evidence.start is not None and evidence.end is not None
+        assert html.unescape(marks[str(number)]) == NOISY_ARTICLE[evidence.start : evidence.end] == evidence.quote
+
+
+def test_furniture_that_holds_evidence_is_shown_as_text(tmp_path: Path) -> None:
+    brief = noisy_brief(tmp_path)
+    chair = brief.chairs[0].evidence
+    assert chair.start is not None and chair.end is not None
+    page = render_html(brief, NOISY_ARTICLE, furniture=[(0, 10), (chair.start - 5, chair.end + 5)])
+    shown, folds = article_column(page)
+    assert folds == [NOISY_ARTICLE[:10]] and chair.quote in shown  # the other range holds the quote: not folded
+    assert f"<mark id='ev-1'><a href='#item-1'>{chair.quote}</a></mark>" in page
+
+
+def test_chromium_folds_the_furniture_at_desktop_and_phone_widths(tmp_path: Path) -> None:
+    report = tmp_path / "noisy.html"
+    report.write_text(noisy_brief(tmp_path).to_html(NOISY_ARTICLE), encoding="utf-8")
+    dom = chromium(report, "--dump-dom")
+    assert dom.count('<details class="furniture">') == 3 and dom.count("<mark id=") == 3
+    for width in (1280, 420):
+        shot = tmp_path / f"noisy-{width}.png"
+        chromium(report, f"--screenshot={shot}", f"--window-size={width},1700")
+        data = shot.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (width, 1700)

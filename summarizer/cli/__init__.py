@@ -30,8 +30,8 @@ from summarizer.settings import ENGINES, RayOptions, Settings
 
 PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
 
-ARTICLE is a text or HTML file, or - to read standard input; --text TEXT
-summarises TEXT itself.
+ARTICLE is a text or HTML file, an http(s) URL (the page is fetched), or -
+to read standard input; --text TEXT summarises TEXT itself.
 
 \b
 Main options (summarize ARTICLE ...):
@@ -49,6 +49,7 @@ Examples:
   summarize article.txt
   summarize article.txt -o brief.html
   summarize page.html --lang de -o brief.md
+  summarize https://example.org/news/meeting.html -o brief.html
   summarize batch articles/ -o results.jsonl --html-dir reports/
   summarize export results.jsonl -o briefs.db
   summarize schema > brief.schema.json
@@ -130,12 +131,10 @@ def run(
     **options: Any,
 ) -> None:
     """Summarise one article."""
-    from pathlib import Path
-
     from rich.console import Console
 
     from summarizer.api import summarize
-    from summarizer.inputs import decode_bytes, read_article
+    from summarizer.inputs import decode_bytes, read_article, read_input
     from summarizer.outputs import check_writable
 
     if (article is None) == (article_text is None):
@@ -147,11 +146,11 @@ def run(
         if output is not None:
             check_writable(output)  # before minutes of model time, not after
         with step_progress(errors, level) as progress:
-            # ARTICLE always names a file: a mistyped path is a missing file, never a one-word article.
+            # ARTICLE always names a file or a URL: a mistyped path is a missing file, never a one-word article.
             if article_text is not None:
                 text = decode_bytes(article_text.encode("utf-8"), "<text>")
             else:
-                text = read_article("-" if article == "-" else Path(str(article)))
+                text = read_article("-") if article == "-" else read_input(str(article))
             brief = summarize(text, settings=settings, progress=progress, strict=strict)
         emit(brief, display.output_format(output_format, output), output, text.text)
 
@@ -187,7 +186,7 @@ def batch(
 ) -> None:
     """Summarise many articles into a JSON-lines file; rerun the same command to resume.
 
-    INPUTS are files, directories, globs, or - to read paths from standard input. One line per
+    INPUTS are files, directories, globs, http(s) URLs, or - to read paths (or URLs) from standard input. One line per
     article: status ok, cached or failed; exit code 1 when any failed. With the embedded model, calls
     take turns in one llama.cpp context, so --jobs mainly helps server providers. --engine ray runs
     the articles on Ray Data actors (pip install 'summarizer[ray]'); on a cluster, inputs and the

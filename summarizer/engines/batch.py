@@ -25,14 +25,14 @@ from summarizer.engines.base import BatchResult, Engine, Source, StepReport
 from summarizer.engines.local import LocalEngine
 from summarizer.engines.results import ResultsFile
 from summarizer.errors import InputError
-from summarizer.inputs import ARTICLE_SUFFIXES, read_article
+from summarizer.inputs import ARTICLE_SUFFIXES, is_url, read_input
 from summarizer.outputs import prepare_folder, write_whole
 
 __all__ = ["BatchSummary", "ResultsFile", "expand_inputs", "load_results", "run_batch"]
 
 
 def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> list[str]:
-    """Files, directories (their article files, recursively) and globs, in order, each once.
+    """Files, directories (their article files, recursively), globs and http(s) URLs, in order, each once.
 
     ``-`` reads one path per line from ``stdin``. A path that does not exist is kept, so that it
     becomes a ``failed`` line rather than vanishing; so is every entry of a folder named like an
@@ -42,6 +42,8 @@ def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> 
     for item in inputs:
         if item == "-":
             found += [line.strip() for line in (stdin if stdin is not None else sys.stdin) if line.strip()]
+        elif is_url(item):  # before globs: a URL's "?" is no wildcard
+            found.append(item)
         elif Path(item).is_dir():
             found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
         elif glob.has_magic(item):
@@ -135,16 +137,17 @@ def _pending(
 ) -> Iterator[Source]:
     """Articles still to do, each read once and lazily (its hash decides whether it is done), until ``stop``.
 
-    An unreadable path is passed on as a path, so that it becomes a ``failed`` line with its reason.
+    An unreadable path is passed on as a path (a URL as its string), so that it becomes a ``failed``
+    line with its reason; a URL that failed is fetched once more there, to say why.
     """
     for path in paths:
         if stop is not None and stop.is_set():
             return
         pending: Source
         try:
-            article = read_article(Path(path))
+            article = read_input(path)
         except InputError:
-            pending, sha = Path(path), None
+            pending, sha = (path if is_url(path) else Path(path)), None
         else:
             pending, sha = article, article.sha256
         if results.is_done(path, sha, retry_failed):

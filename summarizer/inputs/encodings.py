@@ -10,6 +10,7 @@ carries a note saying what was guessed, which the brief lists among its warnings
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import re
 import unicodedata
@@ -38,6 +39,33 @@ def decode_text(data: bytes, source: str) -> tuple[str, str, tuple[str, ...]]:
     if sum(1 for char in damaged if ord(char) > 127 and char != "\ufffd") > 4 * bad:
         return damaged, "utf-8", (f"not valid UTF-8: {bad} damaged byte sequence(s) shown as \ufffd",)
     return _legacy(data, source)
+
+
+def decode_declared(data: bytes, source: str, charset: str) -> tuple[str, str, tuple[str, ...]]:
+    """Bytes in the charset a server declared (``Content-Type: ...; charset=...``), as ``decode_text`` says.
+
+    A byte-order mark still wins over the label, and Latin-1 is read as its superset cp1252, as browsers
+    do. A charset that is unknown, or that does not decode the bytes, is set aside with a note, and
+    the bytes are read as any file's.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, source)
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        return _undeclared(data, source, f"the server's charset {charset!r} is unknown")
+    codec = "cp1252" if codec == "iso8859-1" else codec
+    if b"\x00" in data and not codec.startswith(("utf-16", "utf-32")):
+        return decode_text(data, source)  # refused as binary there
+    try:
+        return data.decode(codec), codec, ()
+    except UnicodeDecodeError:
+        return _undeclared(data, source, f"not valid {charset} as the server declared")
+
+
+def _undeclared(data: bytes, source: str, why: str) -> tuple[str, str, tuple[str, ...]]:
+    text, encoding, notes = decode_text(data, source)
+    return text, encoding, (f"{why}: read as {encoding}", *notes)
 
 
 def _legacy(data: bytes, source: str) -> tuple[str, str, tuple[str, ...]]:

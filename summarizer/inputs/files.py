@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from summarizer.errors import InputError
-from summarizer.inputs.encodings import decode_text
+from summarizer.inputs.encodings import decode_declared, decode_text
 from summarizer.inputs.html import html_to_text, looks_like_html
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -44,13 +44,15 @@ class Article:
 
 
 def read_article(source: str | Path | bytes) -> Article:
-    """Read a path (``-`` for stdin), take bytes as the article's bytes, or a string as its text.
+    """Read a path (``-`` for stdin), fetch an http(s) URL, take bytes as the article's bytes, or a string as its text.
 
     A string is taken as a path when it is one line that names an existing file, looks like a file
     name, or is a single word: a mistyped path is reported as missing, never summarised as text.
     """
     if isinstance(source, Path):
         return _read_path(source)
+    if isinstance(source, str) and _is_url(source):
+        return _fetch(source)
     if isinstance(source, bytes | bytearray):
         return decode_bytes(bytes(source), "<bytes>")
     if not isinstance(source, str):
@@ -62,6 +64,23 @@ def read_article(source: str | Path | bytes) -> Article:
     if looks_like_path(source):
         return _read_path(Path(source))
     return decode_bytes(source.encode("utf-8"), "<text>")
+
+
+def read_input(name: str) -> Article:
+    """An article named by an http(s) URL or a file path (never its text), as a batch or the command line names it."""
+    return _fetch(name) if _is_url(name) else _read_path(Path(name))
+
+
+def _is_url(text: str) -> bool:
+    from summarizer.inputs.web import is_url  # imported here: web reads its pages through this module
+
+    return is_url(text)
+
+
+def _fetch(url: str) -> Article:
+    from summarizer.inputs.web import fetch_article
+
+    return fetch_article(url)
 
 
 def looks_like_path(text: str) -> bool:
@@ -112,15 +131,16 @@ def _open_failure(path: Path, error: OSError) -> str:
     return f"cannot be read ({error.strerror})"
 
 
-def decode_bytes(data: bytes, source: str, html: bool | None = None) -> Article:
+def decode_bytes(data: bytes, source: str, html: bool | None = None, charset: str | None = None) -> Article:
     """Decode an article's bytes, refusing empty, binary and oversized input.
 
-    HTML (``html=True``, or by default a text that starts like an HTML document) is reduced to its
-    main text first.
+    ``charset`` is an encoding the bytes were declared in (a web server's); without it the encoding
+    is detected. HTML (``html=True``, or by default a text that starts like an HTML document) is
+    reduced to its main text first.
     """
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: {len(data):,} bytes is too large for one article (limit {MAX_BYTES:,})")
-    text, encoding, notes = decode_text(data, source)
+    text, encoding, notes = decode_declared(data, source, charset) if charset else decode_text(data, source)
     if not text.strip():
         raise InputError(f"{source}: is empty" if not data else f"{source}: contains only whitespace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -5,12 +5,15 @@ with autoescape on and every value made ``inert``, so an article or a model answ
 markup to the page nor control sequences to a terminal that shows the file. A header names
 the source, the day the report was made, the model and the grounding; statuses and match qualities
 are badges. An item links to its span in the article (``#ev-N``), and the span links back to the item.
+Scraping noise the model never read (media file names, comment counters, a trailing list of related
+articles) is folded away in the article column, by the ranges the caller passes; offsets are untouched.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,10 +46,28 @@ def environment() -> Any:
     )
 
 
-def render_html(brief: Brief, article_text: str | None, links: dict[str, str] | None = None) -> str:
+@dataclass(frozen=True)
+class _Segment:
+    text: str
+    item: _Item | None = None  # an evidence span, marked and linked
+    furniture: bool = False  # page furniture the model did not read: folded away
+
+    @property
+    def lines(self) -> int:
+        return sum(1 for line in self.text.split("\n") if line.strip())
+
+
+def render_html(
+    brief: Brief,
+    article_text: str | None,
+    links: dict[str, str] | None = None,
+    furniture: Sequence[tuple[int, int]] = (),
+) -> str:
     """A standalone HTML page of ``brief`` beside ``article_text`` (the text its offsets point into).
 
-    ``links`` (``index`` and ``people``) adds links to a batch's pages in the header. Without an
+    ``links`` (``index`` and ``people``) adds links to a batch's pages in the header. ``furniture``
+    is the ranges of the article that are scraping noise (``inputs.clean.noise_spans``): folded
+    into a closed "page furniture removed" element, unless evidence lies there. Without an
     article, a fragment for notebooks: the brief alone, its style scoped to it.
     """
     items = _numbered(brief)
@@ -71,7 +92,7 @@ def render_html(brief: Brief, article_text: str | None, links: dict[str, str] | 
             **context,
             index_link=(links or {}).get("index"),
             people_link=(links or {}).get("people"),
-            segments=_segments(article_text, items),
+            segments=_segments(article_text, items, furniture),
         )
     )
     return str(page).rstrip("\n") + "\n"
@@ -114,19 +135,21 @@ def _target_badges(target: Target) -> tuple[tuple[str, str], ...]:
     return status if target.figure_in_article else (*status, ("none", "figure not in article"))
 
 
-def _segments(text: str, items: list[_Item]) -> list[tuple[str, _Item | None]]:
-    """The article cut into plain text and marked spans; an overlapping span starts where the last ended."""
-    spans = sorted(
-        ((item.evidence.start, item.evidence.end, item) for item in items if item.evidence.end is not None),
-        key=lambda span: (span[0], span[1]),
-    )
-    out: list[tuple[str, _Item | None]] = []
+def _segments(text: str, items: list[_Item], furniture: Sequence[tuple[int, int]] = ()) -> list[_Segment]:
+    """The article cut into plain text, marked spans and folded furniture.
+
+    An overlapping span starts where the last ended; furniture that holds any evidence stays
+    text, so that every mark shows and its offsets stay those of the whole text.
+    """
+    marks = [(item.evidence.start or 0, item.evidence.end, item) for item in items if item.evidence.end is not None]
+    folded = [(start, end, None) for start, end in furniture if not any(a < end and start < b for a, b, _ in marks)]
+    out: list[_Segment] = []
     position = 0
-    for first, end, item in spans:
-        start = max(first or 0, position)
+    for first, end, item in sorted([*marks, *folded], key=lambda span: (span[0], span[1])):
+        start = max(first, position)
         if start >= end:  # inside an earlier span: that mark already shows it
             continue
-        out += [(text[position:start], None), (text[start:end], item)]
+        out += [_Segment(text[position:start]), _Segment(text[start:end], item, furniture=item is None)]
         position = end
-    out.append((text[position:], None))
+    out.append(_Segment(text[position:]))
     return out
