@@ -30,8 +30,11 @@ ray = pytest.importorskip("ray")
 
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
-    """One local Ray instance for the in-process tests (the engine joins it rather than starting one)."""
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    """One local Ray instance for the in-process tests (the engine joins it rather than starting one).
+
+    A new one ("local"), never a cluster that a `ray start` on this machine left in /tmp/ray.
+    """
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield
     ray.shutdown()
 
