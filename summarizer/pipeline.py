@@ -29,7 +29,7 @@ from summarizer.steps.directives import (
 )
 from summarizer.steps.english import in_english
 from summarizer.steps.meeting import read_meeting
-from summarizer.steps.summary import SummaryDraft, second_language, summarise, summary_of_parts
+from summarizer.steps.summary import SummaryDraft, second_language, summarise, summary_of_parts, whole_sentences
 from summarizer.steps.targets import read_targets
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import directive_sentences, split_parts
@@ -70,7 +70,7 @@ def make_brief(
     directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
     targets = read_targets(asker, text, article.text, step)
     step("english")
-    meeting, targets, directives = _in_english(asker, meeting, targets, directives)
+    english, meeting, targets, directives = _in_english(asker, english, meeting, targets, directives)
     summaries = _summaries(asker, english, (second or language).lower(), (language, text), warnings, step)
     if client.cache.problem:
         warnings.append(client.cache.problem)
@@ -105,13 +105,18 @@ def _summaries(
 
 
 def _in_english(
-    asker: Asker, meeting: Meeting, targets: list[Target], directives: list[Directive]
-) -> tuple[Meeting, list[Target], list[Directive]]:
-    """The fields promised in English, those the model wrote otherwise translated (one call for all)."""
-    texts = [meeting.name or "", *(t.what for t in targets), *(d.what for d in directives)]
-    fixed = in_english(asker, texts)
-    name, whats = fixed[0] or None, fixed[1:]
+    asker: Asker, english: SummaryDraft, meeting: Meeting, targets: list[Target], directives: list[Directive]
+) -> tuple[SummaryDraft, Meeting, list[Target], list[Directive]]:
+    """The fields promised in English, those the model wrote otherwise translated (one call for all).
+
+    The English headline and summary come first: the small model sometimes writes them in the
+    article's language, and they are what an analyst reads first.
+    """
+    texts = [english.headline, english.summary, meeting.name or "", *(t.what for t in targets)]
+    fixed = in_english(asker, [*texts, *(d.what for d in directives)])
+    headline, summary, name, whats = fixed[0], whole_sentences(fixed[1]), fixed[2] or None, fixed[3:]
     return (
+        SummaryDraft.model_construct(headline=headline, summary=summary),
         meeting.model_copy(update={"name": name}),
         [t.model_copy(update={"what": what}) for t, what in zip(targets, whats[: len(targets)], strict=True)],
         [d.model_copy(update={"what": what}) for d, what in zip(directives, whats[len(targets) :], strict=True)],

@@ -76,6 +76,24 @@ def test_dates_are_not_fractions_and_plan_shares_have_a_status() -> None:
     ]
 
 
+def test_results_beside_their_plan_and_counts_of_targets_with_a_stated_status() -> None:
+    half_year = "6 tháng đầu năm, công nghiệp tăng 6,47% (kế hoạch 9,05%); dịch vụ tăng 7,64% (kế hoạch 7,05%)."
+    assert figures(half_year) == [("6,47%", "at_risk"), ("7,64%", "exceeded")]  # the plan's own rate is no result
+    assert figures("In 2023 growth reached 5.2 % against a target of 6.5 %.") == [("5.2 %", "missed")]
+    assert figures("Thu ngân sách đạt 113% kế hoạch tỉnh giao và 103% kế hoạch thành phố giao.") == [
+        ("113%", "exceeded"),
+        ("103%", "exceeded"),
+    ]
+    assert figures("Năm 2022 có 14/15 chỉ tiêu đạt và vượt, trong đó 4 chỉ tiêu vượt kế hoạch.") == [
+        ("14/15", "met"),
+        ("4 chỉ tiêu", "exceeded"),
+    ]
+    assert figures("Le gouvernement prévoit que 12 objectifs seront atteints d'ici la fin de l'année.") == [
+        ("12 objectifs", "on_track")
+    ]
+    assert figures("The province set 11 targets for 2025.") == []  # a count with no status stated is no result
+
+
 def test_titles_become_english_roles_and_are_never_names() -> None:
     assert english_role("Phó Bí thư Thường trực Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh") == (
         "Standing Deputy Secretary of the Provincial Party Committee, "

@@ -37,6 +37,20 @@ _PLAN_SHARE_AFTER_PLAN = re.compile(
     r"(\d{1,3}(?:[.,]\d{1,3})?)\s?" + _PERCENT_WORDS,
     re.IGNORECASE,
 )
+# "tăng 6,47% (kế hoạch 9,05%)", "7.6 % against a target of 7 %": a result beside the plan it is measured against.
+_ACTUAL_VS_PLAN = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?" + _PERCENT_WORDS + r"\s*[(,;]?\s*"
+    r"(?:kế hoạch|KH|chỉ tiêu|mục tiêu|(?:against )?(?:a |the )?(?:plan|target)(?: of)?|objectif(?: de)?|meta(?: de)?|"
+    r"plan(?: de)?|план|Ziel(?: von)?)\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s?" + _PERCENT_WORDS + r"\)?",
+    re.IGNORECASE,
+)
+# "11 targets were exceeded", "3 chỉ tiêu đạt", "12 objectifs seront atteints": a count of targets with no
+# total, a candidate only when its clause states a status in words.
+_COUNT_OF_TARGETS = re.compile(
+    r"(?<![\d.,/])(\d{1,3})\s+(?:\S+\s+)?(?:chỉ tiêu|mục tiêu|targets?\b|objectifs?\b|objetivos\b|metas\b|"
+    r"obiettivi\b|Ziele\b|Zielen\b|показател\w*|цілей|критери\w*|indicators\b|indicateurs\b|indicadores\b)",
+    re.IGNORECASE,
+)
 # Words that say a share was reached part-way through the year, and the share of the year gone by.
 _PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = (
     (
@@ -139,19 +153,31 @@ def status_from_words(clause: str) -> Status | None:
 
 
 def plan_status(clause: str, pace: float | None = None, figure: str | None = None) -> Status | None:
-    """The status a share of a plan implies ("đạt 105% kế hoạch" exceeded, "95% of plan" partly met).
+    """The status a share of a plan implies ("đạt 105% kế hoạch" exceeded, "95% of plan" partly met), or a
+    result beside its plan ("tăng 6,47% (kế hoạch 9,05%)": below it, missed).
 
     Part-way through the year (``pace``: 50 for six months), a share below 100 is on track when it
-    keeps pace with the time gone by, and at risk when it lags.
+    keeps pace with the time gone by, and at risk when it lags; a result below its planned rate is at
+    risk.
     """
+    compared = next((m for m in _ACTUAL_VS_PLAN.finditer(clause) if figure is None or m[0].startswith(figure)), None)
+    if compared is not None:  # a rate against its planned rate: behind it is behind, whatever the time gone by
+        actual, planned = _number(compared[1]), _number(compared[2])
+        if actual < planned:
+            return "at_risk" if pace is not None else "missed"
+        return "exceeded" if actual > planned else "met"
     matches = [*_PLAN_SHARE.finditer(clause), *_PLAN_SHARE_AFTER_PLAN.finditer(clause)]
     match = next((m for m in matches if figure is None or figure in m[0]), None)
     if match is None:
         return None
-    share = float(match[1].replace(",", "."))
+    share = _number(match[1])
     if share < 100 and pace is not None:
         return "on_track" if share >= pace else "at_risk"
     return status_from_share(share)
+
+
+def _number(written: str) -> float:
+    return float(written.replace(",", "."))
 
 
 def period_pace(text: str) -> float | None:
@@ -202,12 +228,28 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandid
 
 
 def _figures_of(clause: str) -> list[str]:
-    """The clause's figure, and beside a fraction or count any share of a plan it states."""
+    """The clause's figures: a fraction or count and beside it any share of a plan it states; else each
+    result measured against a plan or share of a plan; else its percentage(s); else a count of targets
+    whose status the clause states."""
     figure = _figure_of(clause)
-    if figure is None or _PERCENT.search(figure):
-        return [] if figure is None else [figure]
-    planned = [m[0] for m in _PERCENT.finditer(clause) if _PLAN_SHARE.match(clause, m.start())]
-    return [figure, *planned]
+    planned = _planned_percents(clause)
+    if figure is None:
+        counted = _COUNT_OF_TARGETS.search(clause)
+        return planned or ([counted[0]] if counted and status_from_words(clause) else [])
+    if _PERCENT.search(figure):
+        return planned or [figure]
+    return [figure, *(share for share in planned if share not in figure)]
+
+
+def _planned_percents(clause: str) -> list[str]:
+    """Percentages that are a result beside its plan ("6,47% (kế hoạch 9,05%)": the first) or a share of a plan."""
+    against = {m.start(2) for m in _ACTUAL_VS_PLAN.finditer(clause)}  # the plan's own figure is no result
+    return [
+        m[0]
+        for m in _PERCENT.finditer(clause)
+        if m.start() not in against
+        and (_ACTUAL_VS_PLAN.match(clause, m.start()) or _PLAN_SHARE.match(clause, m.start()))
+    ]
 
 
 def _figure_of(clause: str) -> str | None:
