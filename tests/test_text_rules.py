@@ -94,6 +94,14 @@ def test_results_beside_their_plan_and_counts_of_targets_with_a_stated_status() 
     assert figures("The province set 11 targets for 2025.") == []  # a count with no status stated is no result
 
 
+def test_futures_and_near_completion_are_on_track_and_the_lead_sets_the_pace() -> None:
+    assert figures("Ожидается, что к концу года область достигнет 19 из 21 критерия.") == [("19 из 21", "on_track")]
+    assert figures("Có 6 chỉ tiêu cận hoàn thành kế hoạch năm.") == [("6 chỉ tiêu", "on_track")]
+    assert figures("Les 3 objectifs restants devraient être atteints en décembre.") == [("3 objectifs", "on_track")]
+    lead = "Au cours des 6 premiers mois de l'année, la province a progressé. " + "Le commerce a repris. " * 20
+    assert figures(lead + "La production industrielle atteint 52,8% du plan annuel.") == [("52,8%", "on_track")]
+
+
 def test_titles_become_english_roles_and_are_never_names() -> None:
     assert english_role("Phó Bí thư Thường trực Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh") == (
         "Standing Deputy Secretary of the Provincial Party Committee, "

@@ -55,14 +55,19 @@ _COUNT_OF_TARGETS = re.compile(
 _PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = (
     (
         75.0,
-        re.compile(r"\b9 tháng|chín tháng|nine months|9 months|9 mois|9 месяц|9 місяц|9 Monat|9 meses|9 mesi", re.I),
+        re.compile(
+            r"\b9 tháng|chín tháng|nine months|9 months|9 (?:premiers )?mois|neuf premiers mois|9 месяц|9 місяц|"
+            r"9 Monat|neun Monate|9 (?:primeros |primeiros |primi )?(?:meses|mesi)",
+            re.I,
+        ),
     ),
     (25.0, re.compile(r"quý I\b|first quarter|premier trimestre|I квартал|primer trimestre|primo trimestre", re.I)),
     (
         50.0,
         re.compile(
-            r"\b6 tháng|sáu tháng|first half|six months|6 months|half[- ]year|mid-year|semestre|6 mois|"
-            r"полугод|півріч|6 місяц|Halbjahr|6 Monat|6 meses|6 mesi",
+            r"\b6 tháng|sáu tháng|first half|six months|6 months|half[- ]year|mid-year|semestre|"
+            r"(?:6|six) (?:premiers )?mois|полугод|півріч|6 місяц|Halbjahr|6 Monat|sechs Monate|"
+            r"(?:6|seis|sei) (?:primeros |primeiros |primi )?(?:meses|mesi)",
             re.I,
         ),
     ),
@@ -98,8 +103,12 @@ _STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "on_track",
         re.compile(
-            r"\bseront\b|\bsera\b|\bwill be\b|\bexpected to\b|\bбуде\b|\bбудуть\b|"
-            r"\bбудет\b|\bsẽ\b|dự kiến|\bse espera\b|\bwerden\b",
+            r"\bseront\b|\bsera\b|\bdevrai(?:en)?t\b|\bwill be\b|\bexpected to\b|\bбуде\b|\bбудуть\b|"
+            r"\bбудет\b|\bsẽ\b|dự kiến|\bse espera\b|\bse prevé\b|\bwerden\b|\bvoraussichtlich\b|\bdovrebbero\b|"
+            r"\bdever(?:á|ão) ser\b|\b(?:пере)?(?:достигнет|выполнит|досягне|виконає)\b|"
+            # nearly there: "cận hoàn thành" (close to completion), "nearly met"
+            r"cận hoàn thành|gần hoàn thành|sắp hoàn thành|\bnearly (?:met|reached|achieved|completed)\b|"
+            r"\bpresque atteint",
             re.IGNORECASE,
         ),
     ),
@@ -212,7 +221,9 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandid
     """
     found: list[FigureCandidate] = []
     seen: set[tuple[str, ...]] = set()
-    pace = period_pace(text[:600])  # a report on six or nine months says so in its title or lead
+    pace = period_pace(
+        text[:1200]
+    )  # a report on six or nine months says so in its title or lead (after page furniture)
     for sentence in split_sentences(text):
         for clause in split_clauses(sentence):
             for figure in _figures_of(clause):
