@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarizer.steps.summary import lead_summary, whole_sentences
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.meetings import meeting_name_in
-from summarizer.text.names import comrades, without_honorific
+from summarizer.text.names import comrades, name_key, names_a_body, without_honorific
 from summarizer.text.scripts import foreign_scripts
 from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
 from summarizer.text.titles import english_role, is_a_title, title_holders
@@ -118,6 +118,18 @@ def test_comrades_in_a_list_and_without_their_address() -> None:
     assert comrades(sentence) == ["Đỗ Trọng Hưng", "Lại Thế Nguyên", "Đỗ Minh Tuấn"]
     assert without_honorific("Đồng chí Nguyễn Thị Thanh") == "Nguyễn Thị Thanh"
     assert without_honorific("camarade Nguyen Hong Son") == "Nguyen Hong Son"
+
+
+def test_listed_people_after_ong_and_ba_and_bodies_are_not_people() -> None:
+    listed = "Ông Nguyễn Hồng Lĩnh, Bí thư Tỉnh ủy; bà Nguyễn Thị Yến, Phó Bí thư; ông Nguyễn Văn Thọ chủ trì hội nghị."
+    assert comrades(listed) == ["Nguyễn Hồng Lĩnh", "Nguyễn Thị Yến", "Nguyễn Văn Thọ"]
+    assert without_honorific("Bà Nguyễn Thị Yến") == "Nguyễn Thị Yến"
+    assert names_a_body("партийный комитет района Тан Ки") and names_a_body("Tỉnh ủy Thanh Hóa")
+    assert not names_a_body("Чан Куок Выонг")
+    assert name_key("Фалько Н.І.") == name_key("Фалько Н.І")
+    led = "Le 5 avril, sous la présidence du camarade Do Trong Hung, la conférence a eu lieu. "
+    led += "O Governador dirigiu a XI Sessão."
+    assert len(chair_sentences(led)) == 2
 
 
 def test_vietnamese_meeting_names_are_found_as_written() -> None:

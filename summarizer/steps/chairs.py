@@ -21,7 +21,7 @@ from summarizer.schema import Chair
 from summarizer.steps.base import Asker, Draft
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.text.language import language_of
-from summarizer.text.names import comrades, name_key, name_words, value_or_none, without_honorific
+from summarizer.text.names import comrades, name_key, name_words, names_a_body, value_or_none, without_honorific
 from summarizer.text.sentences import chair_sentences
 from summarizer.text.titles import claimed_titles, english_role, is_a_title, supported_titles, title_holders
 
@@ -84,6 +84,9 @@ def _grounded_chairs(found: list[tuple[str, str]], sentence: str, original: str,
     names = [without_honorific(value_or_none(raw) or "") for raw, _ in found]
     for name, (_, model_role) in zip(names, found, strict=True):
         if not name or name_key(name) in seen or not looks_like_a_name(name) or is_a_title(name):
+            continue
+        if names_a_body(name):  # "the district Party committee held the conference": a body, not a chair
+            warnings.append(f"dropped chair {name!r}: a body, not a person")
             continue
         if not appears_in(name, original):
             warnings.append(f"dropped chair {name!r}: the name is not in the article")

@@ -16,15 +16,10 @@ from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import resolve_date
 from summarizer.text.language import is_in_language
 from summarizer.text.meetings import meeting_name_in
-from summarizer.text.names import value_or_none
+from summarizer.text.names import names_a_body, value_or_none
 from summarizer.text.titles import supported_titles
 
 # Words of bodies (party committees, councils, governments) in the languages these reports come in.
-_BODY_WORDS = re.compile(
-    r"ủy\b|ủy ban|hội đồng|\bban\b|đảng bộ|\bubnd\b|\bhđnd\b|\bbch\b|committee|comité|council|conseil|"
-    r"комитет|комітет|\bрада\b|совет|komitee|ausschuss|\brat\b|comitato|consiglio|comisión|conselho|"
-    r"\bparty\b|\bparti\b|partido|partei|парті|парти|government|gouvernement|gobierno|governo|regierung|правительств|уряд",
-)
 _COUNTRIES = {
     "vietnam",
     "viet nam",
@@ -148,7 +143,7 @@ def _place(place: str | None, warnings: list[str]) -> str | None:
     if place is None:
         return None
     folded = place.casefold().strip(" .,")
-    if folded in _LEVEL_WORDS or folded in _COUNTRIES or _BODY_WORDS.search(folded) or supported_titles(place):
+    if folded in _LEVEL_WORDS or folded in _COUNTRIES or names_a_body(folded) or supported_titles(place):
         warnings.append(f"dropped meeting location {place!r}: a body, a title, a country or a level, not a place")
         return None
     return place

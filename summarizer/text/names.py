@@ -8,9 +8,13 @@ import unicodedata
 _NULL_WORDS = {"", "null", "none", "n/a", "unknown", "not stated", "not mentioned"}
 
 
+_PUNCTUATION = re.compile(r"[.,;:!?()\"“”«»]")
+
+
 def name_words(name: str) -> list[str]:
-    """The words of a name without case and diacritics ("Nguyễn" and "Nguyen" are one word)."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    """The words of a name without case, diacritics and punctuation ("Nguyễn" and "Nguyen" are one word,
+    "Фалько Н.І." and "Фалько Н.І" one name)."""
+    decomposed = unicodedata.normalize("NFKD", _PUNCTUATION.sub(" ", name.casefold()))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).split()
 
 
@@ -29,16 +33,33 @@ def value_or_none(text: str | None) -> str | None:
 # Words of address before a name: "Đồng chí" (comrade), "camarade", "M.", "Dr."... never part of it.
 _HONORIFIC = re.compile(
     r"^(?:(?:các )?đồng chí|đ/c|comrades?|camarades?|товарищ\w*|товариш\w*|genossen?|compañer[oa]s?|camaradas?|"
-    r"m\.|mr\.?|mrs\.?|ms\.?|mme\.?|dr\.?|prof\.?|herr|frau|sr\.?|sra\.?|sig\.?|on\.|"
+    r"m\.|mr\.?|mrs\.?|ms\.?|mme\.?|dr\.?|prof\.?|herr|frau|sr\.?|sra\.?|sig\.?|on\.|ông|bà|"
     r"landrat|landrätin|bürgermeister(?:in)?|oberbürgermeister(?:in)?|ministerpräsident(?:in)?|"
     r"governor|gouverneur|gobernador|governador|governatore|губернатор|mayor|maire|prefect|préfet)\s+",
     re.IGNORECASE,
 )
-_COMRADE_WORDS = r"(?:các )?(?:đồng chí|đ/c)|(?:les )?camarades?|comrades?|товарищи|товариші|(?:los )?compañeros"
+# "Ông"/"bà" (Mr/Mrs) head the items of Vietnamese lists of people as "đồng chí" does.
+_COMRADE_WORDS = r"(?:các )?(?:đồng chí|đ/c)|(?:les )?camarades?|comrades?|товарищи|товариші|(?:los )?compañeros|ông|bà"
 _COMRADES = re.compile(
-    r"(?:(?<=\s)|^)(?:" + _COMRADE_WORDS + r")[:\s]+|;\s*(?:(?:và|et|and|и|і|y)\s+)?(?:(?:đồng chí|camarade)\s+)?",
+    r"(?:(?<=\s)|^)(?:"
+    + _COMRADE_WORDS
+    + r")[:\s]+|;\s*(?:(?:và|et|and|и|і|y)\s+)?(?:(?:đồng chí|camarade|ông|bà)\s+)?",
     re.IGNORECASE,
 )
+
+
+# Words that make a name a body's (a committee, council, party, government), not a person's or a place's.
+_BODY_WORDS = re.compile(
+    r"ủy\b|ủy ban|hội đồng|\bban\b|đảng bộ|\bubnd\b|\bhđnd\b|\bbch\b|committee|comité|council|conseil|"
+    r"комитет|комітет|\bрада\b|совет|komitee|ausschuss|\brat\b|comitato|consiglio|comisión|conselho|"
+    r"\bparty\b|\bparti\b|partido|partei|парті|парти|government|gouvernement|gobierno|governo|regierung|правительств|уряд",
+    re.IGNORECASE,
+)
+
+
+def names_a_body(name: str) -> bool:
+    """Whether ``name`` names a body ("партийный комитет района", "Tỉnh ủy"), not a person or a place."""
+    return bool(_BODY_WORDS.search(name))
 
 
 _WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")

@@ -32,7 +32,8 @@ _CLAUSE_END = re.compile(r"[,;]\s+")
 CHAIR_WORDS = re.compile(
     r"(?:co-?)?pr[ée]sid(?!ent|ence)|\bco-?chair(?:ed|ing|s the)\b|\bchaired\b|\bchairing\b|"
     r"головув|председательств|\bпров[её]л[аи]?\b|\bпровів\b|\bпровела\b|chủ trì|chủ tọa|chủ toạ|điều hành|"
-    r"\bvorsitz|\bleitete\b|presied|presidiu|主持",
+    r"\bvorsitz|\bleitete\b|presied|presidiu|主持|sous la (?:co-?)?présidence|\bdirigiu\b|\bdirigió\b|"
+    r"\ba dirigé\b|\bha diretto\b|\bconvened\b|\bconvocou\b|\bconvocó\b|\bпроведено (?:засідання|нараду)",
     re.IGNORECASE,
 )
 
