@@ -8,7 +8,7 @@ from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, without_honorific
 from summarizer.text.scripts import foreign_scripts
 from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
-from summarizer.text.titles import english_role, is_a_title, title_holders
+from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
 
 
 def figures(text: str) -> list[tuple[str, str | None]]:
@@ -170,3 +170,25 @@ def test_the_lead_is_a_paragraph_that_ends_a_sentence_not_a_caption_or_teaser() 
 def test_foreign_scripts_are_leaks_but_names_in_latin_are_not() -> None:
     assert foreign_scripts("les diverses部门 de la province", "fr") == {"han"}
     assert not foreign_scripts("Лідери партії та Nguyen Van A", "uk")
+
+
+def test_a_role_claims_no_title_or_body_its_words_do_not_say() -> None:
+    from summarizer.steps.chairs import _context, _role
+
+    assert claimed_bodies("Chairman of the Provincial People's Council") == {"provincial", "people's", "council"}
+    assert supported_bodies("голова райдержадміністрації") == {"district"}
+    assert _role("Chairman of the Provincial People's Council", "голова райдержадміністрації") == ""
+    german = "Vorsitzende des Provinzvolksrats"
+    assert (
+        _role("Chairwoman of the Provincial People's Council", german)
+        == "Chairwoman of the Provincial People's Council"
+    )
+    listed = "sous la présidence du camarade Do Trong Hung, président du Conseil populaire et des camarades : "
+    listed += "Lai The Nguyen, secrétaire adjoint permanent du Comité provincial du Parti."
+    names = ["Do Trong Hung", "Lai The Nguyen"]
+    assert (
+        _context("Lai The Nguyen", names, listed).strip(" ,.")
+        == "secrétaire adjoint permanent du Comité provincial du Parti"
+    )
+    before = "Chairman of the Provincial People's Committee Nguyen Hoang Giang, chaired the session."
+    assert "Chairman" in _context("Nguyen Hoang Giang", ["Nguyen Hoang Giang"], before)

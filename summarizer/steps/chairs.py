@@ -22,8 +22,16 @@ from summarizer.steps.base import Asker, Draft
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.text.language import language_of
 from summarizer.text.names import comrades, name_key, name_words, names_a_body, value_or_none, without_honorific
-from summarizer.text.sentences import chair_sentences
-from summarizer.text.titles import claimed_titles, english_role, is_a_title, supported_titles, title_holders
+from summarizer.text.sentences import CHAIR_WORDS, chair_sentences
+from summarizer.text.titles import (
+    claimed_bodies,
+    claimed_titles,
+    english_role,
+    is_a_title,
+    supported_bodies,
+    supported_titles,
+    title_holders,
+)
 
 MAX_TOKENS = {"chair_sentence": 500}
 
@@ -115,7 +123,8 @@ def _title_holder(sentence: str, text: str, original: str, warnings: list[str]) 
 
 
 def _context(name: str, names: list[str], sentence: str) -> str:
-    """The words of ``sentence`` that belong to ``name``: between the neighbouring names or ";"."""
+    """The words of ``sentence`` that belong to ``name``: its titles after it up to the next name or ";"
+    ("Lai The Nguyen, secrétaire adjoint..."), else those before it from the previous name or ";"."""
     start = sentence.find(name)
     if start < 0:
         return sentence
@@ -123,6 +132,16 @@ def _context(name: str, names: list[str], sentence: str) -> str:
     before = max([i + size for i, size in others if 0 <= i < start] + [sentence.rfind(";", 0, start) + 1])
     semicolon = sentence.find(";", start)
     after = min([i for i, _ in others if i > start] + ([semicolon] if semicolon >= 0 else []) + [len(sentence)])
+    following = sentence[start + len(name) : after]
+    # "..., chaired the session": the verb is no title of theirs ("Vorsitzende", chairwoman, is one)
+    verbs = [
+        m.start()
+        for m in CHAIR_WORDS.finditer(following)
+        if not following[m.start() :].lower().startswith("vorsitzend")
+    ]
+    following = following[: verbs[0]] if verbs else following
+    if re.match(r"\s*[,(–-]", following) and supported_titles(following):
+        return following
     return sentence[before:after]
 
 
@@ -134,4 +153,5 @@ def _role(model_role: str, context: str) -> str:
     role = re.sub(r"\s+", " ", model_role).strip()
     if not role or (len(name_words(role)) > 1 and language_of(role) != "en"):
         return ""
-    return role if claimed_titles(role) <= supported_titles(context) else ""
+    claims_only_what_stands = claimed_titles(role) <= supported_titles(context)
+    return role if claims_only_what_stands and claimed_bodies(role) <= supported_bodies(context) else ""

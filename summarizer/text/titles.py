@@ -116,6 +116,43 @@ _ENGLISH_TITLE_WORDS = {
 }
 
 
+# Bodies and levels an English role names, and the words that say them in each language (lowercase stems):
+# a role the model gives may not claim a body the words around the name do not name.
+BODY_STEMS: dict[str, tuple[str, ...]] = {
+    "council": ("council", "conseil", "hđnd", "hội đồng", "совет", "рад", "rat", "consejo", "conselho", "consiglio"),
+    "committee": ("committee", "comité", "ủy", "ubnd", "комитет", "комітет", "komitee", "ausschuss", "comitato"),
+    "people's": ("people", "populaire", "nhân dân", "hđnd", "ubnd", "народн", "volks", "popular", "popolare"),
+    "party": ("party", "parti", "đảng", "tỉnh ủy", "huyện ủy", "thành ủy", "парт", "partei", "partido", "partito"),
+    "provincial": ("provinc", "tỉnh", "област", "облас", "provinz"),
+    "district": ("district", "huyện", "район", "району", "райдерж", "kreis", "distrito", "distretto"),
+    "city": ("city", "ville", "thành phố", "thành ủy", "город", "міськ", "stadt", "ciudad", "città", "cidade"),
+}
+_ENGLISH_BODY_WORDS = {
+    "council": "council",
+    "committee": "committee",
+    "people's": "people's",
+    "peoples": "people's",
+    "people": "people's",
+    "party": "party",
+    "provincial": "provincial",
+    "province": "provincial",
+    "district": "district",
+    "city": "city",
+}
+
+
+def claimed_bodies(role: str) -> set[str]:
+    """The bodies and levels an English role names ("Chairman of the Provincial People's Council")."""
+    words = name_words(role.replace("-", " ").replace("’", "'"))
+    return {_ENGLISH_BODY_WORDS[word] for word in words if word in _ENGLISH_BODY_WORDS}
+
+
+def supported_bodies(text: str) -> set[str]:
+    """The bodies and levels ``text`` (in any of the glossary's languages) names."""
+    folded = text.casefold()
+    return {body for body, stems in BODY_STEMS.items() if any(stem in folded for stem in stems)}
+
+
 def english_role(context: str) -> str | None:
     """The English role the glossary reads in ``context`` (the words around a name), or None."""
     titles = [english for pattern, english in _PHRASES if re.search(pattern, context, re.IGNORECASE)]
