@@ -192,3 +192,12 @@ def test_a_role_claims_no_title_or_body_its_words_do_not_say() -> None:
     )
     before = "Chairman of the Provincial People's Committee Nguyen Hoang Giang, chaired the session."
     assert "Chairman" in _context("Nguyen Hoang Giang", ["Nguyen Hoang Giang"], before)
+
+
+def test_a_posting_time_stamp_is_not_the_meeting_day() -> None:
+    from summarizer.steps.meeting import _meeting_day
+
+    page = "Михайло Добкін пропонує\n\n14.08.2012 11:05 Агропром\nНа нараді 13.08.2012 губернатор заявив..."
+    warnings: list[str] = []
+    assert _meeting_day("14.08.2012", page, warnings) is None and "time stamp" in warnings[0]
+    assert _meeting_day("13.08.2012", page, []) == "13.08.2012"

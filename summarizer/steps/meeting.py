@@ -106,14 +106,21 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
     )
 
 
+_CLOCK_TIME = re.compile(r"[ T,]+\d{1,2}:\d{2}")  # right after a date: a posting time stamp
+
+
 def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str | None:
     """The date words, unless the article uses them for a document or an update ("Resolution No. 18 of
-    25 October 2017", "Updated 06/12/2018"): those days are not the meeting's."""
+    25 October 2017", "Updated 06/12/2018") or as a time stamp ("14.08.2012 11:05", a page's posting
+    time): those days are not the meeting's."""
     if words is None:
         return None
     at = original.find(words)
     if at >= 0 and _NOT_THE_MEETING_DAY.search(original[max(0, at - 60) : at]):
         warnings.append(f"dropped meeting date {words!r}: the article gives it for a document or an update")
+        return None
+    if at >= 0 and _CLOCK_TIME.match(original, at + len(words)):
+        warnings.append(f"dropped meeting date {words!r}: the article gives it as a time stamp, not the meeting's day")
         return None
     return words
 
