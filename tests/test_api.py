@@ -13,6 +13,7 @@ from summarizer import asummarize, summarize
 from summarizer.cache import ResponseCache
 from summarizer.client import ModelClient
 from summarizer.providers import choose_provider_name
+from summarizer.providers.base import schema_of
 from summarizer.settings import Settings as ProviderSettings
 from summarizer.steps.directives import DirectiveDraft, grounded_directives
 from tests.conftest import seed
@@ -127,11 +128,14 @@ def test_only_the_first_chairing_sentence_names_the_meetings_chairs(tmp_path: Pa
         names = [n for n in ("Tran Van Alpha", "Le Thi Beta", "Pham Van Gamma") if n in sentence]
         return {"whole_meeting": True, "chairs": [{"name": n, "role": "secretary"} for n in names]}
 
-    client = ModelClient(FakeProvider({"SentenceChairsDraft": chairs_in}), ResponseCache(tmp_path / "c", "off"))
+    provider = FakeProvider({"SentenceChairsDraft": chairs_in})
+    client = ModelClient(provider, ResponseCache(tmp_path / "c", "off"))
     brief = summarize(article, client=client)
     assert [c.name for c in brief.chairs] == ["Tran Van Alpha", "Le Thi Beta"]
     assert all(c.evidence.match == "exact" for c in brief.chairs)
-    assert any("Pham Van Gamma" in warning for warning in brief.warnings)
+    asked = [r for r in provider.requests if (schema_of(r) or {}).get("title") == "SentenceChairsDraft"]
+    assert len(asked) == 1  # the later sentence (a group's discussion) costs no call
+    assert "1 later chairing sentences not read: the first names the chairs" in brief.warnings
 
 
 def test_a_latin_1_article_is_read_and_its_brief_says_so(tmp_path: Path) -> None:

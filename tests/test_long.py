@@ -95,9 +95,9 @@ def test_the_joined_seeds_replay_from_the_embedded_models_answers(recorded_cache
     # Figures from seeds in both parts (000 in the first, 003 in the second), statuses as in the seeds.
     assert targets["21 des 25"] == "on_track"
     assert {targets[f] for f in ("4/34", "3/34")} == {"exceeded", "met"}
-    # The meeting's chairs come from the first chairing sentence (seed 000's); later ones are reported.
+    # The meeting's chairs come from the first chairing sentence (seed 000's); later ones are counted.
     assert [c.name for c in brief.chairs] == ["Nguyen Hong Son"]
-    assert any("not counted as chair" in warning for warning in brief.warnings)
+    assert any("later chairing sentences not read" in warning for warning in brief.warnings)
     # Directives from both halves of the text: the lexicon reads the whole article, not one part.
     text = LONG.read_text(encoding="utf-8")
     starts = [d.evidence.start for d in brief.directives if d.evidence.start is not None]

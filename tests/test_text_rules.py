@@ -6,7 +6,7 @@ from summarizer.steps.summary import lead_summary, whole_sentences
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, without_honorific
-from summarizer.text.scripts import foreign_scripts
+from summarizer.text.scripts import foreign_scripts, without_mixed_words
 from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
 from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
 
@@ -170,6 +170,9 @@ def test_the_lead_is_a_paragraph_that_ends_a_sentence_not_a_caption_or_teaser() 
 def test_foreign_scripts_are_leaks_but_names_in_latin_are_not() -> None:
     assert foreign_scripts("les diverses部门 de la province", "fr") == {"han"}
     assert not foreign_scripts("Лідери партії та Nguyen Van A", "uk")
+    garbled = "Le Hong Vinh's Advice to Tan Ky: Restрукture and Specialized Areas"
+    assert without_mixed_words(garbled) == "Le Hong Vinh's Advice to Tan Ky: and Specialized Areas"
+    assert without_mixed_words("Тан Ки meets Nguyễn Văn A") == "Тан Ки meets Nguyễn Văn A"  # each word one script
 
 
 def test_a_role_claims_no_title_or_body_its_words_do_not_say() -> None:

@@ -186,11 +186,11 @@ def batch(
 ) -> None:
     """Summarise many articles into a JSON-lines file; rerun the same command to resume.
 
-    INPUTS are files, directories, globs, http(s) URLs, or - to read paths (or URLs) from standard input. One line per
-    article: status ok, cached or failed; exit code 1 when any failed. With the embedded model, calls
-    take turns in one llama.cpp context, so --jobs mainly helps server providers. --engine ray runs
-    the articles on Ray Data actors (pip install 'summarizer[ray]'); on a cluster, inputs and the
-    cache folder must be on a filesystem every node shares.
+    INPUTS are files, directories, globs, http(s) URLs, or - to read paths (or URLs) from standard
+    input. One line per article: status ok, cached or failed; exit code 1 when any failed. With the
+    embedded model, calls take turns in one llama.cpp context, so --jobs mainly helps server
+    providers. --engine ray runs the articles on Ray Data actors (pip install 'summarizer[ray]'); on
+    a cluster, inputs and the cache folder must be on a filesystem every node shares.
     """
     from rich.console import Console
 
@@ -205,17 +205,8 @@ def batch(
         paths = expand_inputs(inputs)
         runner = make_engine(Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray))
         with BatchDisplay(errors, len(paths), level) as shown:
-            summary = run_batch(
-                paths,
-                output,
-                retry_failed=retry_failed,
-                markdown_dir=markdown_dir,
-                on_result=shown.result,
-                engine=runner,
-                stop=stop,
-                on_skip=shown.skipped,
-                on_step=shown.step,
-            )
+            extras = {"retry_failed": retry_failed, "markdown_dir": markdown_dir, **shown.callbacks()}
+            summary = run_batch(paths, output, engine=runner, stop=stop, **extras)
         runner.close()
         index = _write_pages(output, html_dir)
     print_summary(errors, summary, output, level, index)

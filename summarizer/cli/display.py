@@ -67,6 +67,10 @@ class BatchDisplay:
         if self.bar is not None:
             self.bar.stop()
 
+    def callbacks(self) -> dict[str, Any]:
+        """``run_batch``'s callbacks: ``on_result``, ``on_skip`` and ``on_step``."""
+        return {"on_result": self.result, "on_skip": self.skipped, "on_step": self.step}
+
     def result(self, result: Any) -> None:
         """One article finished (ok, cached or failed)."""
         line = f"{result.status} {result.input} ({result.seconds:.1f} s)"

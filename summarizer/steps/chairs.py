@@ -2,7 +2,7 @@
 
 The meeting's chairs are those named by the first chairing sentence that names anyone: reports name
 them in the lead, and later chairing sentences are about sessions or group discussions (a small model
-cannot tell those apart reliably). Names only later sentences give are reported as warnings. With no
+cannot tell those apart reliably), so they are not asked about (a warning counts them). With no
 chairing sentence there is no chair: a model reading the whole article names people who chaired
 nothing. Co-chairs listed after "đồng chí" are read by rule too (the model often names one of three);
 a sentence that names only a title ("the Prime Minister presided") is completed from the sentence that
@@ -54,22 +54,21 @@ DRAFTS = {"chair_sentence": SentenceChairsDraft}
 
 
 def read_chairs(asker: Asker, text: str, original: str, warnings: list[str]) -> list[Chair]:
-    """Chairs read from the sentences that use a chairing verb (none when no sentence does)."""
+    """Chairs read from the first chairing sentence that names anyone (none when no sentence does)."""
     prompt = load_prompt("chair_sentence")
-    chairs: list[Chair] = []
-    for sentence in chair_sentences(text):
+    sentences = chair_sentences(text)
+    for number, sentence in enumerate(sentences, 1):
         named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
         if not named.whole_meeting:
             continue
         people = _people(named, sentence, text, original, warnings)
-        if not chairs:
-            chairs = people
-            continue
-        known = {name_key(chair.name) for chair in chairs}
-        for person in people:
-            if name_key(person.name) not in known:
-                warnings.append(f"not counted as chair: {person.name!r}, named as chairing in a later sentence")
-    return chairs
+        if people:
+            if number < len(sentences):  # not asked: they name sessions or groups, and cost a call each
+                warnings.append(
+                    f"{len(sentences) - number} later chairing sentences not read: the first names the chairs"
+                )
+            return people
+    return []
 
 
 def _people(named: SentenceChairsDraft, sentence: str, text: str, original: str, warnings: list[str]) -> list[Chair]:

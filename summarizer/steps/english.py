@@ -1,7 +1,8 @@
 """English fields in English: the few the model wrote in the article's language are translated together.
 
 Each field the brief promises in English (headline and summary, meeting name, what each target and
-directive is about) is checked with lingua (texts of four words or more); those that are not English
+directive is about) is checked with lingua (texts of four words or more) and for letters of another
+script (a Cyrillic "Restрукture" in a headline); those that are not English
 go to the model in one call whose schema has one required field per text (a list lets the small model
 answer with none), and a translation replaces a field only when it is English itself.
 """
@@ -13,6 +14,7 @@ from pydantic import BaseModel, Field
 from summarizer.prompts import load_prompt
 from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.language import is_in_language
+from summarizer.text.scripts import foreign_scripts, without_mixed_words
 
 MAX_TOKENS = {"english": 1200}
 MOST_FIELDS = 12  # fields per call
@@ -20,8 +22,10 @@ DRAFTS: dict[str, type[BaseModel]] = {}  # the schema is made per call, one fiel
 
 
 def in_english(asker: Asker, texts: list[str]) -> list[str]:
-    """``texts`` with those that are not English translated (when the translation is English)."""
-    foreign = [index for index, text in enumerate(texts) if is_in_language(text, "en") is False][:MOST_FIELDS]
+    """``texts`` with those that are not English, or hold letters of another script ("Restрукture"),
+    translated (when the translation is English and in Latin letters; else the text stays, without
+    its words that mix two scripts)."""
+    foreign = [index for index, text in enumerate(texts) if not _english(text)][:MOST_FIELDS]
     if not foreign:
         return texts
     numbered = "\n".join(f"text{number}: {texts[index]}" for number, index in enumerate(foreign, 1))
@@ -29,9 +33,13 @@ def in_english(asker: Asker, texts: list[str]) -> list[str]:
     fixed = list(texts)
     for number, index in enumerate(foreign, 1):
         english = str(getattr(answer, f"text{number}")).strip()
-        if english and is_in_language(english, "en") is not False:
-            fixed[index] = english
+        fixed[index] = english if english and _english(english) else without_mixed_words(texts[index])
     return fixed
+
+
+def _english(text: str) -> bool:
+    """Not read as another language by lingua (texts of four words or more), and no letter of another script."""
+    return is_in_language(text, "en") is not False and not foreign_scripts(text, "en")
 
 
 def _draft(lengths: list[int]) -> type[BaseModel]:

@@ -74,6 +74,13 @@ def foreign_scripts(text: str, language: str) -> set[str]:
     return scripts_in(text) - expected_scripts(language)
 
 
+def without_mixed_words(text: str) -> str:
+    """``text`` without its words that mix letters of two scripts ("Restрукture": the model's garble,
+    never a word of any language)."""
+    kept = [word for word in text.split(" ") if len(scripts_in(word)) < 2]
+    return " ".join(kept)
+
+
 def main_script(text: str) -> str | None:
     """The script most of the letters of ``text`` are written in."""
     counts: dict[str, int] = {}
