@@ -28,7 +28,7 @@ from summarizer.steps.directives import (
     picked_directives,
 )
 from summarizer.steps.english import in_english
-from summarizer.steps.meeting import read_meeting
+from summarizer.steps.meeting import names_a_meeting, read_meeting
 from summarizer.steps.summary import SummaryDraft, second_language, summarise, summary_of_parts, whole_sentences
 from summarizer.steps.targets import read_targets
 from summarizer.text.language import detect_language
@@ -70,7 +70,7 @@ def make_brief(
     directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
     targets = read_targets(asker, text, article.text, step)
     step("english")
-    english, meeting, targets, directives = _in_english(asker, english, meeting, targets, directives)
+    english, meeting, targets, directives = _in_english(asker, english, meeting, targets, directives, language)
     summaries = _summaries(asker, english, (second or language).lower(), (language, text), warnings, step)
     if client.cache.problem:
         warnings.append(client.cache.problem)
@@ -105,16 +105,25 @@ def _summaries(
 
 
 def _in_english(
-    asker: Asker, english: SummaryDraft, meeting: Meeting, targets: list[Target], directives: list[Directive]
+    asker: Asker,
+    english: SummaryDraft,
+    meeting: Meeting,
+    targets: list[Target],
+    directives: list[Directive],
+    language: str,
 ) -> tuple[SummaryDraft, Meeting, list[Target], list[Directive]]:
     """The fields promised in English, those the model wrote otherwise translated (one call for all).
 
     The English headline and summary come first: the small model sometimes writes them in the
-    article's language, and they are what an analyst reads first.
+    article's language, and they are what an analyst reads first. A meeting name that is the
+    article's own words ("conférence") is translated however short.
     """
     texts = [english.headline, english.summary, meeting.name or "", *(t.what for t in targets)]
-    fixed = in_english(asker, [*texts, *(d.what for d in directives)])
+    as_written = bool(meeting.name) and meeting.name == meeting.name_as_written and language != "en"
+    fixed = in_english(asker, [*texts, *(d.what for d in directives)], frozenset({2} if as_written else ()))
     headline, summary, name, whats = fixed[0], whole_sentences(fixed[1]), fixed[2] or None, fixed[3:]
+    if as_written and name is not None and not names_a_meeting(name):  # "Compartir en" said as "Share in"
+        name = None
     return (
         SummaryDraft.model_construct(headline=headline, summary=summary),
         meeting.model_copy(update={"name": name}),

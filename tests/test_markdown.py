@@ -43,3 +43,15 @@ def test_sections_are_headings_and_quotes_nest_in_their_items(recorded_cache: Pa
     assert sum(t.type == "blockquote_open" for t in tokens) == len(brief.chairs) + len(brief.targets) + len(
         brief.directives
     )
+
+
+def test_the_meeting_name_shows_the_articles_words_beside_or_instead_of_the_english(recorded_cache: Path) -> None:
+    from summarizer.render import meeting_rows
+
+    translated = summarize(seed("000"), cache_dir=recorded_cache, cache_mode="replay", provider="local")
+    name = dict(meeting_rows(translated))["Name"]
+    assert name == f"{translated.meeting.name} (as written: {translated.meeting.name_as_written})"
+    untranslated = summarize(seed("001"), cache_dir=recorded_cache, cache_mode="replay", provider="local")
+    assert untranslated.meeting.name is None  # its English was not a meeting's name, so none is claimed
+    assert dict(meeting_rows(untranslated))["Name"] == untranslated.meeting.name_as_written
+    assert f"Name: {untranslated.meeting.name_as_written}" in untranslated.to_markdown()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from summarizer.brief import Brief
+from summarizer.steps.meeting import names_a_meeting
 from summarizer.text.grounding import appears_in
 from summarizer.text.language import is_in_language, language_of
 from summarizer.text.names import name_key
@@ -64,11 +65,12 @@ def summaries_end_whole(brief: Brief) -> Tally:
 
 
 def meeting_name_given(brief: Brief, gold: dict[str, Any]) -> Tally:
-    """When the article names its meeting: a name is given, in English (0/0 when it names none)."""
+    """When the article names its meeting: a name is given, in English, that names a meeting (a noun such as
+    conference, session, plenum: "Roma" or "Share in" do not) (0/0 when the article names none)."""
     if not gold.get("meeting_name"):
         return 0, 0
     name = brief.meeting.name or ""
-    return int(bool(name.strip()) and is_in_language(name, "en") is not False), 1
+    return int(bool(name.strip()) and is_in_language(name, "en") is not False and names_a_meeting(name)), 1
 
 
 def place_right_or_empty(brief: Brief, gold: dict[str, Any]) -> Tally:

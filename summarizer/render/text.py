@@ -85,13 +85,21 @@ def meeting_rows(brief: Brief) -> list[tuple[str, str]]:
     return [
         (label, str(value) if value else "not stated")
         for label, value in (
-            ("Name", meeting.name),
+            ("Name", _name(meeting.name, meeting.name_as_written)),
             ("Kind", meeting.kind),
             ("Date", meeting.date.isoformat() if meeting.date else meeting.date_as_written),
             ("Place", meeting.location),
             ("Organiser", meeting.organiser),
         )
     ]
+
+
+def _name(english: str | None, written: str | None) -> str | None:
+    """The English name, with the article's own words when they differ; the article's words alone when
+    there is no English name (they stand in the article)."""
+    if english and written and english.casefold() != written.casefold():
+        return f"{english} (as written: {written})"
+    return english or written
 
 
 def grounding_line(brief: Brief) -> str:

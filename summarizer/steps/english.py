@@ -15,26 +15,43 @@ from summarizer.prompts import load_prompt
 from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.language import is_in_language
 from summarizer.text.scripts import foreign_scripts, without_mixed_words
+from summarizer.text.sentences import ends_a_sentence
 
 MAX_TOKENS = {"english": 1200}
 MOST_FIELDS = 12  # fields per call
 DRAFTS: dict[str, type[BaseModel]] = {}  # the schema is made per call, one field per text
 
 
-def in_english(asker: Asker, texts: list[str]) -> list[str]:
+def in_english(asker: Asker, texts: list[str], known_foreign: frozenset[int] = frozenset()) -> list[str]:
     """``texts`` with those that are not English, or hold letters of another script ("Restрукture"),
     translated (when the translation is English and in Latin letters; else the text stays, without
-    its words that mix two scripts)."""
-    foreign = [index for index, text in enumerate(texts) if not _english(text)][:MOST_FIELDS]
+    its words that mix two scripts). ``known_foreign`` are indices of texts known to be the article's
+    own words, translated however short (lingua cannot tell the language of "conférence")."""
+    foreign = [i for i, text in enumerate(texts) if text and (i in known_foreign or not _english(text))][:MOST_FIELDS]
     if not foreign:
         return texts
     numbered = "\n".join(f"text{number}: {texts[index]}" for number, index in enumerate(foreign, 1))
-    answer = asker.ask(load_prompt("english"), _draft([len(texts[index]) for index in foreign]), texts=numbered)
+    answer = asker.ask(load_prompt("english"), _draft([_bound(texts[index]) for index in foreign]), texts=numbered)
     fixed = list(texts)
     for number, index in enumerate(foreign, 1):
         english = str(getattr(answer, f"text{number}")).strip()
-        fixed[index] = english if english and _english(english) else without_mixed_words(texts[index])
+        fixed[index] = (
+            _ended_as(english, texts[index]) if english and _english(english) else without_mixed_words(texts[index])
+        )
     return fixed
+
+
+def _ended_as(english: str, original: str) -> str:
+    """A translation ends at a sentence end when its text did and the schema's bound did not cut it
+    (the small model drops the final full stop of a whole sentence)."""
+    if english and ends_a_sentence(original) and not ends_a_sentence(english) and len(english) < _bound(original):
+        return english + "."
+    return english
+
+
+def _bound(text: str) -> int:
+    """The most characters an English field may have: near its text's length, within the schema's."""
+    return min(700, max(120, 2 * len(text)))
 
 
 def _english(text: str) -> bool:
@@ -43,5 +60,5 @@ def _english(text: str) -> bool:
 
 
 def _draft(lengths: list[int]) -> type[BaseModel]:
-    """One required English field per text, each bounded near its text's length."""
-    return one_field_each("EnglishTexts", "text", [(str, Field(max_length=min(700, max(120, 2 * n)))) for n in lengths])
+    """One required English field per text, each within its bound."""
+    return one_field_each("EnglishTexts", "text", [(str, Field(max_length=bound)) for bound in lengths])

@@ -125,6 +125,11 @@ def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str |
     return words
 
 
+def names_a_meeting(name: str) -> bool:
+    """Whether an English name has a meeting's noun (conference, session, plenum...): "Share in" has not."""
+    return bool(_MEETING_NOUNS.search(name))
+
+
 def _english_name(name: str | None, original: str, warnings: list[str]) -> str | None:
     """The English name, unless it names no meeting ("Share in", "Mid_term_review") or has a number
     the article lacks (an invented "5th")."""
