@@ -204,3 +204,8 @@ def test_a_posting_time_stamp_is_not_the_meeting_day() -> None:
     warnings: list[str] = []
     assert _meeting_day("14.08.2012", page, warnings) is None and "time stamp" in warnings[0]
     assert _meeting_day("13.08.2012", page, []) == "13.08.2012"
+
+
+def test_a_status_in_the_next_clause_without_a_number_speaks_for_the_figure() -> None:
+    assert figures("Tăng trưởng GRDP đạt 7,39%, vượt kế hoạch đề ra.") == [("7,39%", "exceeded")]
+    assert figures("Thu ngân sách đạt 95%, tăng 12% so với cùng kỳ.")[0] == ("95%", "met")  # a number: its own

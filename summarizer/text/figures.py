@@ -88,6 +88,7 @@ class FigureCandidate:
     sentence: str
     share: float | None = None  # the percentage reached, when the clause gives one for a fraction
     pace: float | None = None  # the share of the year gone by, when the report covers part of it
+    after: str = ""  # the next clause of the sentence when it holds no number: ", vượt kế hoạch" speaks for this one
 
 
 def status_from_share(share: float) -> Status:
@@ -208,6 +209,9 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
     if candidate.share is not None:
         return status_from_share(candidate.share)
     worded = status_from_words(candidate.clause)
+    following = status_from_words(candidate.after) if candidate.after else None
+    if following is not None and worded in (None, "met"):  # "đạt 7,39%, vượt kế hoạch": exceeded, not met
+        worded = following
     if worded is None and _PERCENT.search(candidate.figure):
         return "unknown"
     return worded
@@ -225,14 +229,17 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandid
         text[:1200]
     )  # a report on six or nine months says so in its title or lead (after page furniture)
     for sentence in split_sentences(text):
-        for clause in split_clauses(sentence):
+        clauses = split_clauses(sentence)
+        for number, clause in enumerate(clauses):
+            following = (clauses[number + 1 :] or [""])[0]
+            after = "" if re.search(r"\d", following) else following
             for figure in _figures_of(clause):
                 numbers = tuple(re.findall(r"\d+(?:[.,]\d+)?", figure))
                 if numbers in seen:
                     continue
                 seen.add(numbers)
                 share = _share_of(clause, figure)
-                found.append(FigureCandidate(figure=figure, clause=clause, sentence=sentence, share=share, pace=pace))
+                found.append(FigureCandidate(figure, clause, sentence, share, pace, after))
                 if len(found) >= limit:
                     return found
     return found
@@ -289,6 +296,4 @@ def _share_of(clause: str, figure: str) -> float | None:
     if _PERCENT.search(figure):
         return None
     percents = [m[0] for m in _PERCENT.finditer(clause) if not _PLAN_SHARE.match(clause, m.start())]
-    if len(percents) != 1:
-        return None
-    return float(re.match(r"\d+(?:[.,]\d+)?", percents[0])[0].replace(",", "."))  # type: ignore[index]
+    return _number(re.match(r"\d+(?:[.,]\d+)?", percents[0])[0]) if len(percents) == 1 else None  # type: ignore[index]
