@@ -209,3 +209,5 @@ def test_a_posting_time_stamp_is_not_the_meeting_day() -> None:
 def test_a_status_in_the_next_clause_without_a_number_speaks_for_the_figure() -> None:
     assert figures("Tăng trưởng GRDP đạt 7,39%, vượt kế hoạch đề ra.") == [("7,39%", "exceeded")]
     assert figures("Thu ngân sách đạt 95%, tăng 12% so với cùng kỳ.")[0] == ("95%", "met")  # a number: its own
+    other = "Thành phố hoàn thành 12/15 chỉ tiêu, riêng chỉ tiêu tăng trưởng không đạt."
+    assert figures(other) == [("12/15", "met")]  # the next clause is about another target

@@ -88,7 +88,7 @@ class FigureCandidate:
     sentence: str
     share: float | None = None  # the percentage reached, when the clause gives one for a fraction
     pace: float | None = None  # the share of the year gone by, when the report covers part of it
-    after: str = ""  # the next clause of the sentence when it holds no number: ", vượt kế hoạch" speaks for this one
+    after: str = ""  # the next clause of the sentence when it holds no number (", vượt kế hoạch")
 
 
 def status_from_share(share: float) -> Status:
@@ -209,9 +209,10 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
     if candidate.share is not None:
         return status_from_share(candidate.share)
     worded = status_from_words(candidate.clause)
-    following = status_from_words(candidate.after) if candidate.after else None
-    if following is not None and worded in (None, "met"):  # "đạt 7,39%, vượt kế hoạch": exceeded, not met
-        worded = following
+    # "đạt 7,39%, vượt kế hoạch": exceeded, not met. Only that: a next clause may be about another
+    # target ("12/15 chỉ tiêu, riêng chỉ tiêu tăng trưởng không đạt": the 12 are still met).
+    if worded == "met" and candidate.after and status_from_words(candidate.after) == "exceeded":
+        worded = "exceeded"
     if worded is None and _PERCENT.search(candidate.figure):
         return "unknown"
     return worded
