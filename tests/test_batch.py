@@ -189,3 +189,23 @@ def test_without_ray_installed_the_message_names_the_extra(monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray now fails, as when the extra is missing
     with pytest.raises(ConfigurationError, match=r"summarizer\[ray\]"):
         _import_ray()
+
+
+def test_an_unreadable_input_is_read_once_and_fails_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer.cache import ResponseCache
+    from summarizer.client import ModelClient
+    from summarizer.engines import batch, local
+    from tests.fakes import FakeProvider
+
+    reads: list[str] = []
+    read_input = batch.read_input
+    monkeypatch.setattr(batch, "read_input", lambda name: reads.append(name) or read_input(name))
+    monkeypatch.setattr(local, "read_article", lambda source: pytest.fail(f"{source} read a second time"))
+    missing = str(tmp_path / "missing.txt")
+    client = ModelClient(FakeProvider(), ResponseCache(tmp_path / "c", "off"))
+    summary = run_batch([missing], tmp_path / "results.jsonl", client=client)
+    (record,) = lines(tmp_path / "results.jsonl")
+    assert reads == [missing] and summary.failed == 1
+    assert record["status"] == "failed" and "no such file" in str(record["error"])

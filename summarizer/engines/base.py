@@ -8,11 +8,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from summarizer.errors import InputError
 from summarizer.inert import inert_json
 from summarizer.inputs import Article
 
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An input the batch could not read, with why: it becomes a ``failed`` line without being read
+    (or fetched) a second time."""
+
+    source: str
+    error: InputError
+
+
 Status = Literal["ok", "cached", "failed"]
-Source = str | Path | Article
+Source = str | Path | Article | Unreadable
 StepReport = Callable[[str, str], None]  # (article, step): which article is at which step, as it happens
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.client import ModelClient
-from summarizer.engines.base import BatchResult, Engine, Source, StepReport
+from summarizer.engines.base import BatchResult, Engine, Source, StepReport, Unreadable
 from summarizer.engines.local import LocalEngine
 from summarizer.engines.results import ResultsFile
 from summarizer.errors import InputError
@@ -137,8 +137,8 @@ def _pending(
 ) -> Iterator[Source]:
     """Articles still to do, each read once and lazily (its hash decides whether it is done), until ``stop``.
 
-    An unreadable path is passed on as a path (a URL as its string), so that it becomes a ``failed``
-    line with its reason; a URL that failed is fetched once more there, to say why.
+    An unreadable input is passed on with its error (``Unreadable``), so that it becomes a ``failed``
+    line with its reason, without being read or fetched again.
     """
     for path in paths:
         if stop is not None and stop.is_set():
@@ -146,8 +146,8 @@ def _pending(
         pending: Source
         try:
             article = read_input(path)
-        except InputError:
-            pending, sha = (path if is_url(path) else Path(path)), None
+        except InputError as error:
+            pending, sha = Unreadable(path, error), None
         else:
             pending, sha = article, article.sha256
         if results.is_done(path, sha, retry_failed):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from summarizer.briefcache import summarize_article
 from summarizer.client import ModelClient
-from summarizer.engines.base import BatchResult, Source, StepReport
+from summarizer.engines.base import BatchResult, Source, StepReport, Unreadable
 from summarizer.errors import InputError, SummarizerError
 from summarizer.inputs import Article, read_article
 
@@ -30,10 +30,10 @@ def summarize_one(
     ``on_step`` hears (article, step) as the pipeline moves on.
     """
     started = time.perf_counter()
-    label = source.source if isinstance(source, Article) else str(source)
+    label = source.source if isinstance(source, Article | Unreadable) else str(source)
     sha = None
     try:
-        article = source if isinstance(source, Article) else read_article(source)
+        article = _article(source)
         label = article.source
         sha = article.sha256
         brief = summarize_article(article, client, language, _reporting(on_step, label))
@@ -55,6 +55,13 @@ def summarize_one(
         tokens={"prompt": usage.prompt_tokens, "completion": usage.completion_tokens, "calls": usage.calls},
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _article(source: Source) -> Article:
+    """The source's article: read now, or its reading's error raised again."""
+    if isinstance(source, Unreadable):
+        raise source.error
+    return source if isinstance(source, Article) else read_article(source)
 
 
 def _reporting(on_step: StepReport | None, label: str) -> Callable[[str], None] | None:

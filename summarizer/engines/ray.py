@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.client import make_client
-from summarizer.engines.base import BatchResult, Source, StepReport
+from summarizer.engines.base import BatchResult, Source, StepReport, Unreadable
 from summarizer.engines.local import run_parallel
 from summarizer.errors import ConfigurationError
 from summarizer.inputs import Article
@@ -66,7 +66,8 @@ class RayEngine:
         Steps run inside the actors, out of the driver's sight: ``on_step`` hears only that the articles
         were handed to Ray.
         """
-        paths = [source.source if isinstance(source, Article) else str(source) for source in sources]
+        # An unreadable input goes by its name: the actor reads it again, on its node, to say why.
+        paths = [source.source if isinstance(source, Article | Unreadable) else str(source) for source in sources]
         if not paths:
             return
         if on_step is not None:
