@@ -163,9 +163,7 @@ def test_ungrounded_items_are_flagged_marked_and_dropped_by_strict(tmp_path: Pat
     (target,) = brief.targets
     warnings: list[str] = []
     quote = "Le comité organisera des fêtes sur la Lune chaque semaine."  # not in the article
-    (directive,) = grounded_directives(
-        [DirectiveDraft(evidence=quote, what="Hold parties", issued_by=None)], article, warnings
-    )
+    (directive,) = grounded_directives([DirectiveDraft(evidence=quote, what="Hold parties")], article, warnings)
     assert directive.evidence.match == "none" and "its quote is not in the article" in warnings[0]
     flagged = brief.model_copy(update={"directives": [directive]})
     assert flagged.flagged() == [directive]

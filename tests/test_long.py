@@ -76,12 +76,8 @@ def test_the_same_passage_from_two_parts_is_one_directive() -> None:
 
     text = "Introduction.\nLe comité doit renforcer la discipline du Parti à tous les niveaux.\nFin."
     twice = [
-        DirectiveDraft(
-            evidence="Le comité doit renforcer la discipline du Parti", what="Strengthen discipline", issued_by=None
-        ),
-        DirectiveDraft(
-            evidence="renforcer la discipline du Parti à tous les niveaux", what="Discipline", issued_by=None
-        ),
+        DirectiveDraft(evidence="Le comité doit renforcer la discipline du Parti", what="Strengthen discipline"),
+        DirectiveDraft(evidence="renforcer la discipline du Parti à tous les niveaux", what="Discipline"),
     ]
     warnings: list[str] = []
     (directive,) = _directives(twice, text, warnings)

@@ -10,13 +10,15 @@ returned mostly reports of the past (about 7 right of 50 on the development set)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import BaseModel, Field
 
 from summarizer.prompts import load_prompt
 from summarizer.schema import Directive, Evidence
-from summarizer.steps.base import Asker, Draft, one_field_each
+from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.grounding import appears_in, ground, spans_overlap
-from summarizer.text.names import name_key, value_or_none, without_honorific
+from summarizer.text.names import name_key, value_or_none
 from summarizer.text.titles import english_role, title_holders
 
 MAX_TOKENS = {"directive_pick": 150, "directive_what": 700}
@@ -25,12 +27,13 @@ MOST_DIRECTIVES = 6  # directives a brief keeps: the key ones, in reading order
 WHAT_BOUND = 200  # characters of a directive said in English (the schema's bound)
 
 
-class DirectiveDraft(Draft):
-    """One instruction given for the period ahead: the sentence stating it and its English."""
+@dataclass(frozen=True)
+class DirectiveDraft:
+    """One instruction given for the period ahead: the sentence stating it and its English (who gave it
+    is read later, by rule: ``attributed``)."""
 
-    evidence: str = Field(description="The sentence stating it, copied exactly")
-    what: str = Field(description="The directive, one short English sentence", max_length=200)
-    issued_by: str | None = Field(description="Who gave it, name as written, or null", max_length=80)
+    evidence: str
+    what: str
 
 
 DRAFTS: dict[str, type[BaseModel]] = {}  # directive_pick and directive_what: one field per sentence
@@ -50,7 +53,7 @@ def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft
     numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(chosen, 1))
     said = asker.ask(load_prompt("directive_what"), _fields(len(chosen), str), sentences=numbered)
     return [
-        DirectiveDraft(evidence=sentence, what=_whole(str(getattr(said, f"s{number}"))), issued_by=None)
+        DirectiveDraft(evidence=sentence, what=_whole(str(getattr(said, f"s{number}"))))
         for number, sentence in enumerate(chosen, 1)
     ]
 
@@ -78,7 +81,7 @@ def _fields(count: int, kind: type) -> type[BaseModel]:
 
 
 def grounded_directives(drafts: list[DirectiveDraft], original: str, warnings: list[str]) -> list[Directive]:
-    """Directives with their quotes located; one per passage of the article (parts may repeat one)."""
+    """Directives with their quotes located; one per passage of the article (two quotes may overlap)."""
     directives: list[Directive] = []
     for item in drafts:
         what, evidence = value_or_none(item.what), ground(item.evidence, original)
@@ -86,11 +89,7 @@ def grounded_directives(drafts: list[DirectiveDraft], original: str, warnings: l
             continue
         if evidence.match == "none":  # kept, flagged by its evidence; --strict drops it
             warnings.append(f"directive {what!r}: its quote is not in the article")
-        issued_by = value_or_none(item.issued_by)
-        issued_by = without_honorific(issued_by) if issued_by else None
-        if issued_by is not None and not appears_in(issued_by, original):
-            issued_by = None
-        directives.append(Directive(what=what, issued_by=issued_by, evidence=evidence))
+        directives.append(Directive(what=what, issued_by=None, evidence=evidence))
     return directives
 
 
