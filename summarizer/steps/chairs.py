@@ -22,7 +22,7 @@ from summarizer.steps.base import Asker, Draft
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.text.language import language_of
 from summarizer.text.names import comrades, name_key, name_words, names_a_body, value_or_none, without_honorific
-from summarizer.text.sentences import CHAIR_WORDS, chair_sentences
+from summarizer.text.sentences import chair_sentences, chairing_verb_at
 from summarizer.text.titles import (
     claimed_bodies,
     claimed_titles,
@@ -132,13 +132,8 @@ def _context(name: str, names: list[str], sentence: str) -> str:
     semicolon = sentence.find(";", start)
     after = min([i for i, _ in others if i > start] + ([semicolon] if semicolon >= 0 else []) + [len(sentence)])
     following = sentence[start + len(name) : after]
-    # "..., chaired the session": the verb is no title of theirs ("Vorsitzende", chairwoman, is one)
-    verbs = [
-        m.start()
-        for m in CHAIR_WORDS.finditer(following)
-        if not following[m.start() :].lower().startswith("vorsitzend")
-    ]
-    following = following[: verbs[0]] if verbs else following
+    verb = chairing_verb_at(following)  # "..., chaired the session": the verb is no title of theirs
+    following = following[:verb] if verb is not None else following
     if re.match(r"\s*[,(–-]", following) and supported_titles(following):
         return following
     return sentence[before:after]

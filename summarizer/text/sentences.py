@@ -133,6 +133,13 @@ def split_clauses(sentence: str) -> list[str]:
     return [part.strip() for part in _CLAUSE_END.split(sentence) if part.strip()]
 
 
+def chairing_verb_at(text: str) -> int | None:
+    """Where the first chairing word of ``text`` stands, not counting the title "Vorsitzende(r)"
+    (chairwoman, chairman) that ``CHAIR_WORDS``' "vorsitz" also matches; None when there is none."""
+    starts = (m.start() for m in CHAIR_WORDS.finditer(text) if not text[m.start() :].lower().startswith("vorsitzend"))
+    return next(starts, None)
+
+
 def chair_sentences(text: str, limit: int = 4) -> list[str]:
     """Sentences using a chairing verb, each once, at most ``limit``."""
     return _sentences_with(CHAIR_WORDS, text, limit)
