@@ -39,6 +39,21 @@ def count_lines(path: Path) -> int:
     return len(path.read_bytes().splitlines()) if path.exists() else 0
 
 
+def scripted_batch(folder: Path, out: Path, url: str, jobs: int, *more: str) -> list[str]:
+    """The ``summarize batch`` command over ``folder`` against the scripted server at ``url``, cache off."""
+    command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(out), *more]
+    return [*command, "--base-url", url, "--model", "scripted", "--cache-mode", "off", "--jobs", str(jobs)]
+
+
+def wait_for_lines(
+    out: Path, count: int, child: subprocess.Popen[str] | subprocess.Popen[bytes] | None = None, timeout: float = 60
+) -> None:
+    """Poll until ``out`` has ``count`` lines, ``child`` has ended, or ``timeout`` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    while count_lines(out) < count and time.monotonic() < deadline and (child is None or child.poll() is None):
+        time.sleep(0.01)
+
+
 def lines(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -112,13 +127,10 @@ def test_resume_after_sigkill_gives_every_article_exactly_once(tmp_path: Path) -
     paths = make_articles(tmp_path / "in", 12)
     out = tmp_path / "results.jsonl"
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.05)]) as server:
-        command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out)]
-        command += ["--base-url", server.url, "--model", "scripted", "--cache-mode", "off", "--jobs", "2"]
+        command = scripted_batch(tmp_path / "in", out, server.url, 2)
         env = {**os.environ, "SUMMARIZER_HOME": str(tmp_path / "state")}
         child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while (not out.exists() or len(out.read_bytes().splitlines()) < 3) and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_for_lines(out, 3)
         child.send_signal(signal.SIGKILL)
         child.wait()
         written = len(lines(out))
@@ -159,16 +171,13 @@ def test_repeated_sigkills_at_random_points_leave_every_article_exactly_once(tmp
     kills = []
     # 0.1 s an answer: a batch of 15 takes seconds, so the kills land mid-run on a fast, idle machine too.
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.1)]) as server:
-        command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out)]
-        command += ["--base-url", server.url, "--model", "scripted", "--cache-mode", "off", "--jobs", "3"]
+        command = scripted_batch(tmp_path / "in", out, server.url, 3)
         env = {**os.environ, "SUMMARIZER_HOME": str(tmp_path / "state")}
         for _ in range(5):
             child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             # Kill after a random number of new lines plus a random delay: mid-call, mid-write, anywhere.
             target = (kills[-1] if kills else 0) + chance.randint(1, 3)
-            deadline = time.monotonic() + 60
-            while child.poll() is None and time.monotonic() < deadline and count_lines(out) < target:
-                time.sleep(0.01)
+            wait_for_lines(out, target, child)
             time.sleep(chance.uniform(0.0, 0.3))
             child.send_signal(signal.SIGKILL)
             child.wait()

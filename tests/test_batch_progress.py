@@ -10,7 +10,6 @@ import os
 import pty
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 from summarizer.client import make_client
@@ -18,7 +17,7 @@ from summarizer.engines.batch import run_batch
 from summarizer.engines.local import LocalEngine
 from summarizer.settings import Settings as ProviderSettings
 from tests.servers import FROM_SCHEMA, Action, scripted_server
-from tests.test_batch import lines, make_articles
+from tests.test_batch import lines, make_articles, scripted_batch
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 
@@ -42,11 +41,6 @@ def run_in_terminal(command: list[str], env: dict[str, str], timeout: float = 12
     return ANSI.sub("", drawn.decode("utf-8", errors="replace"))
 
 
-def batch_command(folder: Path, out: Path, url: str) -> list[str]:
-    command = [sys.executable, "-m", "summarizer", "batch", str(folder), "-o", str(out)]
-    return [*command, "--base-url", url, "--model", "scripted", "--cache-mode", "off", "--jobs", "1"]
-
-
 def terminal_env(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "SUMMARIZER_HOME": str(tmp_path / "state"), "TERM": "xterm", "COLUMNS": "160"}
 
@@ -55,10 +49,10 @@ def test_the_bar_names_the_article_and_step_in_flight_and_counts_resumed_article
     make_articles(tmp_path / "in", 3)
     out = tmp_path / "results.jsonl"
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.3)]) as server:
-        first = run_in_terminal(batch_command(tmp_path / "in", out, server.url), terminal_env(tmp_path))
+        first = run_in_terminal(scripted_batch(tmp_path / "in", out, server.url, 1), terminal_env(tmp_path))
         assert len(lines(out)) == 3, first
         assert re.search(r"article-00\d\.txt: (meeting|directives|chairs|english|summary)", first), first
-        again = run_in_terminal(batch_command(tmp_path / "in", out, server.url), terminal_env(tmp_path))
+        again = run_in_terminal(scripted_batch(tmp_path / "in", out, server.url, 1), terminal_env(tmp_path))
     bars = re.findall(r"(\d+/3) skipped (\d+)", again)
     assert bars and bars[-1] == ("3/3", "3"), again  # the bar's last state: all done, all skipped
 

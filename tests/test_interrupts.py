@@ -7,24 +7,20 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from tests.conftest import REPO
 from tests.servers import FROM_SCHEMA, Action, scripted_server
-from tests.test_batch import count_lines, make_articles
+from tests.test_batch import count_lines, make_articles, scripted_batch, wait_for_lines
 
 
 def test_ctrl_c_in_a_batch_writes_the_articles_in_flight_and_says_how_to_resume(tmp_path: Path) -> None:
     paths = make_articles(tmp_path / "in", 16)
     out = tmp_path / "results.jsonl"
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.15)]) as server:
-        command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out)]
-        command += ["--base-url", server.url, "--model", "m", "--cache-mode", "off", "--jobs", "4"]
+        command = scripted_batch(tmp_path / "in", out, server.url, 4)
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO)
-        deadline = time.monotonic() + 60
-        while count_lines(out) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        wait_for_lines(out, 2)
         child.send_signal(signal.SIGINT)
         at_interrupt = count_lines(out)
         _, errors = child.communicate(timeout=120)

@@ -7,25 +7,21 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from tests.conftest import REPO
 from tests.servers import FROM_SCHEMA, Action, scripted_server
-from tests.test_batch import count_lines, make_articles
+from tests.test_batch import count_lines, make_articles, scripted_batch, wait_for_lines
 
 
 def test_a_second_batch_on_the_same_results_file_exits_and_the_first_finishes_exactly(tmp_path: Path) -> None:
     paths = make_articles(tmp_path / "in", 8)
     out = tmp_path / "results.jsonl"
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.1)]) as server:
-        command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out)]
-        command += ["--base-url", server.url, "--model", "m", "--cache-mode", "off", "--jobs", "1"]
+        command = scripted_batch(tmp_path / "in", out, server.url, 1)
         first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO)
-        deadline = time.monotonic() + 60
-        while count_lines(out) < 1 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_for_lines(out, 1)
         second = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=REPO)
         running = first.poll() is None
         _, first_errors = first.communicate(timeout=120)
@@ -44,8 +40,7 @@ def test_the_lock_of_a_killed_batch_does_not_outlive_it(tmp_path: Path) -> None:
     make_articles(tmp_path / "in", 4)
     out = tmp_path / "results.jsonl"
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.2)]) as server:
-        command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out)]
-        command += ["--base-url", server.url, "--model", "m", "--cache-mode", "off", "--jobs", "1"]
+        command = scripted_batch(tmp_path / "in", out, server.url, 1)
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
         deadline = time.monotonic() + 60
         while not Path(f"{out}.lock").exists() and time.monotonic() < deadline:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from summarizer.settings import RayOptions
 from summarizer.settings import Settings as ProviderSettings
 from tests.conftest import REPO, SEEDS
 from tests.servers import FROM_SCHEMA, Action, scripted_server
-from tests.test_batch import count_lines, lines, make_articles
+from tests.test_batch import count_lines, lines, make_articles, scripted_batch, wait_for_lines
 
 pytestmark = pytest.mark.ray
 ray = pytest.importorskip("ray")
@@ -106,17 +104,14 @@ def test_an_interrupted_ray_run_resumes_to_the_full_set(tmp_path: Path) -> None:
     paths = make_articles(tmp_path / "in", 16)
     out = tmp_path / "results.jsonl"
     with scripted_server([Action(content=FROM_SCHEMA, delay=0.1)]) as server:
-        command = [sys.executable, "-m", "summarizer", "batch", str(tmp_path / "in"), "-o", str(out), "--engine", "ray"]
-        command += ["--base-url", server.url, "--model", "scripted", "--cache-mode", "off", "--jobs", "1"]
+        command = scripted_batch(tmp_path / "in", out, server.url, 1, "--engine", "ray")
         env = {**os.environ, "SUMMARIZER_HOME": str(tmp_path / "state")}
         env.pop("RAY_ADDRESS", None)
         # Its own session, so the kill reaches the local Ray instance the command started too.
         child = subprocess.Popen(
             command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
-        deadline = time.monotonic() + 180
-        while child.poll() is None and count_lines(out) < 3 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for_lines(out, 3, child, timeout=180)
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
         written = count_lines(out)
