@@ -73,6 +73,7 @@ def test_eval_scores_the_seeds_offline(recorded_cache: Path) -> None:
         "second language in its language and script",
         "no foreign-script leak (briefs)",
         "summaries end at a sentence end",
+        "targets say what the figure measures",
         "meeting name given, in English",
         "meeting name as written in the article",
         "place right or empty",
@@ -107,6 +108,9 @@ def test_quality_checks_see_what_an_analyst_sees() -> None:
         1,
     )
     assert quality.roles_consistent([("Party Secretary", "Secretary of the Provincial Party Committee")]) == (1, 1)
+    assert not quality.says_what("percentage") and not quality.says_what("a share of")
+    assert not quality.says_what("11 targets") and not quality.says_what("18 out of 21")
+    assert quality.says_what("GRDP growth") and quality.says_what("Budget revenue reached 113% of the plan")
 
 
 def test_a_results_file_is_scored_by_content_hash(recorded_cache: Path, tmp_path: Path) -> None:

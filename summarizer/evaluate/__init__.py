@@ -2,9 +2,10 @@
 
 Field-level precision and recall (``matching``) and checks of what an analyst reads (``quality``):
 English fields in English, the second language in its language and script, no foreign-script leak,
-summaries ending at a sentence end, a meeting name, a right (or no) place, roles in English and
-consistent with the article, who issued directives. Briefs come from a run of the tool (or its
-replay) or from a batch results file (``--results``), so older runs can be scored by today's rules.
+summaries ending at a sentence end, targets that say what their figure measures, a meeting name, a
+right (or no) place, roles in English and consistent with the article, who issued directives. Briefs
+come from a run of the tool (or its replay) or from a batch results file (``--results``), so older runs
+can be scored by today's rules.
 """
 
 from summarizer.evaluate.matching import (

@@ -235,6 +235,7 @@ def _quality(scores: Scores, record: dict[str, Any], brief: Brief, text: str, ch
     _rate(scores, "second language in its language and script", quality.second_language_right(brief))
     _rate(scores, "no foreign-script leak (briefs)", quality.no_script_leak(brief))
     _rate(scores, "summaries end at a sentence end", quality.summaries_end_whole(brief))
+    _rate(scores, "targets say what the figure measures", quality.targets_say_what(brief))
     _rate(scores, "meeting name given, in English", quality.meeting_name_given(brief, record))
     _rate(scores, "meeting name as written in the article", quality.meeting_name_in_article(brief, text))
     _rate(scores, "place right or empty", quality.place_right_or_empty(brief, record))

@@ -6,6 +6,7 @@ roles, usually shorter, are checked whatever their length. Scripts are checked l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,6 +58,29 @@ def no_script_leak(brief: Brief) -> Tally:
     texts = [(text, "en") for text in english_fields(brief)] + [(chair.role, "en") for chair in brief.chairs]
     texts += [(f"{s.headline} {s.summary}", s.language) for s in brief.summaries if s.language != "en"]
     return int(not any(foreign_scripts(text, language) for text, language in texts)), 1
+
+
+# Words that say a figure is a number, not what it is a number of ("percentage", "a share of", "11 targets").
+_GENERIC_WORDS = frozenset(
+    {
+        *("a", "an", "the", "of", "in", "to", "and", "or", "by", "at", "out", "per", "cent", "percent"),
+        *("percentage", "percentages", "share", "rate", "ratio", "number", "figure", "figures", "total"),
+        *("quarter", "half", "target", "targets", "goal", "goals", "objective", "objectives", "plan"),
+        *("indicator", "indicators"),
+    }
+)
+
+
+def says_what(what: str) -> bool:
+    """Whether a target's ``what`` names what its figure measures: a word beyond numbers and words such as
+    "percentage", "share of", "targets" ("percentage" or "11 targets" alone tells an analyst nothing)."""
+    return any(word not in _GENERIC_WORDS for word in re.findall(r"[^\W\d_]+", what.casefold()))
+
+
+def targets_say_what(brief: Brief) -> Tally:
+    """Targets whose ``what`` says what the figure measures (``says_what``)."""
+    said = [says_what(target.what) for target in brief.targets]
+    return sum(said), len(said)
 
 
 def summaries_end_whole(brief: Brief) -> Tally:
