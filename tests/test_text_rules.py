@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.steps.summary import lead_summary, whole_sentences
+from summarizer.text.clauses import readable_clause
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, without_honorific
@@ -211,3 +212,17 @@ def test_a_status_in_the_next_clause_without_a_number_speaks_for_the_figure() ->
     assert figures("Thu ngân sách đạt 95%, tăng 12% so với cùng kỳ.")[0] == ("95%", "met")  # a number: its own
     other = "Thành phố hoàn thành 12/15 chỉ tiêu, riêng chỉ tiêu tăng trưởng không đạt."
     assert figures(other) == [("12/15", "met")]  # the next clause is about another target
+
+
+def test_a_figure_clause_without_its_subject_is_led_by_the_clause_that_names_it() -> None:
+    sentence = "Thu ngân sách đạt 1.270 tỷ đồng, bằng 113% KH, tăng 21% so với CK."
+    # The clauses between (another figure of the same thing) are skipped; abbreviations are spelt out.
+    assert (
+        readable_clause("tăng 21% so với CK.", sentence) == "Thu ngân sách đạt 1.270 tỷ VND, tăng 21% so với cùng kỳ."
+    )
+    assert readable_clause("bằng 113% KH", sentence) == "Thu ngân sách đạt 1.270 tỷ VND, bằng 113% kế hoạch"
+    # A clause that starts with its figure, or names it before, stands alone; "đồng chí" is not a currency.
+    whole = "3/34 цілі досягнуто на 100%, 20/34 цілі досягнуто понад 50%"
+    assert readable_clause("20/34 цілі досягнуто понад 50%", whole) == "20/34 цілі досягнуто понад 50%"
+    assert readable_clause("đồng chí Hà nói thu đạt 5%", "đồng chí Hà nói thu đạt 5%") == "đồng chí Hà nói thu đạt 5%"
+

@@ -1,8 +1,10 @@
 """Targets: figures found by rules, each short clause judged by the model where rules leave it open.
 
-Where rules read the status (a share of a plan, a stated share, a status word), the model is only
-asked what the figure is about, in a few English words; otherwise it translates the clause and
-judges it.
+Where rules read the status (a share of a plan, a stated share, a status word), the model only puts
+the clause into English; otherwise it translates the clause and judges it. Either way the target's
+``what`` is that English clause, led by its subject when the clause lacks one
+(``text.clauses.readable_clause``): asked for "what the figure measures" in a few words, the small model
+answered "percentage" for 42 of 64 figures of the development set.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from pydantic import Field
 from summarizer.prompts import load_prompt
 from summarizer.schema import Status, Target
 from summarizer.steps.base import Asker, Draft, Progress
+from summarizer.text.clauses import readable_clause
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.grounding import ground, numbers_appear
 
-MAX_TOKENS = {"target": 250, "target_what": 60}
+MAX_TOKENS = {"target": 250, "target_what": 110}
+MAX_ENGLISH_CHARS = 300
 
 
 class TargetJudgement(Draft):
@@ -24,15 +28,14 @@ class TargetJudgement(Draft):
     The English translation comes first: a small model judges English far better than Ukrainian.
     """
 
-    clause_in_english: str = Field(description="The clause translated into English", max_length=240)
-    what: str = Field(description="What the figure measures, a few English words", max_length=120)
+    clause_in_english: str = Field(description="The clause translated into English", max_length=MAX_ENGLISH_CHARS)
     status: Status
 
 
 class TargetWhat(Draft):
-    """What one figure is about, in English."""
+    """One figure's clause in English."""
 
-    what: str = Field(description="What the figure is about, a few English words", max_length=120)
+    english: str = Field(description="The clause in English", max_length=MAX_ENGLISH_CHARS)
 
 
 DRAFTS = {"target": TargetJudgement, "target_what": TargetWhat}
@@ -47,14 +50,14 @@ def read_targets(asker: Asker, text: str, original: str, progress: Progress) -> 
         progress(f"targets {number}/{len(candidates)}")
         # Numbers and status words are read by rules; the model judges only what they leave open.
         ruled = rule_status(candidate)
+        clause = readable_clause(candidate.clause, candidate.sentence)
         if ruled is None:
             judged = asker.ask(
-                judge, TargetJudgement, sentence=candidate.sentence, clause=candidate.clause, figure=candidate.figure
+                judge, TargetJudgement, sentence=candidate.sentence, clause=clause, figure=candidate.figure
             )
-            what, status = judged.what, judged.status
+            what, status = judged.clause_in_english, judged.status
         else:
-            what = asker.ask(describe, TargetWhat, clause=candidate.clause, figure=candidate.figure).what
-            status = ruled
+            what, status = asker.ask(describe, TargetWhat, clause=clause).english, ruled
         targets.append(
             Target(
                 what=what.strip(),
