@@ -7,6 +7,7 @@ from summarizer.text.clauses import readable_clause
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, without_honorific
+from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.scripts import foreign_scripts, without_mixed_words
 from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
 from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
@@ -226,3 +227,16 @@ def test_a_figure_clause_without_its_subject_is_led_by_the_clause_that_names_it(
     assert readable_clause("20/34 цілі досягнуто понад 50%", whole) == "20/34 цілі досягнуто понад 50%"
     assert readable_clause("đồng chí Hà nói thu đạt 5%", "đồng chí Hà nói thu đạt 5%") == "đồng chí Hà nói thu đạt 5%"
 
+
+def test_words_the_model_copies_as_a_place_that_are_no_place() -> None:
+    text = (
+        "Roma, 8 nov. (Agenzia) – La riunione si è svolta a Palazzo Chigi.\n"
+        "Sáng 3/7, Chủ tịch UBND tỉnh Lê Văn Tâm chủ trì cuộc họp tại thành phố Vinh, gần parque.\n"
+        "TRỌNG TÂM HOÀN THÀNH KẾ HOẠCH"
+    )
+    assert why_not_a_place("Roma", text) == "it is the dateline of a news agency"
+    assert why_not_a_place("tỉnh Lê Văn Tâm", text) == "it is the title and name of who chaired"
+    assert why_not_a_place("Tâm Hoàn Thanh", text) == "it is not written so in the article"
+    assert why_not_a_place("parque", text) == "it names no town, region or building"
+    assert why_not_a_place("Palazzo Chigi", text) is None and why_not_a_place("thành phố Vinh", text) is None
+    assert is_a_venue("Sala de Sessões do Conselho Executivo Provincial") and not is_a_venue("Conselho Executivo")

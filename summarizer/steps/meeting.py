@@ -2,7 +2,8 @@
 
 The name is asked twice: as the article writes it (kept only when it stands there) and in English
 (kept only when its numbers stand in the article: "25th" needs a 25). A place that is a committee,
-a council, a title or a bare "Province" is not a place and is dropped.
+a council, a title or a bare "Province" is not a place and is dropped, nor are a common noun, a
+news agency's dateline or the name of who chaired (``text.places``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from summarizer.text.dates import resolve_date
 from summarizer.text.language import is_in_language
 from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import names_a_body, value_or_none
+from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.titles import supported_titles
 
 # Words of bodies (party committees, councils, governments) in the languages these reports come in.
@@ -101,7 +103,7 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
         kind=draft.kind,
         date=resolve_date(date_words, original, language),
         date_as_written=date_words,
-        location=_place(found_in_article("location", draft.location, original, warnings), warnings),
+        location=_place(found_in_article("location", draft.location, original, warnings), original, warnings),
         organiser=found_in_article("organiser", draft.organiser, original, warnings),
     )
 
@@ -150,12 +152,19 @@ def _english_name(name: str | None, original: str, warnings: list[str]) -> str |
     return name
 
 
-def _place(place: str | None, warnings: list[str]) -> str | None:
-    """The place, unless it names a body ("Tỉnh ủy", "Comité provincial"), a title or only a level ("Province")."""
+def _place(place: str | None, original: str, warnings: list[str]) -> str | None:
+    """The place, unless it names a body ("Tỉnh ủy", "Comité provincial": a room of one, "Sala de Sessões
+    do Conselho…", is a place), a title or only a level ("Province"), or is no place at all
+    (``text.places.why_not_a_place``: a common noun, a dateline, the name of who chaired)."""
     if place is None:
         return None
     folded = place.casefold().strip(" .,")
-    if folded in _LEVEL_WORDS or folded in _COUNTRIES or names_a_body(folded) or supported_titles(place):
+    body = not is_a_venue(place) and (names_a_body(folded) or bool(supported_titles(place)))
+    if folded in _LEVEL_WORDS or folded in _COUNTRIES or body:
         warnings.append(f"dropped meeting location {place!r}: a body, a title, a country or a level, not a place")
+        return None
+    reason = why_not_a_place(place, original)
+    if reason is not None:
+        warnings.append(f"dropped meeting location {place!r}: {reason}")
         return None
     return place
