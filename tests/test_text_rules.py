@@ -67,6 +67,19 @@ def test_dates_are_not_fractions_and_plan_shares_have_a_status() -> None:
         ("52,3%", "on_track"),
         ("28%", "at_risk"),
     ]
+    assert figures("6 tháng đầu năm, giá trị sản xuất đạt 48,8% kế hoạch năm.") == [("48,8%", "on_track")]  # keeps pace
+    # The same percentage of two things is two figures; repeated with the same words, one.
+    twice = "A receita atingiu 100% da meta. A meta de assegurar 100% do atendimento básico foi atingida."
+    assert figures(twice) == [("100%", "met"), ("100%", "met")]
+    assert figures("A receita atingiu 100% da meta. Repita: a receita atingiu 100% da meta.") == [("100%", "met")]
+    apart = "Houve redução de 7,2% das famílias vulneráveis e aumento de 29% da arrecadação própria."
+    assert [figure for figure, _ in figures(apart)] == ["7,2%", "29%"]
+    two_counts = "There were 11 targets exceeding and 6 targets reaching the plan of the Resolution."
+    assert figures(two_counts) == [("11 targets", "exceeded"), ("6 targets", "met")]
+    assert [c.clause for c in find_candidates(two_counts)] == [
+        "11 targets exceeding",
+        "6 targets reaching the plan of the Resolution.",
+    ]
     assert figures("Es wurden 20 von insgesamt 22 Zielen erreicht, das Wachstum lag bei 8,15 Prozent.") == [
         ("20 von insgesamt 22", "met"),
         ("8,15 Prozent", "unknown"),

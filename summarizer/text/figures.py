@@ -77,6 +77,11 @@ _DATE_WORDS = re.compile(
     r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|le|du|au|on|am|el|del|dia|від|до|с|по)\s*$", re.IGNORECASE
 )
 MAX_CANDIDATES = 12
+_WORD = re.compile(r"[^\W\d_]+")
+_LINKS = re.compile(r"\s+(?:and|và|et|und|y|e|и|і|та)\s*$", re.IGNORECASE)  # what joins two counts
+# A share within 5 % of the time gone by keeps pace: reports give "48,8% of the annual plan" at
+# mid-year as on schedule, not as a lag.
+KEEPING_PACE = 0.95
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,7 @@ _STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "met",
         re.compile(
-            r"\batteints?\b|\batteintes?\b|\bachieved\b|\breached\b|\bfulfilled\b|\bcompleted\b|досягнут|достигнут|"
+            r"\batteints?\b|\batteintes?\b|\bachieved\b|\breach(?:ed|ing)\b|\bfulfilled\b|\bcompleted\b|досягнут|достигнут|"
             r"виконан|выполнен|\bđạt\b|hoàn thành|"
             r"alcanzad|cumplid|erreicht|raggiunt|atingid|cumprid|alcançad",
             re.IGNORECASE,
@@ -167,7 +172,7 @@ def plan_status(clause: str, pace: float | None = None, figure: str | None = Non
     result beside its plan ("tăng 6,47% (kế hoạch 9,05%)": below it, missed).
 
     Part-way through the year (``pace``: 50 for six months), a share below 100 is on track when it
-    keeps pace with the time gone by, and at risk when it lags; a result below its planned rate is at
+    keeps pace with the time gone by (``KEEPING_PACE``), and at risk when it lags; a result below its planned rate is at
     risk.
     """
     compared = next((m for m in _ACTUAL_VS_PLAN.finditer(clause) if figure is None or m[0].startswith(figure)), None)
@@ -182,7 +187,7 @@ def plan_status(clause: str, pace: float | None = None, figure: str | None = Non
         return None
     share = _number(match[1])
     if share < 100 and pace is not None:
-        return "on_track" if share >= pace else "at_risk"
+        return "on_track" if share >= pace * KEEPING_PACE else "at_risk"
     return status_from_share(share)
 
 
@@ -219,13 +224,13 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
 
 
 def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandidate]:
-    """Figure candidates in reading order, the same numbers never twice.
+    """Figure candidates in reading order, the same figure never twice (``_said_before``).
 
     A clause gives one figure (a fraction or count, else its percentages), and besides a fraction
     any share of a plan it states ("15 de los 18 ... y el 96 por ciento del plan").
     """
     found: list[FigureCandidate] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: dict[tuple[str, ...], list[str]] = {}  # numbers -> the clauses they stood in
     pace = period_pace(
         text[:1200]
     )  # a report on six or nine months says so in its title or lead (after page furniture)
@@ -234,16 +239,44 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandid
         for number, clause in enumerate(clauses):
             following = (clauses[number + 1 :] or [""])[0]
             after = "" if re.search(r"\d", following) else following
-            for figure in _figures_of(clause):
+            for figure, part in _figures_and_parts(clause):
                 numbers = tuple(re.findall(r"\d+(?:[.,]\d+)?", figure))
-                if numbers in seen:
+                if _said_before(figure, part, seen.get(numbers, [])):
                     continue
-                seen.add(numbers)
-                share = _share_of(clause, figure)
-                found.append(FigureCandidate(figure, clause, sentence, share, pace, after))
+                seen.setdefault(numbers, []).append(part)
+                share = _share_of(part, figure)
+                found.append(FigureCandidate(figure, part, sentence, share, pace, after))
                 if len(found) >= limit:
                     return found
     return found
+
+
+def _said_before(figure: str, clause: str, earlier: list[str]) -> bool:
+    """Whether the figure repeats one already found: a fraction or count with the same numbers (the lead
+    repeats the body's "14/15 chỉ tiêu"), or a percentage in a clause sharing half its words with an
+    earlier one ("100%" of budget revenue and "100%" of basic health care are two figures)."""
+    if not earlier:
+        return False
+    if not _PERCENT.search(figure):
+        return True
+    words = set(_WORD.findall(clause.casefold()))
+    for other in earlier:
+        other_words = set(_WORD.findall(other.casefold()))
+        if len(words & other_words) * 2 >= min(len(words), len(other_words)):
+            return True
+    return False
+
+
+def _figures_and_parts(clause: str) -> list[tuple[str, str]]:
+    """Each figure of the clause with the part of it that speaks of that figure: the whole clause, but
+    for several counts of targets each with its own status ("11 targets exceeding and 6 targets
+    reaching the plan"), each count's own words."""
+    counts = list(_COUNT_OF_TARGETS.finditer(clause))
+    if len(counts) < 2 or _figure_of(clause) is not None or _planned_percents(clause):
+        return [(figure, clause) for figure in _figures_of(clause)]
+    ends = [m.start() for m in counts[1:]] + [len(clause)]
+    parts = [(m[0], _LINKS.sub("", clause[m.start() : end]).strip()) for m, end in zip(counts, ends, strict=True)]
+    return [(figure, part) for figure, part in parts if status_from_words(part)]
 
 
 def _figures_of(clause: str) -> list[str]:
@@ -256,8 +289,15 @@ def _figures_of(clause: str) -> list[str]:
         counted = _COUNT_OF_TARGETS.search(clause)
         return planned or ([counted[0]] if counted and status_from_words(clause) else [])
     if _PERCENT.search(figure):
-        return planned or [figure]
+        return planned or _apart(clause, figure)
     return [figure, *(share for share in planned if share not in figure)]
+
+
+def _apart(clause: str, figure: str) -> list[str]:
+    """The percentages of a clause: together when close ("72,5 % en 2020 à 79 %"), else each on its own
+    ("redução de 7,2% do número de famílias … e o aumento de 29% da arrecadação")."""
+    percents = [m[0] for m in _PERCENT.finditer(clause)]
+    return percents if len(percents) > 1 and figure == percents[0] else [figure]
 
 
 def _planned_percents(clause: str) -> list[str]:
