@@ -179,3 +179,34 @@ def test_a_figure_whose_numbers_are_not_in_the_article_is_flagged() -> None:
     text = "Le district a atteint 21 des 25 objectifs ; la croissance est de 8,56 %."
     assert numbers_appear("21 des 25", text) and numbers_appear("8,56 %", text)
     assert not numbers_appear("22 des 25", text) and not numbers_appear("8,5 %", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "answered", "chairs"),
+    [
+        (  # the model names part of one listed comrade: the list's whole name replaces it, once
+            "Ngày 9/11, các đồng chí: Lê Văn Hổ - Phó Chủ tịch UBND tỉnh; Hồ Thị Nguyên Thảo - Phó Chủ tịch "
+            "UBND tỉnh chủ trì hội nghị thường kỳ.",
+            "Nguyên Thảo",
+            ["Hồ Thị Nguyên Thảo", "Lê Văn Hổ"],
+        ),
+        (  # a surname alone is completed from the sentence
+            "Секретарь ЦК КПВ Чан Куок Выонг провёл рабочую встречу с руководством провинции.",
+            "Выонг",
+            ["Чан Куок Выонг"],
+        ),
+        (  # a surname alone after a title stays a name
+            "Seduta straordinaria del Consiglio regionale.\nPresidenza del Presidente Rossetti.",
+            "Rossetti",
+            ["Rossetti"],
+        ),
+    ],
+)
+def test_a_partial_name_from_the_model_becomes_the_articles_whole_name(
+    tmp_path: Path, text: str, answered: str, chairs: list[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    answers = {"SentenceChairsDraft": {"whole_meeting": True, "chairs": [{"name": answered, "role": ""}]}}
+    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
+    assert [c.name for c in summarize(article, client=client).chairs] == chairs

@@ -6,7 +6,7 @@ from summarizer.steps.summary import lead_summary, whole_sentences
 from summarizer.text.clauses import readable_clause
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.meetings import meeting_name_in
-from summarizer.text.names import comrades, name_key, names_a_body, without_honorific
+from summarizer.text.names import comrades, name_key, names_a_body, whole_name, without_honorific
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.scripts import foreign_scripts, without_mixed_words
 from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
@@ -34,6 +34,21 @@ def test_chairing_verbs_in_more_languages() -> None:
         "Unter dem Vorsitz von Klaus Weber tagte der Rat. Đồng chí Lê Văn A chủ tọa kỳ họp. Ông B điều hành hội nghị."
     )
     assert len(chair_sentences(text, limit=10)) == 5
+    convened = "O governador Rui Costa reuniu, hoje, os secretários de Estado. O conselho reuniu-se ontem."
+    assert chair_sentences(convened) == ["O governador Rui Costa reuniu, hoje, os secretários de Estado."]
+    # A guest who "attended and directed" (a translated "dự và chỉ đạo") did not chair; nor is a title a verb.
+    guest = "El camarada Bui Van Tam asistió y dirigió la conferencia. Die Vorsitzende Anna Berg sprach."
+    assert chair_sentences(guest) == []
+
+
+def test_a_one_word_name_is_completed_from_its_sentence() -> None:
+    def title(word: str) -> bool:
+        return word in {"Presidente", "Secretario"}
+
+    sentence = "Постоянный член Секретариата ЦК КПВ Чан Куок Выонг провёл рабочую встречу."
+    assert whole_name("Выонг", sentence, title) == "Чан Куок Выонг"
+    assert whole_name("Liviantoni", "Presidenza del Presidente Liviantoni.", title) == "Liviantoni"
+    assert whole_name("Nguyen Van A", "Nguyen Van A chủ trì.", title) == "Nguyen Van A"
 
 
 def test_remarks_and_chairing_sentences_are_not_directives() -> None:

@@ -21,7 +21,15 @@ from summarizer.schema import Chair
 from summarizer.steps.base import Asker, Draft
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.text.language import language_of
-from summarizer.text.names import comrades, name_key, name_words, names_a_body, value_or_none, without_honorific
+from summarizer.text.names import (
+    comrades,
+    name_key,
+    name_words,
+    names_a_body,
+    value_or_none,
+    whole_name,
+    without_honorific,
+)
 from summarizer.text.sentences import chair_sentences, chairing_verb_at
 from summarizer.text.titles import (
     claimed_bodies,
@@ -73,13 +81,36 @@ def read_chairs(asker: Asker, text: str, original: str, warnings: list[str]) -> 
 
 def _people(named: SentenceChairsDraft, sentence: str, text: str, original: str, warnings: list[str]) -> list[Chair]:
     """The chairs one sentence names: the model's, the listed comrades, or the holder of its title."""
-    found = [(name, item.role) for item in named.chairs if (name := as_written(without_honorific(item.name), sentence))]
+    found = [
+        (whole_name(name, sentence, _is_title_word), item.role)
+        for item in named.chairs
+        if (name := as_written(without_honorific(item.name), sentence))
+    ]
     if found:  # a list of comrades the model read part of: the rule reads all of it
-        known = {name_key(without_honorific(name)) for name, _ in found}
-        found += [(name, "") for name in comrades(sentence) if name_key(name) not in known]
+        found = _with_comrades(found, comrades(sentence))
     people = _grounded_chairs(found, sentence, original, warnings)
     if not people:
         people = _title_holder(sentence, text, original, warnings)
+    return people
+
+
+def _is_title_word(word: str) -> bool:
+    return bool(supported_titles(word))
+
+
+def _with_comrades(found: list[tuple[str, str]], listed: list[str]) -> list[tuple[str, str]]:
+    """The model's chairs and the comrades a list names: a listed name that completes one of the model's
+    ("Nguyên Thảo" in "Hồ Thị Nguyên Thảo") replaces it, keeping its role; the others are added."""
+    people = list(found)
+    for name in listed:
+        words = set(name_words(without_honorific(name)))
+        part = next(
+            (i for i, (known, _) in enumerate(people) if set(name_words(without_honorific(known))) <= words), None
+        )
+        if part is None:
+            people.append((name, ""))
+        else:
+            people[part] = (name, people[part][1])
     return people
 
 
@@ -90,7 +121,8 @@ def _grounded_chairs(found: list[tuple[str, str]], sentence: str, original: str,
     evidence = ground(sentence, original)
     names = [without_honorific(value_or_none(raw) or "") for raw, _ in found]
     for name, (_, model_role) in zip(names, found, strict=True):
-        if not name or name_key(name) in seen or not looks_like_a_name(name) or is_a_title(name):
+        named = looks_like_a_name(name) or _after_a_title(name, sentence)
+        if not name or name_key(name) in seen or not named or is_a_title(name):
             continue
         if names_a_body(name):  # "the district Party committee held the conference": a body, not a chair
             warnings.append(f"dropped chair {name!r}: a body, not a person")
@@ -104,6 +136,12 @@ def _grounded_chairs(found: list[tuple[str, str]], sentence: str, original: str,
         role = _role(model_role, _context(name, names, sentence))
         chairs.append(Chair(name=name, role=role, evidence=evidence))
     return chairs
+
+
+def _after_a_title(name: str, sentence: str) -> bool:
+    """A surname alone right after a title ("Presidenza del Presidente Liviantoni") is a name."""
+    found = re.search(rf"(\w+)\s+{re.escape(name)}(?!\w)", sentence)
+    return found is not None and name[:1].isupper() and _is_title_word(found[1])
 
 
 def _title_holder(sentence: str, text: str, original: str, warnings: list[str]) -> list[Chair]:

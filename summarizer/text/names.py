@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 _NULL_WORDS = {"", "null", "none", "n/a", "unknown", "not stated", "not mentioned"}
 
@@ -39,7 +40,10 @@ _HONORIFIC = re.compile(
     re.IGNORECASE,
 )
 # "Ông"/"bà" (Mr/Mrs) head the items of Vietnamese lists of people as "đồng chí" does.
-_COMRADE_WORDS = r"(?:các )?(?:đồng chí|đ/c)|(?:les )?camarades?|comrades?|товарищи|товариші|(?:los )?compañeros|ông|bà"
+_COMRADE_WORDS = (
+    r"(?:các )?(?:đồng chí|đ/c)|(?:les )?camarades?|(?:los |el )?camaradas?|(?:die )?Genoss(?:e|en|in)|comrades?|"
+    r"товарищи|товариші|(?:los )?compañeros|ông|bà"
+)
 _COMRADES = re.compile(
     r"(?:(?<=\s)|^)(?:"
     + _COMRADE_WORDS
@@ -81,6 +85,29 @@ def capitalised_run(text: str, start: int = 0, most: int = 4) -> tuple[str, int]
         words.append(match[1])
         position = match.end()
     return (" ".join(words), position) if len(words) >= 2 else None
+
+
+def whole_name(name: str, sentence: str, is_title: Callable[[str], bool]) -> str:
+    """A one-word name the model gave ("Выонг") completed with the capitalised words around it in the
+    sentence ("Чан Куок Выонг"), stopping at a title word (``is_title``) or an acronym ("КПВ")."""
+    if len(name.split()) != 1:
+        return name
+    found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)
+    if found is None:
+        return name
+    before = sentence[: found.start()].split()
+    after = sentence[found.end() :].split()
+    words = [name]
+    while before and _part_of_a_name(before[-1], is_title):
+        words.insert(0, before.pop())
+    while after and _part_of_a_name(after[0], is_title):
+        words.append(after.pop(0))
+    return " ".join(words)
+
+
+def _part_of_a_name(word: str, is_title: Callable[[str], bool]) -> bool:
+    """A capitalised word ("Куок") that is not an acronym ("ЦК") nor a title ("Presidente")."""
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and not is_title(word)
 
 
 def comrades(sentence: str) -> list[str]:

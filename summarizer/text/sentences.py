@@ -33,7 +33,14 @@ CHAIR_WORDS = re.compile(
     r"(?:co-?)?pr[ée]sid(?!ent|ence)|\bco-?chair(?:ed|ing|s the)\b|\bchaired\b|\bchairing\b|"
     r"головув|председательств|\bпров[её]л[аи]?\b|\bпровів\b|\bпровела\b|chủ trì|chủ tọa|chủ toạ|điều hành|"
     r"\bvorsitz|\bleitete\b|presied|presidiu|主持|sous la (?:co-?)?présidence|\bdirigiu\b|\bdirigió\b|"
-    r"\ba dirigé\b|\bha diretto\b|\bconvened\b|\bconvocou\b|\bconvocó\b|\bпроведено (?:засідання|нараду)",
+    r"\ba dirigé\b|\bha diretto\b|\bconvened\b|\bconvocou\b|\bconvocó\b|\bпроведено (?:засідання|нараду)|"
+    r"\breuniu\b(?!-se)|\breunió a\b",
+    re.IGNORECASE,
+)
+
+_ATTENDED_AND = re.compile(
+    r"\b(?:asistió|attended|assistiu|a assisté|participó|participou|ha partecipato|nahm teil|dự)"
+    r"\s+(?:y|and|e|et|và|und)\s*$",
     re.IGNORECASE,
 )
 
@@ -135,14 +142,22 @@ def split_clauses(sentence: str) -> list[str]:
 
 def chairing_verb_at(text: str) -> int | None:
     """Where the first chairing word of ``text`` stands, not counting the title "Vorsitzende(r)"
-    (chairwoman, chairman) that ``CHAIR_WORDS``' "vorsitz" also matches; None when there is none."""
-    starts = (m.start() for m in CHAIR_WORDS.finditer(text) if not text[m.start() :].lower().startswith("vorsitzend"))
+    (chairwoman, chairman) that ``CHAIR_WORDS``' "vorsitz" also matches, nor a verb after "attended
+    and" ("asistió y dirigió": a guest's "dự và chỉ đạo", attended and gave directions, translated);
+    None when there is none."""
+    starts = (
+        m.start()
+        for m in CHAIR_WORDS.finditer(text)
+        if not text[m.start() :].lower().startswith("vorsitzend") and not _ATTENDED_AND.search(text[: m.start()])
+    )
     return next(starts, None)
 
 
 def chair_sentences(text: str, limit: int = 4) -> list[str]:
-    """Sentences using a chairing verb, each once, at most ``limit``."""
-    return _sentences_with(CHAIR_WORDS, text, limit)
+    """Sentences using a chairing verb (``chairing_verb_at``: not the title "Vorsitzende", not a guest's
+    "attended and directed"), each once, at most ``limit``."""
+    found = [sentence for sentence in split_sentences(text) if chairing_verb_at(sentence) is not None]
+    return list(dict.fromkeys(found))[:limit]
 
 
 def directive_sentences(text: str, limit: int = 30) -> list[str]:
