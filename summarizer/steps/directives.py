@@ -18,7 +18,7 @@ from summarizer.prompts import load_prompt
 from summarizer.schema import Directive, Evidence
 from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.grounding import appears_in, ground, spans_overlap
-from summarizer.text.names import name_key, value_or_none
+from summarizer.text.names import comrades, name_key, value_or_none
 from summarizer.text.titles import english_role, title_holders
 
 MAX_TOKENS = {"directive_pick": 150, "directive_what": 700}
@@ -102,7 +102,8 @@ def _same_passage(a: Evidence, b: Evidence) -> bool:
 
 def attributed(directives: list[Directive], people: list[tuple[str, str]], text: str) -> list[Directive]:
     """Directives with no issuer given the person their sentence names, by name or by title: a chair
-    (``people`` are chairs' names and roles) or a title's holder ("the Prime Minister asked...")."""
+    (``people`` are chairs' names and roles), a comrade it names, or a title's holder ("the Prime
+    Minister asked...")."""
     holders = [*people, *((name, title) for title, name in title_holders(text))]
     result = []
     for directive in directives:
@@ -110,6 +111,7 @@ def attributed(directives: list[Directive], people: list[tuple[str, str]], text:
             quote = directive.evidence.quote
             titles = english_role(quote) or ""
             named = {name for name, _ in holders if appears_in(name, quote)}
+            named = named or set(comrades(quote))  # "el camarada Bui Thuy Phuong … solicitó": a guest who spoke
             named = named or {name for name, role in holders if role and role.split(",")[0] in titles}
             if len(named) == 1:
                 directive = directive.model_copy(update={"issued_by": named.pop()})
