@@ -10,6 +10,7 @@ from summarizer.text.names import comrades, name_key, names_a_body, whole_name, 
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.scripts import foreign_scripts, without_mixed_words
 from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
+from summarizer.text.speakers import speaker
 from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
 
 
@@ -268,3 +269,15 @@ def test_words_the_model_copies_as_a_place_that_are_no_place() -> None:
     assert why_not_a_place("parque", text) == "it names no town, region or building"
     assert why_not_a_place("Palazzo Chigi", text) is None and why_not_a_place("thành phố Vinh", text) is None
     assert is_a_venue("Sala de Sessões do Conselho Executivo Provincial") and not is_a_venue("Conselho Executivo")
+
+
+def test_the_subject_of_a_directive_verb_is_who_gave_it() -> None:
+    assert speaker("Ana Pérez Ruiz, primera secretaria del Partido en la provincia, llamó a mejorar la zafra.") == (
+        "Ana Pérez Ruiz"
+    )
+    assert speaker("Заместитель губернатора Иван Петров поручил Анне Ивановой подготовить отчёт.") == "Иван Петров"
+    assert speaker("No seu discurso, Maria Silva disse que precisamos de activar as mentes.") == "Maria Silva"
+    # A body (German capitalises its nouns), a place after a level word and a sentence naming nobody give none.
+    assert speaker("Die Vaterländische Front solle auf allen Ebenen Propaganda betreiben.") is None
+    assert speaker("Nhân dân huyện Hà Trung tiếp tục phát huy truyền thống.") is None
+    assert speaker("The committees must continue to strengthen their role.") is None

@@ -18,7 +18,8 @@ from summarizer.prompts import load_prompt
 from summarizer.schema import Directive, Evidence
 from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.grounding import appears_in, ground, spans_overlap
-from summarizer.text.names import comrades, name_key, value_or_none
+from summarizer.text.names import comrades, name_key, name_words, value_or_none
+from summarizer.text.speakers import speaker
 from summarizer.text.titles import english_role, title_holders
 
 MAX_TOKENS = {"directive_pick": 150, "directive_what": 700}
@@ -100,10 +101,19 @@ def _same_passage(a: Evidence, b: Evidence) -> bool:
     return name_key(a.quote) == name_key(b.quote)
 
 
+def _known_as(name: str | None, holders: list[tuple[str, str]]) -> set[str]:
+    """``name`` as a chair or title holder whose name holds all its words is called ("Manuel Rodrigues"
+    is "Manuel Rodrigues Alberto"), else as given; empty for None."""
+    if name is None:
+        return set()
+    words = set(name_words(name))
+    return {next((known for known, _ in holders if words <= set(name_words(known))), name)}
+
+
 def attributed(directives: list[Directive], people: list[tuple[str, str]], text: str) -> list[Directive]:
     """Directives with no issuer given the person their sentence names, by name or by title: a chair
-    (``people`` are chairs' names and roles), a comrade it names, or a title's holder ("the Prime
-    Minister asked...")."""
+    (``people`` are chairs' names and roles), a comrade it names, the subject of its directive verb
+    (``text.speakers``), or a title's holder ("the Prime Minister asked...")."""
     holders = [*people, *((name, title) for title, name in title_holders(text))]
     result = []
     for directive in directives:
@@ -112,6 +122,7 @@ def attributed(directives: list[Directive], people: list[tuple[str, str]], text:
             titles = english_role(quote) or ""
             named = {name for name, _ in holders if appears_in(name, quote)}
             named = named or set(comrades(quote))  # "el camarada Bui Thuy Phuong … solicitó": a guest who spoke
+            named = named or _known_as(speaker(quote), holders)  # "Armando Carranza, primer secretario…, llamó a"
             named = named or {name for name, role in holders if role and role.split(",")[0] in titles}
             if len(named) == 1:
                 directive = directive.model_copy(update={"issued_by": named.pop()})
