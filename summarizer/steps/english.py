@@ -30,15 +30,28 @@ def in_english(asker: Asker, texts: list[str], known_foreign: frozenset[int] = f
     foreign = [i for i, text in enumerate(texts) if text and (i in known_foreign or not _english(text))][:MOST_FIELDS]
     if not foreign:
         return texts
-    numbered = "\n".join(f"text{number}: {texts[index]}" for number, index in enumerate(foreign, 1))
-    answer = asker.ask(load_prompt("english"), _draft([_bound(texts[index]) for index in foreign]), texts=numbered)
-    fixed = list(texts)
-    for number, index in enumerate(foreign, 1):
+    translated = _translated(asker, texts, foreign)
+    # Texts the call left in their language are asked again on their own: among many, the small model
+    # sometimes copies one back (a Russian directive among five English fields).
+    again = [index for index in foreign if index not in translated]
+    if again and len(again) < len(foreign):
+        translated.update(_translated(asker, texts, again))
+    return [
+        translated[index] if index in translated else without_mixed_words(text) if index in foreign else text
+        for index, text in enumerate(texts)
+    ]
+
+
+def _translated(asker: Asker, texts: list[str], indices: list[int]) -> dict[int, str]:
+    """The English of ``texts[indices]`` from one call, for those whose answer is English in Latin letters."""
+    numbered = "\n".join(f"text{number}: {texts[index]}" for number, index in enumerate(indices, 1))
+    answer = asker.ask(load_prompt("english"), _draft([_bound(texts[index]) for index in indices]), texts=numbered)
+    found = {}
+    for number, index in enumerate(indices, 1):
         english = str(getattr(answer, f"text{number}")).strip()
-        fixed[index] = (
-            _ended_as(english, texts[index]) if english and _english(english) else without_mixed_words(texts[index])
-        )
-    return fixed
+        if english and _english(english):
+            found[index] = _ended_as(english, texts[index])
+    return found
 
 
 def _ended_as(english: str, original: str) -> str:
