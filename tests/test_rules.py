@@ -30,6 +30,15 @@ def test_date_takes_its_year_from_the_dateline() -> None:
     assert resolve_date("Le matin du 13 décembre", text, "fr") == dt.date(2023, 12, 13)
 
 
+def test_a_documents_day_is_no_dateline_and_a_year_and_month_stamp_is_one() -> None:
+    text = "Chiều ngày 27/9, Ủy ban họp thẩm tra Nghị quyết số 31/2021/QH15 ngày 12/11/2021 của Quốc hội."
+    assert resolve_date("27/9", text, "vi") is None
+    assert resolve_date("Sáng 3/7", "2020-07 Sáng 3/7, Ban Chấp hành họp.", "vi") == dt.date(2020, 7, 3)
+    assert resolve_date("le 28 décembre", "2024-01 Le 28 décembre, le comité s'est réuni.", "fr") == dt.date(
+        2023, 12, 28
+    )
+
+
 def test_date_without_year_or_dateline_is_not_invented() -> None:
     assert resolve_date("le 13 novembre", "Le 13 novembre, le comité s'est réuni.", "fr") is None
     assert resolve_date(None, "texte", "fr") is None

@@ -13,6 +13,16 @@ import re
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATELINE_CHARS = 600
+# A year and month at the very top ("2023-10", a page's archive stamp): the year of a day and month.
+_YEAR_MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
+_YEAR_MONTH_CHARS = 100
+# Words before a date that make it a document's or a page's day, not the meeting's (nor the dateline).
+NOT_THE_MEETING_DAY = re.compile(
+    r"(?:resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|quyết định|chỉ thị|kết luận|"
+    r"decision|décision|decree|décret|directive|резолюц|постановлени|рішенн|updated|cập nhật|mis à jour|"
+    r"aktualisiert|actualizado|atualizado|обновлено|оновлено|\bno\.|\bnr\.|\bsố|\bn°)[^.;\n]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 def resolve_date(phrase: str | None, text: str, language: str | None) -> dt.date | None:
@@ -29,8 +39,27 @@ def resolve_date(phrase: str | None, text: str, language: str | None) -> dt.date
 
 
 def publication_date(text: str, language: str | None) -> dt.date | None:
-    """The first full date near the top of the article (its dateline), if any."""
-    return _full_date(text[:_DATELINE_CHARS], language)
+    """The first full date near the top of the article (its dateline), not a document's day ("Nghị
+    quyết số 31/2021/QH15 ngày 12/11/2021"); else the last day of a year and month at the very top
+    ("2023-10", an archive stamp); else None."""
+    full = _full_date(_without_document_days(text[:_DATELINE_CHARS]), language)
+    if full:
+        return full
+    month = _YEAR_MONTH.search(text[:_YEAR_MONTH_CHARS])
+    if month is None or not 1 <= int(month[2]) <= 12:
+        return None
+    year, number = int(month[1]), int(month[2])
+    return dt.date(year + number // 12, number % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _without_document_days(text: str) -> str:
+    """``text`` with the numeric dates that follow a document's words blanked (same length)."""
+
+    def blank(match: re.Match[str]) -> str:
+        document = NOT_THE_MEETING_DAY.search(text[max(0, match.start() - 60) : match.start()])
+        return " " * len(match[0]) if document else match[0]
+
+    return _NUMERIC_DATE.sub(blank, _ISO_DATE.sub(blank, text))
 
 
 def _full_date(text: str, language: str | None) -> dt.date | None:

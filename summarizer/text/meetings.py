@@ -1,7 +1,8 @@
 """Finding the words that name a meeting ("Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX").
 
-Used for Vietnamese, whose meeting names are formulaic; in other languages the verbs that end a name
-are too many for a word list, and the model's copy is used alone.
+Vietnamese meeting names are formulaic and the rule reads them well. In other languages the verbs
+that end a name are too many for a word list, so the rule is used only when the model's copy names
+no meeting ("Roma", "Тан Ки", a headline).
 
 The small model rarely copies a meeting's name exactly, so a rule looks for it too: a meeting word
 (Hội nghị, Kỳ họp, conférence, réunion, meeting, совещание...) and what follows it, up to a
@@ -13,24 +14,35 @@ from __future__ import annotations
 import re
 
 _MEETING_WORDS = (
-    r"hội nghị|kỳ họp|phiên họp|đại hội|hội thảo|"
+    r"hội nghị|kỳ họp|phiên họp|cuộc họp|buổi họp|buổi làm việc|đại hội|hội thảo|"
     r"réunion|conférence|session|congrès|atelier|séance|assemblée|"
     r"meeting|conference|session|congress|plenum|workshop|"
     r"reunión|conferencia|sesión|congreso|pleno|reunião|conferência|sessão|congresso|plenária|riunione|seduta|"
-    r"sitzung|konferenz|tagung|kongress|совещани\w*|заседани\w*|конференци\w*|засідання|нарад\w*|конференці\w*|пленум\w*"
+    r"sitzung|konferenz|tagung|kongress|treffen|совещани\w*|заседани\w*|конференци\w*|засідання|нарад\w*|"
+    r"конференці\w*|пленум\w*|встреч\w*|собрани\w*|зустріч\w*|encuentro|plenary"
 )
+_MEETING_WORD = re.compile(r"(?<!\w)(?:" + _MEETING_WORDS + r")(?!\w)", re.IGNORECASE)
 _STOPS = (
     r"đã|được|để|nhằm|với|tại|vào|diễn ra|khai mạc|bế mạc|tổ chức|thảo luận|cho ý kiến|đánh giá|tiến hành|nghe|"
     r"xem xét|thông qua|sơ kết|tổng kết|triển khai|do|sáng|chiều|ngày|có|sắp|"
     r"a|ont|s'est|se|pour|afin|sur|le \d|à|en|qui|"
     r"was|were|has|had|is|on|to|in|at|with|held|opened|took|which|that|"
     r"fue|se|para|en|que|foi|em|para|che|per|si|ha|wurde|in|am|zur|um|"
-    r"в|на|по|с|прошл\w*|состоял\w*|відбул\w*|провів|провела"
+    r"в|на|по|с|прошл\w*|состоял\w*|відбул\w*|провів|провела|"
+    # participles and verbs that end a name: "pleno presidido por", "riunione di oggi presieduta", "aconteció"
+    r"presidid[oa]|presiedut[oa]|présidée?|chaired|presided|aconteció|ocurrió|tuvo|teve|führte|führten|fand|tagte|"
+    r"förderte|würdigte|befasste|beschloss|erörterte|betonte|hat|ist|wurde|è|sono|stata|stato|"
+    r"di oggi|de hoy|d'aujourd'hui|today"
 )
 _NAME = re.compile(
     r"(?<!\w)(?:" + _MEETING_WORDS + r")(?:[^\S\n]+(?!(?:" + _STOPS + r")(?!\w))[^\s,.;:!?()«»\"“”]+){1,16}",
     re.IGNORECASE,
 )
+
+
+def has_a_meeting_word(text: str) -> bool:
+    """Whether ``text`` has a meeting's noun in one of the languages read ("Roma", "Тан Ки" have none)."""
+    return bool(_MEETING_WORD.search(text))
 
 
 def meeting_name_in(text: str, limit: int = 1500) -> str | None:
