@@ -74,6 +74,15 @@ def test_directive_words_in_each_language_and_not_in_the_past() -> None:
     ]
     done = "Ngay từ đầu năm, UBND huyện đã khẩn trương triển khai các nhiệm vụ phát triển kinh tế."
     assert directive_sentences(" ".join([*said, done])) == said
+    reports = [
+        "The province continued to focus on leading the implementation of central policies this year.",
+        "Các doanh nghiệp tiếp tục sản xuất ổn định, giá trị xuất khẩu ước đạt 117 triệu USD.",
+        "Tại hội nghị, các đại biểu tập trung thảo luận về dự thảo Báo cáo tình hình kinh tế.",
+        "Também deve ser destacada a redução de 7,2% do número de famílias vulneráveis.",
+        "The session assessed the tasks of the province's socio-economic development this half-year.",
+        "Des solutions continuent de construire la zone, devenant ainsi le moteur de la province.",
+    ]
+    assert directive_sentences(" ".join(reports)) == []  # "development", "devenant" hold no "deve"
 
 
 def test_dates_are_not_fractions_and_plan_shares_have_a_status() -> None:

@@ -55,7 +55,7 @@ DIRECTIVE_WORDS = re.compile(
     r"continuer à|poursuivre|renforcer|veiller à|se concentrer sur|l['’]accent (?:est|a été) mis|a demandé|"
     r"a exhorté|a chargé|a invité|a appelé|appelle à|a exigé|a recommandé|nécessité de|s['’]attacher à|"
     # English
-    r"must|should|needs? to|continue to|called (?:on|for)|urged|requested|asked|directed|instructed|tasked|"
+    r"must\b|should|needs? to|continue to|called (?:on|for)|urged|requested|asked|directed|instructed|tasked|"
     r"necessary|need for|focus on|strive|recommended|"
     # Ukrainian, Russian
     r"продовжува|зміцнюва|необхідно|потрібно|слід|звернути увагу|зосеред|сприяти|запропонував|"
@@ -68,8 +68,8 @@ DIRECTIVE_WORDS = re.compile(
     r"muss|müssen|soll(?:en|te|ten)?|solle(?:n)?|weiterhin|forderte|fordert|aufgefordert|beauftragte|"
     r"notwendig|erforderlich|appellierte|verlangte|empfahl|"
     # Spanish, Portuguese, Italian
-    r"debe(?:n)?|deberá|deberán|es necesario|es preciso|hay que|continuar|pidió|instó|exhortó|solicitó|"
-    r"llamó a|orientó|exigió|encomendó|recomendó|deve(?:m)?|deverá|deverão|solicitou|determinou|orientou|"
+    r"debe(?:n)?\b|deberá|deberán|es necesario|es preciso|hay que|continuar|pidió|instó|exhortó|solicitó|"
+    r"llamó a|orientó|exigió|encomendó|recomendó|deve(?:m)?\b|deverá|deverão|solicitou|determinou|orientou|"
     r"precis(?:a|am|amos)\b|é preciso|é necessário|pediu|recomendou|apelou|necessidade de|"
     r"occorre|bisogna|devono|dovrà|dovranno|è necessario|sarà necessario|ha (?:chiesto|suggerito|invitato|"
     r"sollecitato|raccomandato|esortato)"
@@ -78,16 +78,21 @@ DIRECTIVE_WORDS = re.compile(
 )
 
 
-# Phrases that look like directives ("il convient", "should") but only introduce a remark.
+# Phrases that look like directives ("il convient", "should") but only introduce a remark, or report:
+# estimated results ("ước đạt", estimated at), delegates' "focused discussion", the efforts made ("nỗ lực
+# phấn đấu của"), a submission's title ("tờ trình về việc đề nghị", on the proposal to...).
 _REMARKS = re.compile(
     r"il convient de (?:noter|souligner|rappeler)|it should be (?:noted|mentioned|stressed)|cần lưu ý rằng|"
     r"следует отметить|слід (?:зазначити|відзначити)|варто зазначити|es ist (?:anzumerken|zu beachten)|"
-    r"cabe (?:señalar|destacar)|vale (?:ressaltar|destacar)|va (?:notato|sottolineato)",
+    r"cabe (?:señalar|destacar)|vale (?:ressaltar|destacar)|va (?:notato|sottolineato)|"
+    r"deve(?:m)? ser destacad|deve-se destacar|\bước (?:đạt|tăng|giảm)\b|tập trung (?:thảo luận|cho ý kiến)|"
+    r"nỗ lực phấn đấu của|về việc đề nghị",
     re.IGNORECASE,
 )
 
 
-_PAST = re.compile(r"\bđã(?:\s+(?:được|luôn|và đang))?\s+$", re.IGNORECASE)  # the words just before
+# The words just before a directive word that tell it in the past: "đã tập trung", "continued to focus on".
+_PAST = re.compile(r"(?:\bđã(?:\s+(?:được|luôn|và đang))?|\bcontinued to)\s+$", re.IGNORECASE)
 
 
 def ends_a_sentence(text: str) -> bool:
@@ -169,7 +174,7 @@ def directive_sentences(text: str, limit: int = 30) -> list[str]:
 
 def _sets_a_task(sentence: str) -> bool:
     """Some directive word in it is not told in the past: Vietnamese "đã tập trung", "đã tiếp tục"
-    (has focused, has continued) report what was done."""
+    (has focused, has continued) and "continued to focus on" report what was done."""
     return any(not _PAST.search(sentence, 0, found.start()) for found in DIRECTIVE_WORDS.finditer(sentence))
 
 
