@@ -290,3 +290,15 @@ def test_the_subject_of_a_directive_verb_is_who_gave_it() -> None:
     assert speaker("Die Vaterländische Front solle auf allen Ebenen Propaganda betreiben.") is None
     assert speaker("Nhân dân huyện Hà Trung tiếp tục phát huy truyền thống.") is None
     assert speaker("The committees must continue to strengthen their role.") is None
+
+
+def test_a_meeting_name_is_found_in_the_lead_when_the_models_copy_names_none() -> None:
+    assert meeting_name_in("El 7 de octubre, el Comité celebró la 28ª conferencia para evaluar los resultados.") == (
+        "28ª conferencia"
+    )
+    # A year-month stamp is no ordinal; a conference a resolution is named after is another meeting.
+    assert (
+        meeting_name_in(" date 2024-07 Kỳ họp thứ 20 HĐND huyện Hà Trung xem xét")
+        == "Kỳ họp thứ 20 HĐND huyện Hà Trung"
+    )
+    assert meeting_name_in("Gemäß der Resolution Nr. 18 der 6. Konferenz des Zentralkomitees tagte man.") is None

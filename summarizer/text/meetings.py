@@ -34,8 +34,16 @@ _STOPS = (
     r"förderte|würdigte|befasste|beschloss|erörterte|betonte|hat|ist|wurde|è|sono|stata|stato|"
     r"di oggi|de hoy|d'aujourd'hui|today"
 )
+# An ordinal before the meeting's noun ("la 28ª conferencia", "the 18th conference", "12. Konferenz").
+_ORDINAL = r"(?:(?<![\w/.,-])\d{1,3}(?:ª|º|°|e|ème|th|st|nd|rd|\.)?[^\S\n]+)?"
 _NAME = re.compile(
-    r"(?<!\w)(?:" + _MEETING_WORDS + r")(?:[^\S\n]+(?!(?:" + _STOPS + r")(?!\w))[^\s,.;:!?()«»\"“”]+){1,16}",
+    _ORDINAL + r"(?<!\w)(?:" + _MEETING_WORDS + r")(?:[^\S\n]+(?!(?:" + _STOPS + r")(?!\w))[^\s,.;:!?()«»\"“”]+){0,16}",
+    re.IGNORECASE,
+)
+
+
+_DOCUMENT_BEFORE = re.compile(
+    r"resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|резолюц|постановлени|рішенн",
     re.IGNORECASE,
 )
 
@@ -46,9 +54,12 @@ def has_a_meeting_word(text: str) -> bool:
 
 
 def meeting_name_in(text: str, limit: int = 1500) -> str | None:
-    """The first meeting name of four words or more in the opening of ``text``, as written; or None."""
+    """The first meeting name in the opening of ``text``, as written: four words or more, or an ordinal
+    and the meeting's noun ("la 28ª conferencia"); or None."""
     for match in _NAME.finditer(text[:limit]):
         name = match[0].strip()
-        if len(name.split()) >= 4:
+        if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
+            continue  # "Resolution No. 18 … of the 6th Conference of the 12th Central Committee": another meeting
+        if len(name.split()) >= 4 or (name[:1].isdigit() and len(name.split()) >= 2):
             return name
     return None
