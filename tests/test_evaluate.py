@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from summarizer.cli import cli
 from summarizer.errors import InputError
 from summarizer.evaluate import Count, _match, _same_figure, _same_person, _same_target, read_gold
+from summarizer.evaluate.matching import _status_of_matched
 from summarizer.text.grounding import ground, spans_overlap
 from tests.conftest import REPO
 
@@ -35,6 +36,12 @@ def test_figures_match_by_their_numbers_and_targets_by_status_too() -> None:
 def test_directives_match_when_their_evidence_overlaps_the_gold_passage() -> None:
     assert spans_overlap((10, 20), (19, 40)) and not spans_overlap((10, 20), (20, 40))
     assert not spans_overlap((None, None), (0, 10))
+
+
+def test_two_gold_figures_with_the_same_numbers_pair_with_their_own_status() -> None:
+    gold = [("10% of tourists", "met"), ("10% of roads", "missed")]
+    assert _status_of_matched([("10%", "missed"), ("10%", "met")], gold) == (2, 2)
+    assert _status_of_matched([("10%", "unknown"), ("10%", "met")], gold) == (1, 2)
 
 
 def test_each_gold_item_is_matched_once() -> None:
