@@ -99,6 +99,7 @@ def test_dates_are_not_fractions_and_plan_shares_have_a_status() -> None:
     assert figures("A receita atingiu 100% da meta. Repita: a receita atingiu 100% da meta.") == [("100%", "met")]
     apart = "Houve redução de 7,2% das famílias vulneráveis e aumento de 29% da arrecadação própria."
     assert [figure for figure, _ in figures(apart)] == ["7,2%", "29%"]
+    assert figures("Sau hai năm đã có 10 chỉ tiêu có khả năng hoàn thành.") == [("10 chỉ tiêu", "on_track")]
     two_counts = "There were 11 targets exceeding and 6 targets reaching the plan of the Resolution."
     assert figures(two_counts) == [("11 targets", "exceeded"), ("6 targets", "met")]
     assert [c.clause for c in find_candidates(two_counts)] == [

@@ -114,7 +114,9 @@ _STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"\bdever(?:á|ão) ser\b|\b(?:пере)?(?:достигнет|выполнит|досягне|виконає)\b|"
             # nearly there: "cận hoàn thành" (close to completion), "nearly met"
             r"cận hoàn thành|gần hoàn thành|sắp hoàn thành|\bnearly (?:met|reached|achieved|completed)\b|"
-            r"\bpresque atteint",
+            r"\bpresque atteint|"
+            # likely to be completed, heading for: "có khả năng hoàn thành", "caminha para atingir 100%"
+            r"có khả năng (?:hoàn thành|đạt)|\bcaminha para\b|\bis heading (?:for|towards)\b|\ben camino de\b",
             re.IGNORECASE,
         ),
     ),
