@@ -9,7 +9,7 @@ from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, whole_name, without_honorific
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.scripts import foreign_scripts, without_mixed_words
-from summarizer.text.sentences import chair_sentences, directive_sentences, split_sentences
+from summarizer.text.sentences import chair_sentences, directive_sentences, marked_if_cut, split_sentences
 from summarizer.text.speakers import speaker
 from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
 
@@ -176,6 +176,13 @@ def test_listed_people_after_ong_and_ba_and_bodies_are_not_people() -> None:
 def test_vietnamese_meeting_names_are_found_as_written() -> None:
     text = "Ngày 29-9, Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX đã được tổ chức."
     assert meeting_name_in(text) == "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX"
+
+
+def test_a_text_cut_at_its_bound_is_marked_and_ends_on_a_whole_word() -> None:
+    cut = "The budget reached 1.270 billion VND, with three targets hav"
+    assert marked_if_cut(cut, len(cut)) == "The budget reached 1.270 billion VND, with three targets…"
+    assert marked_if_cut("The budget reached its plan.", 20) == "The budget reached its plan."
+    assert marked_if_cut("Short text", 300) == "Short text"
 
 
 def test_summaries_end_whole_and_the_lead_skips_page_furniture() -> None:

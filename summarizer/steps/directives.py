@@ -19,6 +19,7 @@ from summarizer.schema import Directive, Evidence
 from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.grounding import appears_in, ground, spans_overlap
 from summarizer.text.names import comrades, name_key, name_words, value_or_none
+from summarizer.text.sentences import marked_if_cut
 from summarizer.text.speakers import speaker
 from summarizer.text.titles import english_role, title_holders
 
@@ -54,17 +55,9 @@ def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft
     numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(chosen, 1))
     said = asker.ask(load_prompt("directive_what"), _fields(len(chosen), str), sentences=numbered)
     return [
-        DirectiveDraft(evidence=sentence, what=_whole(str(getattr(said, f"s{number}"))))
+        DirectiveDraft(evidence=sentence, what=marked_if_cut(str(getattr(said, f"s{number}")), WHAT_BOUND))
         for number, sentence in enumerate(chosen, 1)
     ]
-
-
-def _whole(what: str) -> str:
-    """A task cut by the schema's bound ends at its last whole word, marked "…", never mid-word."""
-    what = what.strip()
-    if len(what) < WHAT_BOUND or what.endswith((".", "!", "?")):
-        return what
-    return what[: what.rfind(" ")].rstrip(" ,;:") + "…"
 
 
 def _spread(items: list[str], most: int) -> list[str]:

@@ -17,6 +17,7 @@ from summarizer.steps.base import Asker, Draft, Progress
 from summarizer.text.clauses import readable_clause
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.grounding import ground, numbers_appear
+from summarizer.text.sentences import marked_if_cut
 
 MAX_TOKENS = {"target": 250, "target_what": 110}
 MAX_ENGLISH_CHARS = 300
@@ -60,7 +61,7 @@ def read_targets(asker: Asker, text: str, original: str, progress: Progress) -> 
             what, status = asker.ask(describe, TargetWhat, clause=clause).english, ruled
         targets.append(
             Target(
-                what=what.strip(),
+                what=marked_if_cut(what, MAX_ENGLISH_CHARS),
                 status=status,
                 status_by="model" if ruled is None else "rule",
                 figure=candidate.figure,

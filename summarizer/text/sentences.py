@@ -102,6 +102,15 @@ def ends_a_sentence(text: str) -> bool:
     return bool(ends) and ends[-1].end() == len(text)
 
 
+def marked_if_cut(text: str, bound: int) -> str:
+    """A text the schema's ``bound`` cut ends at its last whole word, marked "…", never mid-word or as if
+    whole; a text within the bound, or ending a sentence, is unchanged."""
+    text = text.strip()
+    if len(text) < bound or text.endswith((".", "!", "?")) or " " not in text:
+        return text
+    return text[: text.rfind(" ")].rstrip(" ,;:") + "…"
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences (and lines), stripped, in reading order; not cut after abbreviations or initials."""
     from sentencex import segment
