@@ -14,7 +14,7 @@ from pydantic import Field
 
 from summarizer.schema import Meeting, MeetingKind
 from summarizer.steps.base import Asker, Draft, found_in_article
-from summarizer.text.dates import NOT_THE_MEETING_DAY, resolve_date
+from summarizer.text.dates import a_documents_day, resolve_date
 from summarizer.text.grounding import ground
 from summarizer.text.language import is_in_language
 from summarizer.text.meetings import has_a_meeting_word, meeting_name_in
@@ -111,7 +111,7 @@ def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str |
     if words is None:
         return None
     at = original.find(words)
-    if at >= 0 and NOT_THE_MEETING_DAY.search(original[max(0, at - 60) : at]):
+    if at >= 0 and a_documents_day(original, at):
         warnings.append(f"dropped meeting date {words!r}: the article gives it for a document or an update")
         return None
     if at >= 0 and _CLOCK_TIME.match(original, at + len(words)):

@@ -16,13 +16,24 @@ _DATELINE_CHARS = 600
 # A year and month at the very top ("2023-10", a page's archive stamp): the year of a day and month.
 _YEAR_MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
 _YEAR_MONTH_CHARS = 100
+# Words naming a resolution: a date or a conference after them is the document's, not the meeting's.
+RESOLUTION_WORDS = (
+    r"resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|резолюц|постановлени|рішенн"
+)
 # Words before a date that make it a document's or a page's day, not the meeting's (nor the dateline).
-NOT_THE_MEETING_DAY = re.compile(
-    r"(?:resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|quyết định|chỉ thị|kết luận|"
-    r"decision|décision|decree|décret|directive|резолюц|постановлени|рішенн|updated|cập nhật|mis à jour|"
+_NOT_THE_MEETING_DAY = re.compile(
+    r"(?:" + RESOLUTION_WORDS + r"|quyết định|chỉ thị|kết luận|"
+    r"decision|décision|decree|décret|directive|updated|cập nhật|mis à jour|"
     r"aktualisiert|actualizado|atualizado|обновлено|оновлено|\bno\.|\bnr\.|\bsố|\bn°)[^.;\n]{0,40}$",
     re.IGNORECASE,
 )
+_DOCUMENT_WINDOW = 60  # characters before a date in which a document's words make it the document's day
+
+
+def a_documents_day(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of ``text`` is a document's or an update's day ("Resolution No. 18 of
+    25 October 2017", "Updated 06/12/2018"), by the words just before it."""
+    return bool(_NOT_THE_MEETING_DAY.search(text[max(0, start - _DOCUMENT_WINDOW) : start]))
 
 
 def resolve_date(phrase: str | None, text: str, language: str | None) -> dt.date | None:
@@ -56,8 +67,7 @@ def _without_document_days(text: str) -> str:
     """``text`` with the numeric dates that follow a document's words blanked (same length)."""
 
     def blank(match: re.Match[str]) -> str:
-        document = NOT_THE_MEETING_DAY.search(text[max(0, match.start() - 60) : match.start()])
-        return " " * len(match[0]) if document else match[0]
+        return " " * len(match[0]) if a_documents_day(text, match.start()) else match[0]
 
     return _NUMERIC_DATE.sub(blank, _ISO_DATE.sub(blank, text))
 

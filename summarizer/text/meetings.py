@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.dates import RESOLUTION_WORDS
+
 _MEETING_WORDS = (
     r"hội nghị|kỳ họp|phiên họp|cuộc họp|buổi họp|buổi làm việc|đại hội|hội thảo|"
     r"réunion|conférence|session|congrès|atelier|séance|assemblée|"
@@ -42,10 +44,7 @@ _NAME = re.compile(
 )
 
 
-_DOCUMENT_BEFORE = re.compile(
-    r"resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|резолюц|постановлени|рішенн",
-    re.IGNORECASE,
-)
+_DOCUMENT_BEFORE = re.compile(RESOLUTION_WORDS, re.IGNORECASE)
 
 
 def has_a_meeting_word(text: str) -> bool:
