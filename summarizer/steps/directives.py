@@ -104,20 +104,19 @@ def _known_as(name: str | None, holders: list[tuple[str, str]]) -> set[str]:
 
 
 def attributed(directives: list[Directive], people: list[tuple[str, str]], text: str) -> list[Directive]:
-    """Directives with no issuer given the person their sentence names, by name or by title: a chair
+    """Directives given the person their sentence names, by name or by title: a chair
     (``people`` are chairs' names and roles), a comrade it names, the subject of its directive verb
     (``text.speakers``), or a title's holder ("the Prime Minister asked...")."""
     holders = [*people, *((name, title) for title, name in title_holders(text))]
     result = []
-    for directive in directives:
-        if directive.issued_by is None:
-            quote = directive.evidence.quote
-            titles = english_role(quote) or ""
-            named = {name for name, _ in holders if appears_in(name, quote)}
-            named = named or set(comrades(quote))  # "el camarada Bui Thuy Phuong … solicitó": a guest who spoke
-            named = named or _known_as(speaker(quote), holders)  # "Armando Carranza, primer secretario…, llamó a"
-            named = named or {name for name, role in holders if role and role.split(",")[0] in titles}
-            if len(named) == 1:
-                directive = directive.model_copy(update={"issued_by": named.pop()})
+    for directive in directives:  # none has an issuer yet: grounded_directives gives none
+        quote = directive.evidence.quote
+        titles = english_role(quote) or ""
+        named = {name for name, _ in holders if appears_in(name, quote)}
+        named = named or set(comrades(quote))  # "el camarada Bui Thuy Phuong … solicitó": a guest who spoke
+        named = named or _known_as(speaker(quote), holders)  # "Armando Carranza, primer secretario…, llamó a"
+        named = named or {name for name, role in holders if role and role.split(",")[0] in titles}
+        if len(named) == 1:
+            directive = directive.model_copy(update={"issued_by": named.pop()})
         result.append(directive)
     return result

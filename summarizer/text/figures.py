@@ -233,9 +233,8 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandid
     """
     found: list[FigureCandidate] = []
     seen: dict[tuple[str, ...], list[str]] = {}  # numbers -> the clauses they stood in
-    pace = period_pace(
-        text[:1200]
-    )  # a report on six or nine months says so in its title or lead (after page furniture)
+    # A report on six or nine months says so in its title or lead (after page furniture).
+    pace = period_pace(text[:1200])
     for sentence in split_sentences(text):
         clauses = split_clauses(sentence)
         for number, clause in enumerate(clauses):
