@@ -185,15 +185,15 @@ def test_a_figure_whose_numbers_are_not_in_the_article_is_flagged() -> None:
     ("text", "answered", "chairs"),
     [
         (  # the model names part of one listed comrade: the list's whole name replaces it, once
-            "Ngày 9/11, các đồng chí: Lê Văn Hổ - Phó Chủ tịch UBND tỉnh; Hồ Thị Nguyên Thảo - Phó Chủ tịch "
-            "UBND tỉnh chủ trì hội nghị thường kỳ.",
-            "Nguyên Thảo",
-            ["Hồ Thị Nguyên Thảo", "Lê Văn Hổ"],
+            "Ngày 2/4, các đồng chí: Lê Văn Hùng - Phó Chủ tịch UBND tỉnh; Trần Thị Minh Hạnh - Phó Chủ tịch "
+            "UBND tỉnh chủ trì cuộc họp.",
+            "Minh Hạnh",
+            ["Trần Thị Minh Hạnh", "Lê Văn Hùng"],
         ),
         (  # a surname alone is completed from the sentence
-            "Секретарь ЦК КПВ Чан Куок Выонг провёл рабочую встречу с руководством провинции.",
-            "Выонг",
-            ["Чан Куок Выонг"],
+            "Член ЦК КПВ Нгуен Ван Зунг провёл совещание с руководством уезда.",
+            "Зунг",
+            ["Нгуен Ван Зунг"],
         ),
         (  # a surname alone after a title stays a name
             "Seduta straordinaria del Consiglio regionale.\nPresidenza del Presidente Rossetti.",

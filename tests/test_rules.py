@@ -31,7 +31,7 @@ def test_date_takes_its_year_from_the_dateline() -> None:
 
 
 def test_a_documents_day_is_no_dateline_and_a_year_and_month_stamp_is_one() -> None:
-    text = "Chiều ngày 27/9, Ủy ban họp thẩm tra Nghị quyết số 31/2021/QH15 ngày 12/11/2021 của Quốc hội."
+    text = "Chiều ngày 27/9, Ủy ban họp thẩm tra Nghị quyết số 12/2020/NQ-HĐND ngày 5/6/2020 của tỉnh."
     assert resolve_date("27/9", text, "vi") is None
     assert resolve_date("Sáng 3/7", "2020-07 Sáng 3/7, Ban Chấp hành họp.", "vi") == dt.date(2020, 7, 3)
     assert resolve_date("le 28 décembre", "2024-01 Le 28 décembre, le comité s'est réuni.", "fr") == dt.date(

@@ -113,8 +113,8 @@ def attributed(directives: list[Directive], people: list[tuple[str, str]], text:
         quote = directive.evidence.quote
         titles = english_role(quote) or ""
         named = {name for name, _ in holders if appears_in(name, quote)}
-        named = named or set(comrades(quote))  # "el camarada Bui Thuy Phuong … solicitó": a guest who spoke
-        named = named or _known_as(speaker(quote), holders)  # "Armando Carranza, primer secretario…, llamó a"
+        named = named or set(comrades(quote))  # "el camarada Bui Van Tam … solicitó": a guest who spoke
+        named = named or _known_as(speaker(quote), holders)  # "Ana Pérez Ruiz, primera secretaria…, llamó a"
         named = named or {name for name, role in holders if role and role.split(",")[0] in titles}
         if len(named) == 1:
             directive = directive.model_copy(update={"issued_by": named.pop()})

@@ -1,7 +1,7 @@
 """A figure's clause made readable on its own, for the model to put into English.
 
 A clause cut at commas often lacks its subject: "bằng 53,4% kế hoạch" (equal to 53.4 % of plan) says
-what only the clause before it names ("giá trị sản xuất công nghiệp ước đạt 3.150 tỷ đồng"). Translated
+what only the clause before it names ("thu ngân sách đạt 950 tỷ đồng"). Translated
 alone it says nothing an analyst can use; led by that clause it says what the figure measures. The
 abbreviations Vietnamese reports use for plan, same period and the like are spelt out, since the small
 model reads "KH" as "population" and "tỷ đồng" as yuan. The evidence quoted stays the article's clause.

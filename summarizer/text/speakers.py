@@ -1,7 +1,7 @@
 """Who sets the task in a directive's sentence: the name that is the subject of its directive verb.
 
-"Armando Carranza, primer secretario del Partido en Cienfuegos, llamó a mejorar…", "Заместитель
-председателя … Ле Хонг Винь поручил…": a name (two to four capitalised words, not a body nor a
+"Ana Pérez Ruiz, primera secretaria del Partido en la provincia, llamó a…", "Заместитель
+губернатора Иван Петров поручил…": a name (two to four capitalised words, not a body nor a
 title), then perhaps an apposition of titles between commas, then the verb. People who are neither
 chairs nor named after a known title give most directives in these reports.
 """
@@ -16,8 +16,8 @@ from summarizer.text.sentences import DIRECTIVE_WORDS
 from summarizer.text.titles import is_a_title, supported_titles
 
 _ARTICLES = frozenset({"the", "die", "der", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "o", "a", "os"})
-# A level word right before the name makes it a place ("huyện Hà Trung tiếp tục…"), not a person. Not
-# Russian "провинции": there it ends the title before a name ("…комитета провинции Ле Хонг Винь").
+# A level word right before the name makes it a place ("huyện Yên Lạc tiếp tục…"), not a person. Not
+# Russian "провинции": there it ends the title before a name ("…комитета провинции Нгуен Ван Зунг").
 _LEVEL_BEFORE = re.compile(
     r"(?:huyện|tỉnh|xã|thành phố|thị xã|province|district|provincia|distrito|município|Provinz|Bezirk)\s+$",
     re.IGNORECASE,
@@ -29,7 +29,7 @@ _APPOSITION_CHARS = 160
 
 def speaker(sentence: str) -> str | None:
     """The first name the sentence gives as the subject of a directive word (the subject comes before
-    the object: "Ле Хонг Винь поручил Тан Ки содействовать…"), or None."""
+    the object: "Иван Петров поручил Анне Ивановой подготовить…"), or None."""
     found = (name for name, end in _names(sentence) if _verb_follows(sentence, _past_titles(sentence, end)))
     return next(found, None)
 
