@@ -68,7 +68,7 @@ def make_brief(
     step("chairs")
     chairs = read_chairs(asker, text, article.text, warnings)
     directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
-    targets = read_targets(asker, text, article.text, step)
+    targets = read_targets(asker, text, article.text, step, meeting.date)
     step("english")
     english, meeting, targets, directives = _in_english(asker, english, meeting, targets, directives, language)
     summaries = _summaries(asker, english, (second or language).lower(), (language, text), warnings, step)

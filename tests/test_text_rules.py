@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from summarizer.steps.summary import lead_summary, whole_sentences
 from summarizer.text.clauses import readable_clause
-from summarizer.text.figures import find_candidates, rule_status
+from summarizer.text.dates import day_in_lead, resolve_date
+from summarizer.text.figures import annual_pace, find_candidates, rule_status
 from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, whole_name, without_honorific
 from summarizer.text.places import is_a_venue, why_not_a_place
@@ -307,3 +310,39 @@ def test_a_meeting_name_is_found_in_the_lead_when_the_models_copy_names_none() -
         meeting_name_in(" date 2023-05 Kỳ họp thứ 9 HĐND huyện Yên Lạc thảo luận") == "Kỳ họp thứ 9 HĐND huyện Yên Lạc"
     )
     assert meeting_name_in("Gemäß der Resolution Nr. 18 der 6. Konferenz des Zentralkomitees tagte man.") is None
+
+
+def test_statuses_said_around_the_figures() -> None:
+    # A next clause that points back at both figures and measures them against their target.
+    both = (
+        "Houve redução de 5% no número de pessoas em filas de espera do posto e aumento de 12% na receita da feira, "
+        "ambos superando a meta do ano."
+    )
+    assert figures(both) == [("5%", "exceeded"), ("12%", "exceeded")]
+    assert figures("Houve aumento de 12% na receita, que cresceu no verão.") == [("12%", "unknown")]
+    # A count of targets after the clauses that state its status; "can reach" is on track.
+    assert figures("Le ministère peut encore atteindre, voire dépasser, les 9 objectifs fixés pour l'année.") == [
+        ("9 objectifs", "on_track")
+    ]
+    assert figures("Le ministère a tenu sa réunion, puis a présenté les 9 objectifs.") == []
+
+
+def test_a_share_of_an_annual_plan_is_measured_against_the_day_of_the_report() -> None:
+    def paced(text: str, day: dt.date | None) -> list[tuple[str, str | None]]:
+        return [(c.figure, rule_status(c)) for c in find_candidates(text, day=day)]
+
+    quarter = "Thu ngân sách xã đạt 1/3 kế hoạch năm."  # a fraction of a plan is a share of it, not 1 of 3 targets
+    assert paced(quarter, None) == [("1/3", "partially_met")]
+    assert paced(quarter, dt.date(2024, 5, 1)) == [("1/3", "on_track")]
+    assert paced(quarter, dt.date(2024, 9, 1)) == [("1/3", "at_risk")]
+    assert paced("Doanh thu đạt 60% kế hoạch năm.", dt.date(2024, 6, 30)) == [("60%", "on_track")]
+    # A review held in December or January, or of another year, is not measured by the day.
+    assert annual_pace("Doanh thu đạt 60% kế hoạch năm.", dt.date(2024, 12, 20)) is None
+    assert annual_pace("Năm 2023 doanh thu đạt 60% kế hoạch năm.", dt.date(2024, 3, 1)) is None
+
+
+def test_the_lead_gives_the_day_when_the_model_copies_an_archive_stamp() -> None:
+    lead = "2024-03 Kỳ họp thứ 5 HĐND xã An Phú  Sáng 1/3, HĐND xã An Phú tổ chức kỳ họp thứ 5."
+    assert day_in_lead(lead) == "Sáng 1/3"
+    assert resolve_date(day_in_lead(lead), lead, "vi") == dt.date(2024, 3, 1)
+    assert day_in_lead("Theo Nghị quyết số 12 ngày 2/3 của HĐND xã, kỳ họp bàn về đường.") is None

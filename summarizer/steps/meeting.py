@@ -14,7 +14,7 @@ from pydantic import Field
 
 from summarizer.schema import Meeting, MeetingKind
 from summarizer.steps.base import Asker, Draft, found_in_article
-from summarizer.text.dates import a_documents_day, resolve_date
+from summarizer.text.dates import a_documents_day, day_in_lead, resolve_date
 from summarizer.text.grounding import ground
 from summarizer.text.language import is_in_language
 from summarizer.text.meetings import has_a_meeting_word, meeting_name_in
@@ -86,6 +86,9 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
     """The meeting the article reports; values not found in the article are dropped with a warning."""
     draft = asker.ask_about_article("meeting", MeetingDraft)
     date_words = _meeting_day(found_in_article("date", draft.date_as_written, original, warnings), original, warnings)
+    date = resolve_date(date_words, original, language)
+    if date is None and (opening := day_in_lead(original)) is not None:
+        date_words, date = opening, resolve_date(opening, original, language)
     written = _written_name(found_in_article("name", draft.name_as_written, original, warnings), original, warnings)
     name = _english_name(draft.name, original, warnings)
     if written and (name is None or is_in_language(name, "en") is False):
@@ -94,7 +97,7 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
         name=name,
         name_as_written=written,
         kind=draft.kind,
-        date=resolve_date(date_words, original, language),
+        date=date,
         date_as_written=date_words,
         location=_place(found_in_article("location", draft.location, original, warnings), original, warnings),
         organiser=found_in_article("organiser", draft.organiser, original, warnings),

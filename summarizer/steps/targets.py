@@ -9,6 +9,8 @@ answered "percentage" for 42 of 64 figures of the development set.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from summarizer.prompts import load_prompt
@@ -42,10 +44,13 @@ class TargetWhat(Draft):
 DRAFTS = {"target": TargetJudgement, "target_what": TargetWhat}
 
 
-def read_targets(asker: Asker, text: str, original: str, progress: Progress) -> list[Target]:
-    """Every figure candidate of ``text`` with what it measures and its status."""
+def read_targets(
+    asker: Asker, text: str, original: str, progress: Progress, day: dt.date | None = None
+) -> list[Target]:
+    """Every figure candidate of ``text`` with what it measures and its status; ``day``, the report's
+    date, sets the pace a share of an annual plan is measured against."""
     judge, describe = load_prompt("target"), load_prompt("target_what")
-    candidates = find_candidates(text)
+    candidates = find_candidates(text, day=day)
     targets = []
     for number, candidate in enumerate(candidates, 1):
         progress(f"targets {number}/{len(candidates)}")

@@ -28,12 +28,26 @@ _NOT_THE_MEETING_DAY = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT_WINDOW = 60  # characters before a date in which a document's words make it the document's day
+# "Sáng 1/3", "Ngày 29-9", "Chiều ngày 27/9": the day a Vietnamese report opens with, by the part of the day.
+_DAY_OPENING = re.compile(
+    r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:ngày\s+)?\d{1,2}\s?[/-]\s?\d{1,2}\b(?![/-]\d)"
+)
+_LEAD_CHARS = 800
 
 
 def a_documents_day(text: str, start: int) -> bool:
     """Whether the date at ``start`` of ``text`` is a document's or an update's day ("Resolution No. 18 of
     25 October 2017", "Updated 06/12/2018"), by the words just before it."""
     return bool(_NOT_THE_MEETING_DAY.search(text[max(0, start - _DOCUMENT_WINDOW) : start]))
+
+
+def day_in_lead(text: str) -> str | None:
+    """The first day and month the lead gives by the part of the day ("Sáng 1/3"), not a document's; the
+    model copies the page's archive stamp ("2024-03") instead of it."""
+    for match in _DAY_OPENING.finditer(text[:_LEAD_CHARS]):
+        if not a_documents_day(text, match.start()):
+            return match[0]
+    return None
 
 
 def resolve_date(phrase: str | None, text: str, language: str | None) -> dt.date | None:

@@ -7,6 +7,7 @@ clause (a sentence cut at commas and semicolons) holding a fraction ("4/34"), a 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,18 @@ _COUNT_OF_TARGETS = re.compile(
     r"obiettivi\b|Ziele\b|Zielen\b|показател\w*|цілей|критери\w*|indicators\b|indicateurs\b|indicadores\b)",
     re.IGNORECASE,
 )
+# "đạt 1/4 kế hoạch năm", "a third of the plan": a fraction of a plan is a share of it, not a count of targets.
+_PLAN_FRACTION = re.compile(
+    r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s+(?:kế hoạch|KH\b|dự toán|(?:of )?the (?:annual )?plan|du plan|"
+    r"плана|плану|des Plans|del plan|do plano|del piano)",
+    re.IGNORECASE,
+)
+# A plan for the whole year: a share of it reported on a day of that year is measured against the time gone by.
+_ANNUAL_PLAN = re.compile(
+    r"(?:kế hoạch|KH|dự toán) năm|annual (?:plan|target)|plan annuel|objectif annuel|годово\w* план|"
+    r"річн\w* план|Jahres(?:plan|ziel)|plan anual|plano anual|meta anual|piano annuale",
+    re.IGNORECASE,
+)
 # Words that say a share was reached part-way through the year, and the share of the year gone by.
 _PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = (
     (
@@ -75,6 +88,18 @@ _PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = (
 # Words before a day/month ("Sáng 3/7", "ngày 10/11", "le 3/7"): such a pair is a date, not a fraction.
 _DATE_WORDS = re.compile(
     r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|le|du|au|on|am|el|del|dia|від|до|с|по)\s*$", re.IGNORECASE
+)
+# ", ambos superando a meta", ", which exceeded the target": a next clause that points back at the
+# figures before it and measures them against their target states their status.
+_BACK_REFERENCE = re.compile(
+    r"^(?:ambos|ambas|both|all of them|tous (?:les )?deux|toutes (?:les )?deux|beide|entrambi|оба|обидва|"
+    r"обидві|cả hai|which|que|qui|що|что|welche[rs]?)\b",
+    re.IGNORECASE,
+)
+_TARGET_WORDS = re.compile(
+    r"kế hoạch|chỉ tiêu|mục tiêu|\bplan|\btargets?\b|\bgoals?\b|objecti|obiettiv|\bmetas?\b|\bZiel|план|прогноз|"
+    r"\bцел|\bціл|завдан",
+    re.IGNORECASE,
 )
 MAX_CANDIDATES = 12
 _WORD = re.compile(r"[^\W\d_]+")
@@ -116,7 +141,12 @@ _STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
             r"cận hoàn thành|gần hoàn thành|sắp hoàn thành|\bnearly (?:met|reached|achieved|completed)\b|"
             r"\bpresque atteint|"
             # likely to be completed, heading for: "có khả năng hoàn thành", "caminha para atingir 100%"
-            r"có khả năng (?:hoàn thành|đạt)|\bcaminha para\b|\bis heading (?:for|towards)\b|\ben camino de\b",
+            r"có khả năng (?:hoàn thành|đạt)|\bcaminha para\b|\bis heading (?:for|towards)\b|\ben camino de\b|"
+            # can reach: "peut certainement atteindre", "can meet", "có thể đạt"
+            r"\bpeu(?:t|vent) (?:\S+ )?atteindre|\bcan (?:\S+ )?(?:reach|achieve|meet)\b|"
+            r"có thể (?:\S+ )?(?:đạt|hoàn thành)|\bpuede(?:n)? (?:\S+ )?(?:alcanzar|cumplir)|"
+            r"\bpode(?:m)? (?:\S+ )?(?:atingir|alcançar|cumprir)|\bpuò (?:\S+ )?raggiungere|\bkann (?:\S+ )?erreich|"
+            r"\bмо(?:жет|же|гут|жуть) (?:\S+ )?(?:достичь|досягти|выполнить|виконати)",
             re.IGNORECASE,
         ),
     ),
@@ -144,7 +174,8 @@ _STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     (
         "exceeded",
         re.compile(
-            r"dépass|surpass|exceed|over-?fulfil|перевикона|перевыполн|превыси|vượt|superad|superat|sobrecumpl|"
+            r"dépass|surpass|exceed|over-?fulfil|перевикона|перевыполн|превыси|vượt|superad|superat|superand|superou|superó|"
+            r"superaron|superaram|sobrecumpl|"
             r"übertr|übererf|überschritt",
             re.IGNORECASE,
         ),
@@ -187,7 +218,12 @@ def plan_status(clause: str, pace: float | None = None, figure: str | None = Non
     match = next((m for m in matches if figure is None or figure in m[0]), None)
     if match is None:
         return None
-    share = _number(match[1])
+    return paced_status(_number(match[1]), pace)
+
+
+def paced_status(share: float, pace: float | None) -> Status:
+    """The status of a share of a plan: part-way through the year (``pace``) a share below 100 keeps
+    pace or lags; otherwise ``status_from_share``."""
     if share < 100 and pace is not None:
         return "on_track" if share >= pace * KEEPING_PACE else "at_risk"
     return status_from_share(share)
@@ -202,6 +238,17 @@ def period_pace(text: str) -> float | None:
     return next((pace for pace, words in _PERIOD_TO_DATE if words.search(text)), None)
 
 
+def annual_pace(sentence: str, day: dt.date | None) -> float | None:
+    """The share of the year gone by on ``day`` when ``sentence`` measures against a plan for the whole
+    year and names no other year; None in December and January, when reports review the year ending or
+    ended, and without a day."""
+    if day is None or not 2 <= day.month <= 11 or not _ANNUAL_PLAN.search(sentence):
+        return None
+    if any(int(year) != day.year for year in re.findall(r"\b(?:19|20)\d\d\b", sentence)):
+        return None
+    return 100 * day.timetuple().tm_yday / 365
+
+
 def rule_status(candidate: FigureCandidate) -> Status | None:
     """The status rules can read: a share of a plan, a stated share, then status words; a bare
     percentage is unknown.
@@ -209,6 +256,10 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
     A percentage with no status word (a growth rate, a share of GDP) reports a level, not a target
     reached or missed. None leaves the judgement to the model (fractions and counts of targets).
     """
+    fraction = _PLAN_FRACTION.search(candidate.clause)
+    if fraction is not None and fraction[0].startswith(candidate.figure):
+        share = 100 * int(fraction[1]) / int(fraction[2])
+        return paced_status(share, candidate.pace or period_pace(candidate.sentence))
     if _PERCENT.search(candidate.figure):  # a share of a plan speaks for its own figure only
         planned = plan_status(candidate.clause, candidate.pace or period_pace(candidate.sentence), candidate.figure)
         if planned is not None:
@@ -220,16 +271,19 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
     # target ("12/15 chỉ tiêu, riêng chỉ tiêu tăng trưởng không đạt": the 12 are still met).
     if worded == "met" and candidate.after and status_from_words(candidate.after) == "exceeded":
         worded = "exceeded"
+    if worded is None and _BACK_REFERENCE.match(candidate.after) and _TARGET_WORDS.search(candidate.after):
+        worded = status_from_words(candidate.after)
     if worded is None and _PERCENT.search(candidate.figure):
         return "unknown"
     return worded
 
 
-def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandidate]:
+def find_candidates(text: str, limit: int = MAX_CANDIDATES, day: dt.date | None = None) -> list[FigureCandidate]:
     """Figure candidates in reading order, the same figure never twice (``_said_before``).
 
     A clause gives one figure (a fraction or count, else its percentages), and besides a fraction
-    any share of a plan it states ("15 de los 18 ... y el 96 por ciento del plan").
+    any share of a plan it states ("15 de los 18 ... y el 96 por ciento del plan"). ``day`` is the
+    report's date: a share of an annual plan is measured against the time gone by then (``annual_pace``).
     """
     found: list[FigureCandidate] = []
     seen: dict[tuple[str, ...], list[str]] = {}  # numbers -> the clauses they stood in
@@ -240,13 +294,14 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES) -> list[FigureCandid
         for number, clause in enumerate(clauses):
             following = (clauses[number + 1 :] or [""])[0]
             after = "" if re.search(r"\d", following) else following
-            for figure, part in _figures_and_parts(clause):
+            for figure, part in _figures_and_parts(clause) or _counted_after_status(clauses[:number], clause):
                 numbers = tuple(re.findall(r"\d+(?:[.,]\d+)?", figure))
                 if _said_before(figure, part, seen.get(numbers, [])):
                     continue
                 seen.setdefault(numbers, []).append(part)
                 share = _share_of(part, figure)
-                found.append(FigureCandidate(figure, part, sentence, share, pace, after))
+                paced = pace if pace is not None else annual_pace(sentence, day)
+                found.append(FigureCandidate(figure, part, sentence, share, paced, after))
                 if len(found) >= limit:
                     return found
     return found
@@ -278,6 +333,20 @@ def _figures_and_parts(clause: str) -> list[tuple[str, str]]:
     ends = [m.start() for m in counts[1:]] + [len(clause)]
     parts = [(m[0], _LINKS.sub("", clause[m.start() : end]).strip()) for m, end in zip(counts, ends, strict=True)]
     return [(figure, part) for figure, part in parts if status_from_words(part)]
+
+
+def _counted_after_status(before: list[str], clause: str) -> list[tuple[str, str]]:
+    """A count of targets whose status the clauses just before it state ("peut atteindre, voire dépasser,
+    les 12 objectifs"), with those clauses as its part; none when they hold a number of their own."""
+    lead: list[str] = []
+    for earlier in reversed(before[-2:]):
+        if re.search(r"\d", earlier):
+            break
+        lead.insert(0, earlier)
+    counted = _COUNT_OF_TARGETS.search(clause)
+    if not lead or counted is None or not status_from_words(", ".join(lead)):
+        return []
+    return [(counted[0], ", ".join([*lead, clause]))]
 
 
 def _figures_of(clause: str) -> list[str]:
