@@ -346,3 +346,22 @@ def test_the_lead_gives_the_day_when_the_model_copies_an_archive_stamp() -> None
     assert day_in_lead(lead) == "Sáng 1/3"
     assert resolve_date(day_in_lead(lead), lead, "vi") == dt.date(2024, 3, 1)
     assert day_in_lead("Theo Nghị quyết số 12 ngày 2/3 của HĐND xã, kỳ họp bàn về đường.") is None
+
+
+def test_quantities_measured_against_their_plan() -> None:
+    # A quantity followed by a status said against a plan, in its clause or opening the next one.
+    assert figures("Năm nay xã kết nạp được 57 đảng viên vượt chỉ tiêu Nghị quyết đề ra.") == [
+        ("57 đảng viên", "exceeded")
+    ]
+    assert figures("Toàn xã đã gieo cấy xong 1.450 ha, đạt kế hoạch đề ra.") == [("1.450 ha", "met")]
+    assert figures("Toàn xã đã gieo cấy xong 1.450 ha lúa xuân.") == []  # no plan said: a quantity is no target
+    # The quantity done beside the quantity planned, in the same unit.
+    assert figures("Ми планували заготовити 3,2 тис. тонн сіна, а заготовили 3,5 тис. тонн.") == [
+        ("3,5 тис.", "exceeded")
+    ]
+    assert figures("The region had planned to sow 900 ha and sowed 850 ha by June.") == [("850 ha", "partially_met")]
+    # A result beside the range planned for it.
+    assert figures("Growth met the five-year target of the Congress (6.8/6.5-7).") == [("6.8/6.5-7", "met")]
+    assert figures("Growth fell short of the target (5.9/6.5-7).") == [("5.9/6.5-7", "missed")]
+    goal = "Apesar do objetivo de construir mais 30 cisternas, em 2023, só foram construídas 12 cisternas."
+    assert figures(goal) == [("12 cisternas", "partially_met")]

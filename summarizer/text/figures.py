@@ -64,6 +64,30 @@ _ANNUAL_PLAN = re.compile(
     r"річн\w* план|Jahres(?:plan|ziel)|plan anual|plano anual|meta anual|piano annuale",
     re.IGNORECASE,
 )
+# "(9.41/9-9.5)": a result beside the range planned for it.
+_RESULT_IN_RANGE = re.compile(
+    r"(?<![\d.,/])(\d{1,3}(?:[.,]\d{1,2})?)\s?/\s?(\d{1,3}(?:[.,]\d{1,2})?)\s?[-–]\s?(\d{1,3}(?:[.,]\d{1,2})?)(?![\d.,/])"
+)
+# A status said against a plan or target ("vượt chỉ tiêu Nghị quyết", "đạt kế hoạch đề ra", "exceeding the plan"):
+# the quantity just before it is a figure ("kết nạp được 143 đảng viên vượt chỉ tiêu").
+_STATUS_AGAINST_PLAN = re.compile(
+    r"(?:vượt|đạt|exceed\w*|surpass\w*|reach\w*|achiev\w*|meeting|met|dépass\w*|atteign\w*|atteint\w*|"
+    r"super\w+|alcanz\w*|atingi\w*|cumpli\w*|перевыполн\w*|выполн\w*|перевикон\w*|викон\w*|übertr\w*|"
+    r"erreich\w*|raggiunt\w*)\s+(?:\S+\s+){0,2}?"
+    r"(?:kế hoạch|chỉ tiêu|mục tiêu|plans?\b|targets?\b|goals?\b|objecti\w*|l'objectif|metas?\b|план\w*|прогноз\w*|"
+    r"Ziel\w*|obiettiv\w*|piano\b)",
+    re.IGNORECASE,
+)
+_QUANTITY_AT_END = re.compile(r"(?<![\d.,/])(\d[\d.,]*\d|\d)((?:\s+[^\W\d]+\.?){0,3}?)\s*$")
+# A result beside the quantity planned for it, in the same unit: "Ми планували зібрати 1,4 млн. тонн, а зібрали
+# 1,681 млн. тонн", "o objetivo de implantar 20 unidades … só foram implantadas 4 unidades".
+_PLANNED = re.compile(
+    r"(?:планувал\w*|планировал\w*|planned|had planned|prévoyai\w*|avait prévu|previst\w*|planeaba\w*|"
+    r"planejava\w*|geplant|plante\w*|dự kiến|theo kế hoạch|mục tiêu|Ziel von|\bцел[ьи] |\bмет[аи] |\bметою |"
+    r"(?:objetivo|objective|goal|target|meta|objectif|obiettivo) (?:de|of|d'))"
+    r"\D{0,40}?(\d[\d.,]*)\s+([^\s,;:()]+)",
+    re.IGNORECASE,
+)
 # Words that say a share was reached part-way through the year, and the share of the year gone by.
 _PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = (
     (
@@ -256,6 +280,9 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
     A percentage with no status word (a growth rate, a share of GDP) reports a level, not a target
     reached or missed. None leaves the judgement to the model (fractions and counts of targets).
     """
+    in_range = _RESULT_IN_RANGE.fullmatch(candidate.figure)
+    if in_range is not None:
+        return _status_in_range(*(_number(in_range[i]) for i in (1, 2, 3)))
     fraction = _PLAN_FRACTION.search(candidate.clause)
     if fraction is not None and fraction[0].startswith(candidate.figure):
         share = 100 * int(fraction[1]) / int(fraction[2])
@@ -278,6 +305,13 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
     return worded
 
 
+def _status_in_range(result: float, low: float, high: float) -> Status:
+    """A result against the range planned for it: within it met, above exceeded, below missed."""
+    if result > high:
+        return "exceeded"
+    return "met" if result >= low else "missed"
+
+
 def find_candidates(text: str, limit: int = MAX_CANDIDATES, day: dt.date | None = None) -> list[FigureCandidate]:
     """Figure candidates in reading order, the same figure never twice (``_said_before``).
 
@@ -294,7 +328,13 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES, day: dt.date | None 
         for number, clause in enumerate(clauses):
             following = (clauses[number + 1 :] or [""])[0]
             after = "" if re.search(r"\d", following) else following
-            for figure, part in _figures_and_parts(clause) or _counted_after_status(clauses[:number], clause):
+            figures = (
+                _figures_and_parts(clause)
+                or _counted_after_status(clauses[:number], clause)
+                or _quantity_against_plan(clause, after)
+                or _done_against_planned(clause, sentence)
+            )
+            for figure, part in figures:
                 numbers = tuple(re.findall(r"\d+(?:[.,]\d+)?", figure))
                 if _said_before(figure, part, seen.get(numbers, [])):
                     continue
@@ -349,6 +389,41 @@ def _counted_after_status(before: list[str], clause: str) -> list[tuple[str, str
     return [(counted[0], ", ".join([*lead, clause]))]
 
 
+def _quantity_against_plan(clause: str, after: str) -> list[tuple[str, str]]:
+    """A quantity followed by a status said against its plan, in its clause ("143 đảng viên vượt chỉ tiêu")
+    or opening the next one ("gần 6.200 ha, đạt kế hoạch đề ra"), with the words that say so."""
+    said = _STATUS_AGAINST_PLAN.search(clause)
+    part, before = clause, clause[: said.start()] if said else ""
+    if said is None and _STATUS_AGAINST_PLAN.match(after):
+        part, before = f"{clause}, {after}", clause.rstrip(" .;")
+    quantity = _QUANTITY_AT_END.search(before) if before else None
+    if quantity is None or not _WORD.search(part[quantity.end() :]):
+        return []
+    return [((quantity[1] + quantity[2]).strip(), part)]
+
+
+def _done_against_planned(clause: str, sentence: str) -> list[tuple[str, str]]:
+    """The result of a sentence that gives the quantity planned and then the one done in the same unit
+    ("планували зібрати 1,4 млн. тонн зерна, а зібрали 1,681 млн. тонн"): the clause holding the result."""
+    planned = _PLANNED.search(sentence)
+    if planned is None:
+        return []
+    done = re.search(r"(?<![\d.,])(\d[\d.,]*)\s+" + re.escape(planned[2]), sentence[planned.end() :])
+    if done is None or done[0] not in clause:
+        return []
+    return [(done[0], sentence)]
+
+
+def _planned_and_done(part: str, figure: str) -> float | None:
+    """The share of the planned quantity that was done, when ``part`` gives both (``_done_against_planned``)."""
+    planned = _PLANNED.search(part)
+    if planned is None or not figure.endswith(planned[2]):
+        return None
+    done = re.match(r"\d[\d.,]*", figure)
+    planned_number, done_number = _number(planned[1].rstrip(".,")), _number(done[0].rstrip(".,")) if done else 0
+    return 100 * done_number / planned_number if planned_number else None
+
+
 def _figures_of(clause: str) -> list[str]:
     """The clause's figures: a fraction or count and beside it any share of a plan it states; else each
     result measured against a plan or share of a plan; else its percentage(s); else a count of targets
@@ -382,7 +457,11 @@ def _planned_percents(clause: str) -> list[str]:
 
 
 def _figure_of(clause: str) -> str | None:
-    """The clause's figure: a fraction or count of a total first, else its percentage(s)."""
+    """The clause's figure: a result beside its planned range, a fraction or count of a total first, else
+    its percentage(s)."""
+    in_range = _RESULT_IN_RANGE.search(clause)
+    if in_range is not None:
+        return in_range[0]
     for pattern in (_FRACTION, _COUNT_OF_TOTAL):
         for match in pattern.finditer(clause):
             if 0 < int(match[1]) <= int(match[2]) and not _is_date_or_year(clause, match):
@@ -406,5 +485,8 @@ def _share_of(clause: str, figure: str) -> float | None:
     """The percentage a clause gives for its fraction ("3/34 ... 100%"), or None."""
     if _PERCENT.search(figure):
         return None
+    planned = _planned_and_done(clause, figure)
+    if planned is not None:
+        return planned
     percents = [m[0] for m in _PERCENT.finditer(clause) if not _PLAN_SHARE.match(clause, m.start())]
     return _number(re.match(r"\d+(?:[.,]\d+)?", percents[0])[0]) if len(percents) == 1 else None  # type: ignore[index]

@@ -21,7 +21,7 @@ _ABBREVIATIONS = frozenset(
     tp tt tx ths ts pgs gs bs ks đ/c q p
     m mm mme mlle dr pr me st ste nov déc dec janv févr fév avr juil sept oct env cf etc art
     mr mrs ms prof gen col lt sgt rev no nos jan feb mar apr jun jul aug sep inc co ltd vs
-    г гг т.д т.п ул им тыс млн млрд грн руб р с ст обл р-н пл пр
+    г гг т.д т.п ул им тыс тис млн млрд грн руб р с ст обл р-н пл пр
     nr z.b bzw ca hr fr usw vgl mio mrd abs
     sr sra srs dra núm sig dott on ecc
     """.split()  # noqa: SIM905 -- a word list reads better than a list literal of 100 strings
