@@ -12,7 +12,13 @@ from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, whole_name, without_honorific
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.scripts import foreign_scripts, without_mixed_words
-from summarizer.text.sentences import chair_sentences, directive_sentences, marked_if_cut, split_sentences
+from summarizer.text.sentences import (
+    chair_sentences,
+    directive_sentences,
+    marked_if_cut,
+    opens_with_an_order,
+    split_sentences,
+)
 from summarizer.text.speakers import speaker
 from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
 
@@ -365,3 +371,35 @@ def test_quantities_measured_against_their_plan() -> None:
     assert figures("Growth fell short of the target (5.9/6.5-7).") == [("5.9/6.5-7", "missed")]
     goal = "Apesar do objetivo de construir mais 30 cisternas, em 2023, só foram construídas 12 cisternas."
     assert figures(goal) == [("12 cisternas", "partially_met")]
+
+
+def test_one_task_per_part_of_a_long_directive_sentence_and_orders_that_open_a_sentence() -> None:
+    listed = (
+        "Mỗi cán bộ xã phải sâu sát cơ sở, gần dân, lắng nghe ý kiến của nhân dân về đường giao thông nông thôn; "
+        "luôn giữ tinh thần trách nhiệm trong công việc hằng ngày; các thôn cần hoàn thành việc thu quỹ trước "
+        "tháng 12 và báo cáo kết quả về Ủy ban nhân dân xã."
+    )
+    assert directive_sentences(listed) == [
+        "Mỗi cán bộ xã phải sâu sát cơ sở, gần dân, lắng nghe ý kiến của nhân dân về đường giao thông nông thôn",
+        "các thôn cần hoàn thành việc thu quỹ trước tháng 12 và báo cáo kết quả về Ủy ban nhân dân xã.",
+    ]  # the middle part holds no directive word
+    short = "Các thôn cần thu quỹ; các hộ phải dọn vệ sinh."
+    assert directive_sentences(short) == [short]  # a short sentence stays whole
+    assert opens_with_an_order("Đề nghị Ủy ban nhân dân xã báo cáo thêm về tiến độ làm đường.")
+    assert opens_with_an_order("Необходимо обеспечить подготовку школ к зиме.")
+    assert not opens_with_an_order("Đề nghị của xã đã được huyện chấp thuận.")  # told in the past
+    assert not opens_with_an_order("Tiếp tục làm đường liên thôn, năm nay xã hoàn thành 3 km.")  # also opens results
+    assert not opens_with_an_order('"Cần làm ngay", ông nói.')  # a quote
+
+
+def test_a_directive_repeated_whole_inside_another_quote_is_one() -> None:
+    from summarizer.steps.directives import DirectiveDraft, grounded_directives
+
+    task = "Tập trung hoàn thành đường liên thôn trong năm 2024"
+    text = f"{task}\n{task} (ảnh)"  # a headline and its caption
+    twice = [
+        DirectiveDraft(evidence="Tập trung hoàn thành đường liên thôn trong năm 2024", what="Finish the road"),
+        DirectiveDraft(evidence="Tập trung hoàn thành đường liên thôn trong năm 2024 (ảnh)", what="Finish it"),
+    ]
+    (directive,) = grounded_directives(twice, text, [])
+    assert directive.what == "Finish the road"

@@ -19,13 +19,14 @@ from summarizer.schema import Directive, Evidence
 from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.grounding import appears_in, ground, spans_overlap
 from summarizer.text.names import comrades, name_key, name_words, value_or_none
-from summarizer.text.sentences import marked_if_cut
+from summarizer.text.sentences import marked_if_cut, opens_with_an_order, split_sentences
 from summarizer.text.speakers import speaker
 from summarizer.text.titles import english_role, title_holders
 
 MAX_TOKENS = {"directive_pick": 150, "directive_what": 700}
 DIRECTIVE_BATCH = 10  # numbered sentences per directive_pick call
 MOST_DIRECTIVES = 6  # directives a brief keeps: the key ones, in reading order
+REPEATED_CHARS = 30  # a quote this long found whole inside another repeats it
 WHAT_BOUND = 200  # characters of a directive said in English (the schema's bound)
 
 
@@ -42,13 +43,16 @@ DRAFTS: dict[str, type[BaseModel]] = {}  # directive_pick and directive_what: on
 
 
 def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft]:
-    """The directive sentences the model says set tasks, with its English wording."""
-    chosen: list[str] = []
-    for start in range(0, len(sentences), DIRECTIVE_BATCH):
-        batch = sentences[start : start + DIRECTIVE_BATCH]
+    """The directive sentences that open with an order, and those the model says set tasks, with its
+    English wording (at most ``MOST_DIRECTIVES``)."""
+    asked = [sentence for sentence in sentences if not opens_with_an_order(sentence)]
+    said_tasks: set[str] = set()
+    for start in range(0, len(asked), DIRECTIVE_BATCH):
+        batch = asked[start : start + DIRECTIVE_BATCH]
         numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(batch, 1))
         answer = asker.ask(load_prompt("directive_pick"), _fields(len(batch), bool), sentences=numbered)
-        chosen += [sentence for number, sentence in enumerate(batch, 1) if getattr(answer, f"s{number}")]
+        said_tasks |= {sentence for number, sentence in enumerate(batch, 1) if getattr(answer, f"s{number}")}
+    chosen = [sentence for sentence in sentences if sentence in said_tasks or opens_with_an_order(sentence)]
     chosen = _spread(chosen, MOST_DIRECTIVES)
     if not chosen:
         return []
@@ -88,10 +92,12 @@ def grounded_directives(drafts: list[DirectiveDraft], original: str, warnings: l
 
 
 def _same_passage(a: Evidence, b: Evidence) -> bool:
-    """Two quotes of one passage: overlapping offsets, or the same words when either was not found."""
-    if a.start is not None and b.start is not None:
-        return spans_overlap((a.start, a.end), (b.start, b.end))
-    return name_key(a.quote) == name_key(b.quote)
+    """Two quotes of one passage: overlapping offsets, the same words when either was not found, or one
+    repeating the other whole (a headline and its caption "… năm 2022 (10/11/2022)")."""
+    if a.start is not None and b.start is not None and spans_overlap((a.start, a.end), (b.start, b.end)):
+        return True
+    shorter, longer = sorted((name_key(a.quote), name_key(b.quote)), key=len)
+    return shorter == longer or (len(shorter) >= REPEATED_CHARS and shorter in longer)
 
 
 def _known_as(name: str | None, holders: list[tuple[str, str]]) -> set[str]:
@@ -108,15 +114,24 @@ def attributed(directives: list[Directive], people: list[tuple[str, str]], text:
     (``people`` are chairs' names and roles), a comrade it names, the subject of its directive verb
     (``text.speakers``), or a title's holder ("the Prime Minister asked...")."""
     holders = [*people, *((name, title) for title, name in title_holders(text))]
+    sentences = split_sentences(text)
     result = []
     for directive in directives:  # none has an issuer yet: grounded_directives gives none
         quote = directive.evidence.quote
-        titles = english_role(quote) or ""
-        named = {name for name, _ in holders if appears_in(name, quote)}
-        named = named or set(comrades(quote))  # "el camarada Bui Van Tam … solicitó": a guest who spoke
-        named = named or _known_as(speaker(quote), holders)  # "Ana Pérez Ruiz, primera secretaria…, llamó a"
-        named = named or {name for name, role in holders if role and role.split(",")[0] in titles}
+        # One task of a long sentence ("…; luôn nêu cao …") is given by whoever its whole sentence names.
+        whole = next((sentence for sentence in sentences if quote in sentence), quote)
+        named = _named_in(quote, holders) or _named_in(whole, holders)
         if len(named) == 1:
             directive = directive.model_copy(update={"issued_by": named.pop()})
         result.append(directive)
     return result
+
+
+def _named_in(passage: str, holders: list[tuple[str, str]]) -> set[str]:
+    """Who ``passage`` names as giving it: a holder by name, a comrade, the subject of its directive verb,
+    or a holder by title."""
+    titles = english_role(passage) or ""
+    named = {name for name, _ in holders if appears_in(name, passage)}
+    named = named or set(comrades(passage))  # "el camarada Bui Van Tam … solicitó": a guest who spoke
+    named = named or _known_as(speaker(passage), holders)  # "Ana Pérez Ruiz, primera secretaria…, llamó a"
+    return named or {name for name, role in holders if role and role.split(",")[0] in titles}
