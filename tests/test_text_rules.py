@@ -316,6 +316,11 @@ def test_a_meeting_name_is_found_in_the_lead_when_the_models_copy_names_none() -
         meeting_name_in(" date 2023-05 Kỳ họp thứ 9 HĐND huyện Yên Lạc thảo luận") == "Kỳ họp thứ 9 HĐND huyện Yên Lạc"
     )
     assert meeting_name_in("Gemäß der Resolution Nr. 18 der 6. Konferenz des Zentralkomitees tagte man.") is None
+    # After "tại" (at), "sơ kết" and "đánh giá" belong to the name; elsewhere they end it.
+    assert meeting_name_in("Phát biểu tại Hội nghị sơ kết công tác 6 tháng của xã An Phú, ông A nói.") == (
+        "Hội nghị sơ kết công tác 6 tháng của xã An Phú"
+    )
+    assert meeting_name_in("Hội nghị sơ kết công tác 6 tháng của xã An Phú.") is None
 
 
 def test_statuses_said_around_the_figures() -> None:

@@ -45,6 +45,18 @@ _NAME = re.compile(
 
 
 _DOCUMENT_BEFORE = re.compile(RESOLUTION_WORDS, re.IGNORECASE)
+# After "tại" (at), the words that end a name elsewhere are the name's own: "Tại Hội nghị đánh giá kết quả thực
+# hiện nhiệm vụ năm 2020…", "tại Hội nghị sơ kết 6 tháng đầu năm" (the meeting that reviewed…).
+_NAME_VERBS = r"đánh giá|sơ kết|tổng kết|triển khai|thông qua|xem xét|cho ý kiến|thảo luận"
+_AT = re.compile(r"\btại\s+$", re.IGNORECASE)
+_NAME_AFTER_AT = re.compile(
+    r"(?<!\w)(?:"
+    + _MEETING_WORDS
+    + r")(?:[^\S\n]+(?!(?:"
+    + "|".join(stop for stop in _STOPS.split("|") if stop not in _NAME_VERBS.split("|"))
+    + r")(?!\w))[^\s,.;:!?()«»\"“”…]+){0,16}",
+    re.IGNORECASE,
+)
 
 
 def has_a_meeting_word(text: str) -> bool:
@@ -56,6 +68,8 @@ def meeting_name_in(text: str, limit: int = 1500) -> str | None:
     """The first meeting name in the opening of ``text``, as written: four words or more, or an ordinal
     and the meeting's noun ("la 28ª conferencia"); or None."""
     for match in _NAME.finditer(text[:limit]):
+        if _AT.search(text[max(0, match.start() - 10) : match.start()]):
+            match = _NAME_AFTER_AT.match(text, match.start()) or match
         name = match[0].strip()
         if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
             continue  # "Resolution No. 18 … of the 6th Conference of the 12th Central Committee": another meeting
