@@ -11,6 +11,7 @@ as a place, date or person unless it stands in the article.
 
 from __future__ import annotations
 
+import re
 import time
 
 from summarizer.brief import Brief
@@ -122,7 +123,8 @@ def _in_english(
     as_written = bool(meeting.name) and meeting.name == meeting.name_as_written and language != "en"
     fixed = in_english(asker, [*texts, *(d.what for d in directives)], frozenset({2} if as_written else ()))
     headline, summary, name, whats = fixed[0], whole_sentences(fixed[1]), fixed[2] or None, fixed[3:]
-    if as_written and name is not None and not names_a_meeting(name):  # "Compartir en" said as "Share in"
+    # "Compartir en" said as "Share in" names no meeting; "phiên họp thứ 16" said as "First meeting" lost its 16.
+    if as_written and name is not None and (not names_a_meeting(name) or _numbers_lost(meeting.name or "", name)):
         name = None
     return (
         SummaryDraft.model_construct(headline=headline, summary=summary),
@@ -130,6 +132,13 @@ def _in_english(
         [t.model_copy(update={"what": what}) for t, what in zip(targets, whats[: len(targets)], strict=True)],
         [d.model_copy(update={"what": what}) for d, what in zip(directives, whats[len(targets) :], strict=True)],
     )
+
+
+def _numbers_lost(written: str, english: str) -> bool:
+    """Whether a number of ``written`` is missing from its English ``english``; not a date's month ("tháng
+    10/2022" is "October 2022")."""
+    numbers = set(re.findall(r"\d+", re.sub(r"\b\d{1,2}[/.-](?=\d{4}\b)", "", written)))
+    return not numbers <= set(re.findall(r"\d+", english))
 
 
 def _read_parts(asker: Asker, parts: list[str], step: Progress) -> SummaryDraft:

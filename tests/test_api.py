@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,31 @@ def test_a_partial_name_from_the_model_becomes_the_articles_whole_name(
     answers = {"SentenceChairsDraft": {"whole_meeting": True, "chairs": [{"name": answered, "role": ""}]}}
     client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
     assert [c.name for c in summarize(article, client=client).chairs] == chairs
+
+
+def test_texts_a_joint_translation_copied_back_are_asked_one_by_one(tmp_path: Path) -> None:
+    from summarizer.steps import MAX_TOKENS
+    from summarizer.steps.base import Asker
+    from summarizer.steps.english import in_english
+
+    texts = ["Hội đồng nhân dân xã họp phiên thường kỳ tháng mười", "Ủy ban nhân dân xã báo cáo kết quả"]
+
+    def english(prompt: str) -> dict[str, str]:
+        numbered = re.findall(r"^text(\d+): (.*)$", prompt, re.MULTILINE)
+        if len(numbered) > 1:  # the joint call copies every text back, as the small model did on a long report
+            return {f"text{n}": text for n, text in numbered}
+        return {"text1": "The commune council held its regular October session"}
+
+    provider = FakeProvider({"EnglishTexts": english})
+    client = ModelClient(provider, ResponseCache(tmp_path / "c", "off"))
+    asker = Asker(client.session("test"), "", MAX_TOKENS)
+    assert in_english(asker, texts) == ["The commune council held its regular October session"] * 2
+    assert len(provider.requests) == 3  # the joint call, then each text alone
+
+
+def test_a_translated_meeting_name_keeps_its_numbers() -> None:
+    from summarizer.pipeline import _numbers_lost
+
+    assert _numbers_lost("phiên họp thứ 16", "First meeting")  # an ordinal lost in translation
+    assert not _numbers_lost("phiên họp thứ 16", "16th meeting")
+    assert not _numbers_lost("Hội nghị thường kỳ tháng 10/2022", "Regular meeting of October 2022")  # a month

@@ -19,6 +19,7 @@ from summarizer.text.sentences import ends_a_sentence
 
 MAX_TOKENS = {"english": 1200}
 MOST_FIELDS = 12  # fields per call
+MOST_ALONE = 4  # fields asked one by one when a call translated none
 DRAFTS: dict[str, type[BaseModel]] = {}  # the schema is made per call, one field per text
 
 
@@ -32,10 +33,14 @@ def in_english(asker: Asker, texts: list[str], known_foreign: frozenset[int] = f
         return texts
     translated = _translated(asker, texts, foreign)
     # Texts the call left in their language are asked again on their own: among many, the small model
-    # sometimes copies one back (a Russian directive among five English fields).
+    # sometimes copies one back (a Russian directive among five English fields), or copies them all (a
+    # long Vietnamese report's seven fields): then each is asked alone, headline and name first.
     again = [index for index in foreign if index not in translated]
     if again and len(again) < len(foreign):
         translated.update(_translated(asker, texts, again))
+    elif again:
+        for index in again[:MOST_ALONE]:
+            translated.update(_translated(asker, texts, [index]))
     return [
         translated[index] if index in translated else without_mixed_words(text) if index in foreign else text
         for index, text in enumerate(texts)

@@ -26,7 +26,7 @@ _MEETING_WORDS = (
 _MEETING_WORD = re.compile(r"(?<!\w)(?:" + _MEETING_WORDS + r")(?!\w)", re.IGNORECASE)
 _STOPS = (
     r"đã|được|để|nhằm|với|tại|vào|diễn ra|khai mạc|bế mạc|tổ chức|thảo luận|cho ý kiến|đánh giá|tiến hành|nghe|"
-    r"xem xét|thông qua|sơ kết|tổng kết|triển khai|do|sáng|chiều|ngày|có|sắp|"
+    r"xem xét|thông qua|sơ kết|tổng kết|triển khai|do|sáng|chiều|ngày|có|sắp|dưới|"
     r"a|ont|s'est|se|pour|afin|sur|le \d|à|en|qui|"
     r"was|were|has|had|is|on|to|in|at|with|held|opened|took|which|that|"
     r"fue|se|para|en|que|foi|em|para|che|per|si|ha|wurde|in|am|zur|um|"
