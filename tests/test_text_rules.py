@@ -305,6 +305,10 @@ def test_the_subject_of_a_directive_verb_is_who_gave_it() -> None:
     assert speaker("Die Vaterländische Front solle auf allen Ebenen Propaganda betreiben.") is None
     assert speaker("Nhân dân huyện Hà Trung tiếp tục phát huy truyền thống.") is None
     assert speaker("The committees must continue to strengthen their role.") is None
+    # A title that goes on in lowercase, or a newspaper, is nobody's name.
+    assert speaker("Tổng Bí thư đề nghị các tỉnh rà soát kế hoạch năm tới.") is None
+    assert speaker("Báo Nông thôn cần đổi mới cách đưa tin về xã.") is None
+    assert speaker("Trần Văn Bình đề nghị các tỉnh rà soát kế hoạch năm tới.") == "Trần Văn Bình"
 
 
 def test_a_meeting_name_is_found_in_the_lead_when_the_models_copy_names_none() -> None:

@@ -55,6 +55,8 @@ _COMRADES = re.compile(
 # Words that make a name a body's (a committee, council, party, government), not a person's or a place's.
 _BODY_WORDS = re.compile(
     r"ủy\b|ủy ban|hội đồng|\bban\b|đảng bộ|\bubnd\b|\bhđnd\b|\bbch\b|committee|comité|council|conseil|"
+    # a newspaper, magazine, station, department, ministry: "Báo Hải quan", "Tổng cục Hải quan", "Bộ Tài chính"
+    r"\bbáo\b|tạp chí|\bđài\b|\bcục\b|\bsở\b|\bbộ\b|"
     r"комитет|комітет|\bрада\b|совет|komitee|ausschuss|\brat\b|comitato|consiglio|comisión|conselho|"
     r"\bparty\b|\bparti\b|partido|partei|парті|парти|government|gouvernement|gobierno|governo|regierung|правительств|уряд",
     re.IGNORECASE,

@@ -44,9 +44,17 @@ def _names(sentence: str) -> list[tuple[str, int]]:
         if run is None:
             continue
         name, end = run
+        if _title_goes_on(name, sentence[end:]):  # "Tổng Bí thư đề nghị": a title, not "Tổng Bí"
+            continue
         if _a_person(name) and not _LEVEL_BEFORE.search(sentence[:start]):
             names.append((name, end))
     return names
+
+
+def _title_goes_on(name: str, rest: str) -> bool:
+    """Whether the capitalised words and the lowercase word after them make a title ("Tổng Bí" + "thư")."""
+    following = rest.split(maxsplit=1)[:1]
+    return bool(following) and following[0].islower() and bool(supported_titles(f"{name} {following[0]}"))
 
 
 def _a_person(name: str) -> bool:
