@@ -33,6 +33,7 @@ from summarizer.steps.meeting import names_a_meeting, read_meeting
 from summarizer.steps.summary import SummaryDraft, second_language, summarise, summary_of_parts, whole_sentences
 from summarizer.steps.targets import read_targets
 from summarizer.text.language import detect_language
+from summarizer.text.meetings import ordinal_name_in_english
 from summarizer.text.sentences import directive_sentences, split_parts
 
 MAX_ARTICLE_CHARS = 36_000  # about 12k tokens a part: leaves room for the task and the answer in a 16k context
@@ -125,7 +126,7 @@ def _in_english(
     headline, summary, name, whats = fixed[0], whole_sentences(fixed[1]), fixed[2] or None, fixed[3:]
     # "Compartir en" said as "Share in" names no meeting; "phiên họp thứ 16" said as "First meeting" lost its 16.
     if as_written and name is not None and (not names_a_meeting(name) or _numbers_lost(meeting.name or "", name)):
-        name = None
+        name = ordinal_name_in_english(meeting.name or "")
     return (
         SummaryDraft.model_construct(headline=headline, summary=summary),
         meeting.model_copy(update={"name": name}),
