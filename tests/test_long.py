@@ -64,10 +64,12 @@ def test_a_long_article_is_read_in_parts_and_merged(long_brief_requests: tuple[B
     assert titles.count("MeetingDraft") == 1  # the lead, in the first part
     # 30 directive sentences (the most read), judged ten a call, then the chosen ones said in English at once.
     assert titles.count("Sentences") == 3 + 1
-    # The first sentence of each batch, each its own passage, and the one sentence that opens with an order
+    # The first sentence of each batch, each its own passage (the second batch's, "Il est notamment nécessaire
+    # de…", sets two tasks between semicolons: two directives), and the one sentence that opens with an order
     # ("Il est nécessaire de…"), a directive without asking.
-    assert len(brief.directives) == 4
+    assert len(brief.directives) == 5
     assert sum(d.evidence.quote.startswith("Il est nécessaire") for d in brief.directives) == 1
+    assert sum(d.evidence.quote.startswith("Il est notamment nécessaire") for d in brief.directives) == 1
     assert any("read in 2 parts" in warning for warning in brief.warnings)
     assert not any("cut to" in warning for warning in brief.warnings)
     assert {t.figure for t in brief.targets} >= {"4/34", "21 des 25"}

@@ -18,6 +18,7 @@ from summarizer.text.sentences import (
     marked_if_cut,
     opens_with_an_order,
     split_sentences,
+    tasks_of,
 )
 from summarizer.text.speakers import speaker
 from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
@@ -395,12 +396,13 @@ def test_one_task_per_part_of_a_long_directive_sentence_and_orders_that_open_a_s
         "luôn giữ tinh thần trách nhiệm trong công việc hằng ngày; các thôn cần hoàn thành việc thu quỹ trước "
         "tháng 12 và báo cáo kết quả về Ủy ban nhân dân xã."
     )
-    assert directive_sentences(listed) == [
+    assert directive_sentences(listed) == [listed]  # judged whole by the model, then one directive per task
+    assert tasks_of(listed) == [
         "Mỗi cán bộ xã phải sâu sát cơ sở, gần dân, lắng nghe ý kiến của nhân dân về đường giao thông nông thôn",
         "các thôn cần hoàn thành việc thu quỹ trước tháng 12 và báo cáo kết quả về Ủy ban nhân dân xã.",
     ]  # the middle part holds no directive word
     short = "Các thôn cần thu quỹ; các hộ phải dọn vệ sinh."
-    assert directive_sentences(short) == [short]  # a short sentence stays whole
+    assert tasks_of(short) == [short]  # a short sentence stays whole
     assert opens_with_an_order("Đề nghị Ủy ban nhân dân xã báo cáo thêm về tiến độ làm đường.")
     assert opens_with_an_order("Необходимо обеспечить подготовку школ к зиме.")
     assert not opens_with_an_order("Đề nghị của xã đã được huyện chấp thuận.")  # told in the past

@@ -19,7 +19,7 @@ from summarizer.schema import Directive, Evidence
 from summarizer.steps.base import Asker, one_field_each
 from summarizer.text.grounding import appears_in, ground, spans_overlap
 from summarizer.text.names import comrades, name_key, name_words, value_or_none
-from summarizer.text.sentences import marked_if_cut, opens_with_an_order, split_sentences
+from summarizer.text.sentences import marked_if_cut, opens_with_an_order, split_sentences, tasks_of
 from summarizer.text.speakers import speaker
 from summarizer.text.titles import english_role, title_holders
 
@@ -53,7 +53,9 @@ def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft
         answer = asker.ask(load_prompt("directive_pick"), _fields(len(batch), bool), sentences=numbered)
         said_tasks |= {sentence for number, sentence in enumerate(batch, 1) if getattr(answer, f"s{number}")}
     chosen = [sentence for sentence in sentences if sentence in said_tasks or opens_with_an_order(sentence)]
-    chosen = _spread(chosen, MOST_DIRECTIVES)
+    # Judged whole (a part such as "de renforcer la responsabilité…" lost its verb and was judged no), a long
+    # sentence that sets tasks gives one directive per task.
+    chosen = _spread([task for sentence in chosen for task in tasks_of(sentence)], MOST_DIRECTIVES)
     if not chosen:
         return []
     numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(chosen, 1))

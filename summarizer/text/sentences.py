@@ -189,11 +189,11 @@ def chair_sentences(text: str, limit: int = 4) -> list[str]:
 def directive_sentences(text: str, limit: int = 30) -> list[str]:
     """Sentences (30 characters or more) with a directive word, each once, at most ``limit``; not the
     chairing sentences, nor remarks that only look like directives ("il convient de noter que")."""
-    found = [part for sentence in _sentences_with(DIRECTIVE_WORDS, text, limit * 2, 30) for part in _tasks_of(sentence)]
+    found = _sentences_with(DIRECTIVE_WORDS, text, limit * 2, min_length=30)
     return [s for s in found if not CHAIR_WORDS.search(s) and not _REMARKS.search(s) and _sets_a_task(s)][:limit]
 
 
-def _tasks_of(sentence: str) -> list[str]:
+def tasks_of(sentence: str) -> list[str]:
     """A long sentence's parts between semicolons (and full stops the segmenter missed inside a quote) that
     each hold a directive word: one task each ("… phải toàn tâm với công việc; luôn nêu cao …; …"); else the
     sentence."""
