@@ -45,14 +45,15 @@ DRAFTS: dict[str, type[BaseModel]] = {}  # directive_pick and directive_what: on
 def picked_directives(asker: Asker, sentences: list[str]) -> list[DirectiveDraft]:
     """The directive sentences that open with an order, and those the model says set tasks, with its
     English wording (at most ``MOST_DIRECTIVES``)."""
-    asked = [sentence for sentence in sentences if not opens_with_an_order(sentence)]
+    ordered = {sentence for sentence in sentences if opens_with_an_order(sentence)}
+    asked = [sentence for sentence in sentences if sentence not in ordered]
     said_tasks: set[str] = set()
     for start in range(0, len(asked), DIRECTIVE_BATCH):
         batch = asked[start : start + DIRECTIVE_BATCH]
         numbered = "\n".join(f"s{number}: {sentence[:400]}" for number, sentence in enumerate(batch, 1))
         answer = asker.ask(load_prompt("directive_pick"), _fields(len(batch), bool), sentences=numbered)
         said_tasks |= {sentence for number, sentence in enumerate(batch, 1) if getattr(answer, f"s{number}")}
-    chosen = [sentence for sentence in sentences if sentence in said_tasks or opens_with_an_order(sentence)]
+    chosen = [sentence for sentence in sentences if sentence in said_tasks or sentence in ordered]
     # Judged whole (a part such as "de renforcer la responsabilité…" lost its verb and was judged no), a long
     # sentence that sets tasks gives one directive per task.
     chosen = _spread([task for sentence in chosen for task in tasks_of(sentence)], MOST_DIRECTIVES)
