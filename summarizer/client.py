@@ -191,6 +191,7 @@ class Session:
         usage = response.get("usage") or {}
         self.usage.prompt_tokens += int(usage.get("prompt_tokens") or 0)
         self.usage.completion_tokens += int(usage.get("completion_tokens") or 0)
+        self.usage.forced_tokens += int(usage.get("forced_tokens") or 0)
         if count_call:
             self.usage.calls += 1
         if cached:

@@ -88,6 +88,10 @@ class Usage(BaseModel):
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    forced_tokens: int = Field(
+        default=0,
+        description="Of the completion tokens, those the schema fixed and llama.cpp read in a batch, unsampled",
+    )
     calls: int = 0
     cached_calls: int = 0
 

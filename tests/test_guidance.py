@@ -19,6 +19,7 @@ from summarizer.providers.guidance import (
     SchemaLogitsProcessor,
     VocabGuide,
     closed_objects,
+    habit_grammar,
     has_banned_script,
     is_banned_char,
     json_grammar,
@@ -197,7 +198,7 @@ def test_json_layout_allows_one_space_at_most(tokenizer: Any) -> None:
 
 
 def test_compact_json_allows_no_whitespace(tokenizer: Any) -> None:
-    processor = SchemaLogitsProcessor(tokenizer, json_grammar(NUMBERS, compact=True))
+    processor = SchemaLogitsProcessor(tokenizer, json_grammar(NUMBERS, layout="compact"))
     prompt = [ord("Q")]
     assert allowed_tokens(processor, prompt) == {ord("[")}
     after_bracket = allowed_tokens(processor, [*prompt, ord("[")])
@@ -206,6 +207,49 @@ def test_compact_json_allows_no_whitespace(tokenizer: Any) -> None:
     assert {ord(","), ord("]"), ord("0")} <= after_item
     for tokens in (after_bracket, after_item):
         assert not tokens & BLANKS
+
+
+def accepts(tokenizer: Any, grammar: str, text: str) -> bool:
+    """Whether ``grammar`` takes ``text`` whole, byte by byte."""
+    from llguidance import LLMatcher
+
+    matcher = LLMatcher(tokenizer, grammar, log_level=0)
+    return matcher.consume_tokens(list(text.encode("utf-8"))) and matcher.is_accepting()
+
+
+CHAIRS = {
+    "type": "object",
+    "properties": {
+        "whole_meeting": {"type": "boolean"},
+        "chairs": {"type": "array", "items": {"$ref": "#/$defs/Chair"}, "maxItems": 2},
+    },
+    "required": ["whole_meeting", "chairs"],
+    "$defs": {
+        "Chair": {
+            "type": "object",
+            "properties": {"name": {"type": "string"}, "role": {"type": "string"}},
+            "required": ["name", "role"],
+        }
+    },
+}
+
+
+def test_the_habit_layout_leaves_only_the_opening_to_choose(tokenizer: Any) -> None:
+    grammar = habit_grammar(SCHEMA)
+    assert accepts(tokenizer, grammar, '{ "a": "x" }') and accepts(tokenizer, grammar, '{"a": "x"}')
+    for text in ('{ "a": "x"}', '{"a":"x"}', '{"a" : "x"}', '{  "a": "x" }', '{\n"a": "x"}'):
+        assert not accepts(tokenizer, grammar, text), text
+    nested = habit_grammar(CHAIRS)  # properties in their order; $defs reach the values; closed objects
+    assert accepts(tokenizer, nested, '{ "whole_meeting": true, "chairs": [{"name": "A", "role": "B"}] }')
+    assert not accepts(tokenizer, nested, '{ "chairs": [], "whole_meeting": true }')
+    assert not accepts(tokenizer, nested, '{ "whole_meeting": true, "chairs": [{"name": "A", "role": "B", "c": 1}] }')
+
+
+def test_the_habit_layout_falls_back_to_json_dumps_for_other_schemas(tokenizer: Any) -> None:
+    optional = {**SCHEMA, "required": []}
+    for schema in (NUMBERS, optional):
+        assert habit_grammar(schema) == json_grammar(schema, layout="dumps")
+    assert accepts(tokenizer, habit_grammar(optional), '{"a": "x"}')
 
 
 def test_logits_past_the_vocabulary_are_masked(tokenizer: Any) -> None:
@@ -267,6 +311,7 @@ REQUEST = {
 @pytest.fixture
 def fake_llama(monkeypatch: pytest.MonkeyPatch, tokenizer: Any) -> Iterator[FakeLlama]:
     llama = FakeLlama()
+    monkeypatch.setenv("SUMMARIZER_FAST_FORWARD", "0")  # llama-cpp-python's own loop (fastforward.py has its tests)
     monkeypatch.setattr(LocalProvider, "_llama", lambda self: llama)
     monkeypatch.setattr(VocabGuide, "of", classmethod(lambda cls, _llama: VocabGuide(tokenizer)))
     yield llama
@@ -342,7 +387,7 @@ def test_the_embedded_model_answers_inside_the_schema(embedded_home: Path, monke
 
     monkeypatch.setenv("SUMMARIZER_HOME", str(embedded_home))
     monkeypatch.delenv("SUMMARIZER_SAMPLER", raising=False)
-    provider = LocalProvider(n_ctx=2048)
+    provider = LocalProvider(n_ctx=2048, fast_forward=False)  # forced tokens: test_fastforward.py
     messages = [
         {"role": "system", "content": "Tu réponds en JSON, en français."},
         {"role": "user", "content": f"Donne un titre et les décisions de cette réunion.\n\n{FRENCH}"},

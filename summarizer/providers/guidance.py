@@ -69,6 +69,21 @@ COMPACT_JSON_OPTIONS: dict[str, Any] = {
     "key_separator": ":",
     "lenient": True,
 }
+# Python's ``json.dumps`` layout (``{"key": value, "key2": value}``): no whitespace left to choose, so
+# every key, quote and separator is fixed and can be fast-forwarded (``providers/fastforward.py``).
+# Alone it moves this model off the ``{ "key"`` opening it often writes (on the development set it
+# then judged other sentences to be orders); ``habit_grammar`` keeps that opening a choice.
+DUMPS_JSON_OPTIONS: dict[str, Any] = {
+    "whitespace_flexible": False,
+    "item_separator": ", ",
+    "key_separator": ": ",
+    "lenient": True,
+}
+LAYOUTS: dict[str, dict[str, Any]] = {
+    "spaced": JSON_OPTIONS,
+    "compact": COMPACT_JSON_OPTIONS,
+    "dumps": DUMPS_JSON_OPTIONS,
+}
 
 Bitmask = npt.NDArray[np.int32]
 
@@ -151,13 +166,40 @@ def closed_objects(schema: Any) -> Any:
     return out
 
 
-def json_grammar(schema: dict[str, Any], compact: bool = False) -> str:
-    """The llguidance grammar of a JSON schema: closed objects, one space at most between tokens (none: ``compact``)."""
+def habit_grammar(schema: dict[str, Any]) -> str:
+    """A grammar for ``schema`` in the layout this model writes by habit, with no whitespace left open.
+
+    Greedy, it opens an object either ``{ "key": value, "key2": value }`` or ``{"key": value}``
+    (which one depends on the prompt) and always separates with ``", "`` and ``": "``. Here it
+    chooses only the opening; after it every key, quote and separator is fixed, so they can be
+    fast-forwarded without moving the model off its own layout (``json.dumps``'s layout alone did:
+    it changed which sentences it judged to be orders). Values inside keep ``json.dumps``'s layout.
+    A schema that is not an object whose properties are all required gets the ``dumps`` grammar.
+    """
+    from llguidance import LLMatcher
+
+    closed = closed_objects(schema)
+    properties = closed.get("properties") or {}
+    if closed.get("type") != "object" or not properties or set(closed.get("required") or ()) != set(properties):
+        return json_grammar(schema, "dumps")
+    shared = {key: closed[key] for key in ("$defs", "definitions") if key in closed}
+    pieces, rules = [], []
+    for number, (name, subschema) in enumerate(properties.items()):
+        separator = "" if number == 0 else ", "
+        pieces += [json.dumps(f'{separator}"{name}": '), f"value{number}"]
+        inline = {**subschema, **shared, "x-guidance": DUMPS_JSON_OPTIONS}
+        rules.append(f"value{number}: %json {json.dumps(inline)}")
+    body = " ".join(pieces)
+    lark = "\n".join(['start: "{ " body " }" | "{" body "}"', f"body: {body}", *rules])
+    return str(LLMatcher.grammar_from_lark(lark))
+
+
+def json_grammar(schema: dict[str, Any], layout: str = "spaced") -> str:
+    """The llguidance grammar of a JSON schema with closed objects, laid out as one of ``LAYOUTS``."""
     from llguidance import LLMatcher
 
     text = json.dumps(closed_objects(schema))
-    options = COMPACT_JSON_OPTIONS if compact else JSON_OPTIONS
-    return str(LLMatcher.grammar_from_json_schema(text, overrides=options))  # type: ignore[arg-type]
+    return str(LLMatcher.grammar_from_json_schema(text, overrides=LAYOUTS[layout]))  # type: ignore[arg-type]
 
 
 @dataclass
@@ -181,10 +223,10 @@ class VocabGuide:
             return self._script_mask
 
     def processor(
-        self, schema: dict[str, Any], ban_scripts: bool = True, compact: bool = False
+        self, schema: dict[str, Any], ban_scripts: bool = True, layout: str = "spaced"
     ) -> SchemaLogitsProcessor:
         """A fresh processor for one call; raises ``ValueError`` when llguidance cannot compile the schema."""
-        grammar = json_grammar(schema, compact)
+        grammar = habit_grammar(schema) if layout == "habit" else json_grammar(schema, layout)
         return SchemaLogitsProcessor(self.tokenizer, grammar, self.script_mask() if ban_scripts else None)
 
     @classmethod

@@ -14,6 +14,14 @@ variable ``SUMMARIZER_SAMPLER`` when the argument is not given):
 - ``gbnf``: llama.cpp's own grammar made from the schema (``response_format`` json_object with the
   schema), about 22 ms per token; kept so that benchmarks can compare the two.
 
+With ``llguidance`` and ``fast_forward=True`` (or ``SUMMARIZER_FAST_FORWARD=1``), the tokens the
+schema fixes (keys, quotes, separators) are not sampled but read by llama.cpp in one batch with the
+token before them (``providers/fastforward.py``), in the layout the model writes by habit
+(``guidance.habit_grammar``). It is off by default: a batch's logits differ from one token's in the
+last digits, near-ties then fall the other way, and on the development set the briefs came out
+slightly worse (directives 41 -> 39 of 67 found, meeting names 34 -> 33 of 37, places 38 -> 37 of 40)
+for about 15 % fewer sampled tokens.
+
 A schema llguidance cannot compile falls back to ``gbnf`` for that call, with a warning.
 """
 
@@ -119,6 +127,7 @@ class LocalProvider:
         n_threads: int | None = None,
         sampler: str | None = None,
         ban_cjk: bool = True,
+        fast_forward: bool | None = None,
     ) -> None:
         path = model_path or os.environ.get("SUMMARIZER_MODEL_PATH")
         self._path = Path(path).expanduser() if path else None
@@ -129,6 +138,10 @@ class LocalProvider:
         if self.sampler not in SAMPLERS:
             raise ConfigurationError(f"unknown sampler {self.sampler!r}; choose one of {', '.join(SAMPLERS)}")
         self.ban_cjk = ban_cjk
+        # SUMMARIZER_FAST_FORWARD=1 reads the schema's fixed tokens in batches (off by default: see above).
+        if fast_forward is None:
+            fast_forward = os.environ.get("SUMMARIZER_FAST_FORWARD", "0") == "1"
+        self.fast_forward = fast_forward and self.sampler == "llguidance"
         # Time spent in the llguidance logits processor and the tokens it constrained (benchmarks).
         self.sampling_seconds = 0.0
         self.sampling_steps = 0
@@ -141,6 +154,8 @@ class LocalProvider:
             raise ModelUnavailableError(f"model file {self._path} does not exist (check SUMMARIZER_MODEL_PATH)")
         # The sampler shapes the answers (and so the cache keys): llguidance's are not llama.cpp grammar's.
         self.endpoint = "llama.cpp" if self.sampler == "gbnf" else "llama.cpp+llguidance"
+        if self.fast_forward:  # fixed tokens in llguidance's spelling: answers may differ, so do the keys
+            self.endpoint += "+ff"
 
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run one chat completion with llama.cpp, sampling constrained by the request's JSON schema."""
@@ -155,7 +170,12 @@ class LocalProvider:
         elif schema is not None:
             kwargs["response_format"] = {"type": "json_object", "schema": schema}
         with _load_lock:  # one llama context per process: calls take turns
-            result: dict[str, Any] = llama.create_chat_completion(**kwargs)
+            if processor is not None and self.fast_forward:
+                from summarizer.providers import fastforward
+
+                result: dict[str, Any] = fastforward.complete(llama, request, processor)
+            else:
+                result = llama.create_chat_completion(**kwargs)
             if processor is not None:
                 self.sampling_seconds += processor.seconds
                 self.sampling_steps += processor.steps
@@ -172,7 +192,8 @@ class LocalProvider:
             if self.ban_cjk:
                 guide.script_mask()
         try:
-            return guide.processor(schema, ban_scripts=self.ban_cjk)
+            layout = "habit" if self.fast_forward else "spaced"
+            return guide.processor(schema, ban_scripts=self.ban_cjk, layout=layout)
         except ValueError as e:
             warnings.warn(f"llguidance cannot compile this schema, using llama.cpp's grammar: {e}", stacklevel=2)
             return None
