@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/run.py                 # everything (the embedded-model sections take ~45 min)
     .venv/bin/python benchmarks/run.py --only replay,scaling,memory,startup   # a few minutes, no model
     .venv/bin/python benchmarks/run.py --only model --seeds 003
-    .venv/bin/python benchmarks/run.py --only floor --seeds 003,004 [--sampler gbnf]
+    .venv/bin/python benchmarks/run.py --only floor --seeds 003,004 [--sampler gbnf] [--fast-forward both]
     .venv/bin/python benchmarks/run.py --only sampler --seeds 004
 
 Sections: replay (library against raw diskcache + pydantic), model (end-to-end against llama.cpp's
@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -405,10 +406,11 @@ class FloorRow:
     write: float  # the brief's own words, at this run's per-token eval time
     prompt_evaluated: int  # llama.cpp's n_p_eval over the run: tokens read, not reused from its KV cache
     completion: int
+    forced: int  # of the completion tokens, those the schema fixed and llama.cpp read in batches
     calls: int
     compute: float  # llama.cpp's prompt-eval + eval time over the run
     sampling: float  # seconds inside the llguidance logits processor
-    steps: int  # the processor's calls (sampled tokens, EOS included)
+    steps: int  # the processor's calls: one per sampled token
     brief_tokens: int
 
     @property
@@ -424,6 +426,7 @@ class FloorRow:
             f"{self.wall / self.floor:.1f}x",
             f"{self.prompt_evaluated:,}",
             f"{self.completion:,}",
+            f"{self.completion - self.forced:,}",
             f"{self.brief_tokens:,}",
             str(self.calls),
             f"{self.compute:.1f}",
@@ -440,6 +443,7 @@ FLOOR_HEADER = (
     "wall/floor",
     "prompt tokens evaluated",
     "completion tokens",
+    "of them sampled",
     "brief tokens",
     "calls",
     "llama.cpp s",
@@ -469,62 +473,76 @@ def brief_words(brief: object) -> list[str]:
     return [text for text in words if text]
 
 
-def floor_rows(articles: list[Path], sampler: str | None) -> list[FloorRow]:
-    """Per article: one live pipeline run (cache off), then one bare prompt eval of its cleaned text."""
-    from summarizer import summarize
-    from summarizer.inputs.clean import clean_article
+def floor_rows(articles: list[Path], sampler: str | None, modes: list[bool | None]) -> dict[str, list[FloorRow]]:
+    """Per article and fast-forward mode (in turn, so a busy machine slows all alike): one live
+    pipeline run (cache off), then one bare prompt eval of its cleaned text."""
     from summarizer.providers.local import LocalProvider
 
-    provider = LocalProvider(sampler=sampler)
-    load = timed(provider.load)
-    llama = provider._llama()
-    log(f"floor: model loaded in {load:.1f} s; sampler {provider.sampler}")
-    client = ModelClient(provider, ResponseCache(REPO / "unused", "off"))
-    rows = []
-    for path in articles:
-        name = path.name[:3] if path.parent == REPO / "seeds" else path.name
-        log(f"floor: {name}, pipeline with the cache off")
-        before, sampling, steps = _perf(llama), provider.sampling_seconds, provider.sampling_steps
-        started = time.perf_counter()
-        brief = summarize(path, client=client)
-        wall = time.perf_counter() - started
-        after = _perf(llama)
-        p_eval_ms, eval_ms, n_p_eval, n_eval = (a - b for a, b in zip(after, before, strict=True))
-        per_token = eval_ms / 1000 / n_eval if n_eval else 0.0
-        brief_tokens = sum(provider.count_tokens(text) for text in brief_words(brief))
-
-        log(f"floor: {name}, one prompt eval of the cleaned article")
-        tokens = llama.tokenize(clean_article(path.read_text(encoding="utf-8")).encode("utf-8"), add_bos=False)
-        llama.reset()  # an empty context: the article is read whole, nothing reused
-        read_before = _perf(llama)
-        llama.eval(tokens)
-        read_after = _perf(llama)
-        llama.reset()
-        read = (read_after[0] - read_before[0] + read_after[1] - read_before[1]) / 1000
-
-        usage = brief.provenance.usage
-        rows.append(
-            FloorRow(
-                article=name,
-                wall=wall,
-                read=read,
-                write=brief_tokens * per_token,
-                prompt_evaluated=int(n_p_eval),
-                completion=usage.completion_tokens,
-                calls=usage.calls,
-                compute=(p_eval_ms + eval_ms) / 1000,
-                sampling=provider.sampling_seconds - sampling,
-                steps=provider.sampling_steps - steps,
-                brief_tokens=brief_tokens,
-            )
-        )
-        log("floor: " + " | ".join(rows[-1].cells()))
+    providers = {}
+    for mode in modes:
+        provider = LocalProvider(sampler=sampler, fast_forward=mode)
+        providers[provider.endpoint] = provider  # the endpoint names the mode: "+ff" or not
+    first = next(iter(providers.values()))
+    load = timed(first.load)  # every provider shares the one loaded model
+    if first.sampler == "llguidance":  # its tokenizer and script mask are built once: not in any article's time
+        first._processor(first._llama(), {"type": "string"})
+    log(f"floor: model loaded in {load:.1f} s; sampler {first.sampler}; modes {', '.join(providers)}")
+    rows: dict[str, list[FloorRow]] = {endpoint: [] for endpoint in providers}
+    for number, path in enumerate(articles):
+        turns = list(providers.items())
+        for endpoint, provider in turns[::-1] if number % 2 else turns:  # neither mode always goes first
+            rows[endpoint].append(floor_row(path, provider))
+            log(f"floor [{endpoint}]: " + " | ".join(rows[endpoint][-1].cells()))
     return rows
 
 
-def print_floor(rows: list[FloorRow], sampler: str) -> None:
+def floor_row(path: Path, provider: Any) -> FloorRow:
+    """One article's live pipeline run with ``provider`` against its floor."""
+    from summarizer import summarize
+    from summarizer.inputs.clean import clean_article
+
+    llama = provider._llama()
+    client = ModelClient(provider, ResponseCache(REPO / "unused", "off"))
+    name = path.name[:3] if path.parent == REPO / "seeds" else path.name
+    log(f"floor: {name}, pipeline with the cache off ({provider.endpoint})")
+    before, sampling, steps = _perf(llama), provider.sampling_seconds, provider.sampling_steps
+    started = time.perf_counter()
+    brief = summarize(path, client=client)
+    wall = time.perf_counter() - started
+    after = _perf(llama)
+    p_eval_ms, eval_ms, n_p_eval, n_eval = (a - b for a, b in zip(after, before, strict=True))
+    per_token = eval_ms / 1000 / n_eval if n_eval else 0.0
+    brief_tokens = sum(provider.count_tokens(text) for text in brief_words(brief))
+
+    log(f"floor: {name}, one prompt eval of the cleaned article")
+    tokens = llama.tokenize(clean_article(path.read_text(encoding="utf-8")).encode("utf-8"), add_bos=False)
+    llama.reset()  # an empty context: the article is read whole, nothing reused
+    read_before = _perf(llama)
+    llama.eval(tokens)
+    read_after = _perf(llama)
+    llama.reset()
+    read = (read_after[0] - read_before[0] + read_after[1] - read_before[1]) / 1000
+
+    usage = brief.provenance.usage
+    return FloorRow(
+        article=name,
+        wall=wall,
+        read=read,
+        write=brief_tokens * per_token,
+        prompt_evaluated=int(n_p_eval),
+        completion=usage.completion_tokens,
+        forced=usage.forced_tokens,
+        calls=usage.calls,
+        compute=(p_eval_ms + eval_ms) / 1000,
+        sampling=provider.sampling_seconds - sampling,
+        steps=provider.sampling_steps - steps,
+        brief_tokens=brief_tokens,
+    )
+
+
+def print_floor(rows: list[FloorRow], endpoint: str) -> None:
     """One Markdown row per article, then the median of each column."""
-    print(f"\nFloor (embedded model, cache off, sampler {sampler}):\n")
+    print(f"\nFloor (embedded model, cache off, {endpoint}):\n")
     print("| " + " | ".join(FLOOR_HEADER) + " |")
     print("|" + "---|" * len(FLOOR_HEADER))
     for row in rows:
@@ -541,6 +559,7 @@ def print_floor(rows: list[FloorRow], sampler: str) -> None:
             write=median("write"),
             prompt_evaluated=round(median("prompt_evaluated")),
             completion=round(median("completion")),
+            forced=round(median("forced")),
             calls=round(median("calls")),
             compute=median("compute"),
             sampling=median("sampling"),
@@ -549,6 +568,7 @@ def print_floor(rows: list[FloorRow], sampler: str) -> None:
         )
         cells = middle.cells()
         cells[3] = f"{statistics.median(row.wall / row.floor for row in rows):.1f}x"  # the median ratio
+        cells[6] = f"{round(statistics.median(row.completion - row.forced for row in rows)):,}"
         per_token = [1000 * row.sampling / row.steps for row in rows if row.steps]
         cells[-1] = f"{statistics.median(per_token):.2f}" if per_token else "-"
         print("| " + " | ".join(cells) + " |")
@@ -569,7 +589,7 @@ SAMPLER_SCHEMA = {
 
 
 def sampler_rows(seed: Path, rounds: int = 3) -> list[Row]:
-    """Per-token cost of the constraint: the same call, no constraint / GBNF / llguidance, in turn.
+    """Per-token cost of the constraint: the same call, no constraint / GBNF / llguidance (+ff), in turn.
 
     The prompt is evaluated once (the first call); every later call finds it in llama.cpp's cache, so
     each call's time is its tokens: llama.cpp's own eval time (its counters) and the rest, which is
@@ -578,7 +598,8 @@ def sampler_rows(seed: Path, rounds: int = 3) -> list[Row]:
     from summarizer.inputs.clean import clean_article
     from summarizer.providers.local import LocalProvider
 
-    providers = {name: LocalProvider(sampler=name) for name in ("gbnf", "llguidance")}
+    providers = {name: LocalProvider(sampler=name, fast_forward=False) for name in ("gbnf", "llguidance")}
+    providers["llguidance+ff"] = LocalProvider(sampler="llguidance", fast_forward=True)
     providers["gbnf"].load()
     llama = providers["gbnf"]._llama()
     article = clean_article(seed.read_text(encoding="utf-8"))[:6000]
@@ -590,6 +611,7 @@ def sampler_rows(seed: Path, rounds: int = 3) -> list[Row]:
     constrained = {**request, "response_format": {"type": "json_schema", "json_schema": {"schema": SAMPLER_SCHEMA}}}
     turns = {"none": (providers["gbnf"], request), "gbnf": (providers["gbnf"], constrained)}
     turns["llguidance"] = (providers["llguidance"], constrained)
+    turns["llguidance+ff"] = (providers["llguidance+ff"], constrained)  # fixed tokens read in batches
     providers["gbnf"].complete(dict(request))  # reads the prompt into the cache
     providers["llguidance"].complete(dict(constrained))  # builds the llguidance tokenizer and script mask
     outside: dict[str, list[float]] = {name: [] for name in turns}
@@ -609,11 +631,11 @@ def sampler_rows(seed: Path, rounds: int = 3) -> list[Row]:
             tokens[name] = count
             outside[name].append(1000 * (wall - compute) / count)
             per_token[name].append(1000 * wall / count)
-            if name == "llguidance" and provider.sampling_steps > steps:
+            if name.startswith("llguidance") and provider.sampling_steps > steps:
                 processor.append(1000 * (provider.sampling_seconds - sampling) / (provider.sampling_steps - steps))
     rows = []
     base = statistics.median(outside["none"])
-    for name in ("gbnf", "llguidance"):
+    for name in ("gbnf", "llguidance", "llguidance+ff"):
         rows.append(
             Row(
                 "sampler",
@@ -646,6 +668,12 @@ def main() -> None:
         "--seeds", default="all", help="seed prefixes (or article paths) for the model and floor sections, e.g. 000,003"
     )
     parser.add_argument("--sampler", choices=("llguidance", "gbnf"), help="floor section: the local provider's sampler")
+    parser.add_argument(
+        "--fast-forward",
+        choices=("on", "off", "both"),
+        default="off",
+        help="floor section: read the schema's fixed tokens in batches (llguidance only); both: each article in turn",
+    )
     options = parser.parse_args()
     sections = set(options.only.split(","))
     if unknown := sections - set(SECTIONS):
@@ -671,14 +699,15 @@ def main() -> None:
             rows += model_rows(seeds)
         if "sampler" in sections:
             rows += sampler_rows(seeds[0])
-        floors = floor_rows(seeds, options.sampler) if "floor" in sections else []
+        modes = {"on": [True], "off": [False], "both": [False, True]}[options.fast_forward]
+        floors = floor_rows(seeds, options.sampler, modes) if "floor" in sections else {}
     if rows:
         print("| section | figure | measured | baseline (same run) | ratio | goal | |")
         print("|---|---|---|---|---|---|---|")
         for row in rows:
             print(row.line())
-    if floors:
-        print_floor(floors, options.sampler or os.environ.get("SUMMARIZER_SAMPLER") or "llguidance")
+    for endpoint, floor in floors.items():
+        print_floor(floor, endpoint)
 
 
 if __name__ == "__main__":
