@@ -8,9 +8,11 @@ is. The model still chooses every token the schema leaves open, with the same ru
 llama-cpp-python's sampler chain for ``temperature=0``: the schema's mask, then the repeat penalty
 over the last 64 tokens of the answer, then the most likely token.
 
-What changes against sampling every token: the fixed tokens come in llguidance's canonical
-tokenization, which the model could have spelt differently, so answers can differ slightly from
-plain constrained sampling (the cache keeps them apart: the provider's endpoint says ``+ff``).
+What changes against sampling every token: llama.cpp computes a batch's logits along another path
+than a single token's, so they differ in the last digits and a near-tie can fall the other way;
+answers then differ slightly from plain constrained sampling (the cache keeps them apart: the
+provider's endpoint says ``+ff``). The fixed tokens themselves are spelt as the model spells them:
+on the seeds' calls llguidance's tokens were the model's own.
 
 ``usage`` keeps the OpenAI meaning (``completion_tokens``: every token of the answer) and adds
 ``forced_tokens``: how many of them the schema fixed and llama.cpp read in a batch.
@@ -108,8 +110,7 @@ def decode(
     With ``forcing=False`` every token is sampled: the answer is then llama-cpp-python's own
     (``create_chat_completion`` with the processor), which the live tests check.
     """
-    matcher, out = processor.matcher, Decoded()
-    processor.prompt_length = len(prompt)  # the matcher is fed directly below, never with the prompt
+    matcher, out = processor.matcher, Decoded()  # fed directly below: the prompt never reaches it
     opening = list(matcher.compute_ff_tokens())[:max_tokens] if forcing else []  # '{"' and the first key
     if opening and not matcher.consume_tokens(opening):
         processor.error = matcher.get_error() or "forced token rejected"

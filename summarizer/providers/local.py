@@ -154,7 +154,7 @@ class LocalProvider:
             raise ModelUnavailableError(f"model file {self._path} does not exist (check SUMMARIZER_MODEL_PATH)")
         # The sampler shapes the answers (and so the cache keys): llguidance's are not llama.cpp grammar's.
         self.endpoint = "llama.cpp" if self.sampler == "gbnf" else "llama.cpp+llguidance"
-        if self.fast_forward:  # fixed tokens in llguidance's spelling: answers may differ, so do the keys
+        if self.fast_forward:  # batched logits differ in the last digits: answers may differ, so do the keys
             self.endpoint += "+ff"
 
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
