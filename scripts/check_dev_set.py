@@ -32,8 +32,9 @@ def problems(record: dict[str, object]) -> list[str]:
 
 
 def main() -> int:
-    """Print every problem; exit 1 when there is any."""
-    records = [json.loads(line) for line in (EVAL / "dev.gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    """Print every problem of the gold file named (default: eval/dev.gold.jsonl); exit 1 when there is any."""
+    gold = Path(sys.argv[1]) if len(sys.argv) > 1 else EVAL / "dev.gold.jsonl"
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line]
     found = [problem for record in records for problem in problems(record)]
     print("\n".join(found) or f"{len(records)} texts match their gold records")
     return 1 if found else 0
