@@ -1,0 +1,151 @@
+"""Words as data: one TOML file per language, read once, served to the text rules by category.
+
+The rules' shapes stay in code (``summarizer.text``); the words they look for live here, one file
+per language (``vi.toml``, ``fr.toml``...), shipped in the wheel. A file has a ``[language]`` table
+(``code``, ``name``, ``word_boundaries``: false for scripts written without spaces between words)
+and one table per category (``CATEGORIES``). Each entry maps a regular-expression fragment (most
+are plain words) to the example sentence of our own that it must match, or to a table::
+
+    [chair_verbs]
+    "chủ trì" = "Bí thư Huyện ủy Lê Văn Ba chủ trì hội nghị."
+
+    [bodies]
+    "hội đồng nhân dân|hđnd" = { en = "People's Council", example = "Kỳ họp thứ 5 HĐND huyện Tam Sơn.",
+                                 not = "..." }
+
+``example`` (one or a list) must match and ``not`` (one or a list) must not; ``tests/test_lexicon.py``
+runs them all, as langextract validates its prompt examples against their text. ``en`` is the
+English rendering where the category has one (titles, bodies, meeting nouns, levels).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+# Languages in the order their words join a pattern (alternatives are tried in this order).
+ORDER = ("vi", "fr", "en", "es", "pt", "it", "de", "ru", "uk", "zh", "ja", "ko", "km", "lo", "th")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One word (a regular-expression fragment) of one category in one language."""
+
+    language: str
+    category: str
+    word: str
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()
+    english: str | None = None
+
+    def pattern(self, word_boundaries: bool = True) -> re.Pattern[str]:
+        """The word alone, as a case-insensitive pattern (within word boundaries where the script has them)."""
+        return re.compile(bounded(self.word, word_boundaries), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's lexicon: its code, name, whether words are spaced, and its entries by category."""
+
+    code: str
+    name: str
+    word_boundaries: bool
+    entries: dict[str, tuple[Entry, ...]]
+
+    @property
+    def categories(self) -> list[str]:
+        """The categories this language has words for."""
+        return [category for category, found in self.entries.items() if found]
+
+
+def bounded(word: str, word_boundaries: bool = True) -> str:
+    """``word`` as a fragment that does not match inside a longer word (where the script spaces words)."""
+    return rf"(?<!\w)(?:{word})(?!\w)" if word_boundaries else f"(?:{word})"
+
+
+@functools.cache
+def languages() -> dict[str, Language]:
+    """Every language with a lexicon file, by code, in ``ORDER`` (others after, by code)."""
+    found = {}
+    for item in resources.files(__name__).iterdir():
+        if item.name.endswith(".toml"):
+            language = _read(tomllib.loads(item.read_text(encoding="utf-8")), item.name)
+            found[language.code] = language
+    rank = {code: number for number, code in enumerate(ORDER)}
+    return {code: found[code] for code in sorted(found, key=lambda code: (rank.get(code, len(ORDER)), code))}
+
+
+def entries(category: str, only: tuple[str, ...] | None = None) -> tuple[Entry, ...]:
+    """The entries of ``category`` in every language (or those ``only`` names), languages in order."""
+    return tuple(
+        entry
+        for code, language in languages().items()
+        if only is None or code in only
+        for entry in language.entries.get(category, ())
+    )
+
+
+@functools.cache
+def alternation(category: str, only: tuple[str, ...] | None = None) -> str:
+    """The words of ``category`` joined as one regular-expression alternation ("a|b|c"), not grouped."""
+    words = [entry.word for entry in entries(category, only)]
+    if not words:
+        raise KeyError(f"no lexicon has words for {category!r}")
+    return "|".join(words)
+
+
+def renderings(category: str, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """(word, English) of the entries of ``category`` that have an English rendering."""
+    return [(entry.word, entry.english) for entry in entries(category, only) if entry.english]
+
+
+def _read(data: dict[str, Any], source: str) -> Language:
+    head = data.get("language")
+    if not isinstance(head, dict) or "code" not in head or "name" not in head:
+        raise ValueError(f"lexicon {source}: a [language] table with code and name is required")
+    code = str(head["code"])
+    unknown = set(data) - {"language"} - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"lexicon {source}: unknown categories {sorted(unknown)} (see summarizer.lexicon.CATEGORIES)")
+    tables = {category: _entries(code, category, data.get(category, {}), source) for category in CATEGORIES}
+    return Language(code, str(head["name"]), bool(head.get("word_boundaries", True)), tables)
+
+
+def _entries(code: str, category: str, table: dict[str, Any], source: str) -> tuple[Entry, ...]:
+    found = []
+    for word, value in table.items():
+        spec = {"example": value} if isinstance(value, str) else dict(value)
+        examples = _strings(spec.get("example"))
+        if not examples:
+            raise ValueError(f"lexicon {source}: [{category}] {word!r} has no example sentence")
+        english = spec.get("en")
+        found.append(Entry(code, category, word, examples, _strings(spec.get("not")), english))
+    return tuple(found)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(str(item) for item in value)
+
+
+# What each category holds and which rules read it (``summarize languages`` lists them per language).
+CATEGORIES: dict[str, str] = {
+    "meeting_nouns": "nouns that name a meeting (hội nghị, conférence, 会议), with their English",
+    "bodies": "bodies that meet or hold office (People's Council, Party Committee), with their English",
+    "levels": "administrative levels (province, district, commune), with their English adjective",
+    "offices": "offices a title is made of (secretary, chairman), with their English",
+    "ordinals": "ordinal words and markers (thứ, lần thứ, 第...次, dixième), with their number where fixed",
+    "terms": "words that give a body's term (khóa, 届, созыва)",
+    "months": "month names, with their number as English",
+    "chair_verbs": "verbs and phrases that say someone chaired (chủ trì, présider, 主持)",
+    "address_words": "words of address before a name (đồng chí, camarade, 同志), never part of it",
+    "directive_words": "words that set a task (must, cần, поручил)",
+    "status_words": "words that state a result against its target (exceeded, vượt, 超过), with their status",
+    "plan_words": "words naming a plan or target a result is measured against (kế hoạch, plan, 计划)",
+    "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
+}
