@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from summarizer.brief import Brief
 from summarizer.cli import cli
 from summarizer.errors import InputError
 from summarizer.evaluate import Count, _match, _same_figure, _same_person, _same_target, read_gold
@@ -86,6 +87,20 @@ def test_eval_scores_the_seeds_offline(recorded_cache: Path) -> None:
         "place right or empty",
         "date right or empty",
         "chair roles consistent with the article",
+        "language right",
+        "numbers in English fields traceable to the article",
+        "names, countries and currencies in English traceable",
+        "briefs with no country or currency the article lacks",
+        "meeting name: ordinal",
+        "meeting name: term",
+        "meeting name: body",
+        "meeting name: place",
+        "meeting name: no other number",
+        "meeting name right (ordinal, term, body, place)",
+        "date right (of gold dates)",
+        "date never wrong (of dates given)",
+        "language without a lexicon warned about",
+        "targets listed with a status (not unknown)",
     }
     # What the recorded briefs get right, by the tests' own reading of the seeds (test_seeds.py).
     assert "7/7 predicted, 7/7 gold" in rows["chairs"] and "5/5 articles right" in rows["language"]
@@ -165,3 +180,51 @@ def test_each_articles_shortfalls_add_up_to_the_totals(recorded_cache: Path) -> 
     assert "| article | shortfalls |" in table.output
     first = next(iter(shortfalls))
     assert f"| {first} | " in table.output
+
+
+def test_english_is_traced_to_its_article() -> None:
+    from summarizer.text.fidelity import index_article, untraced
+
+    article = index_article(
+        "Sáng 29-5, HĐND tỉnh Lam Sơn khóa XVIII tổ chức Kỳ họp thứ 17. Thu ngân sách đạt 4.130 tỷ đồng; "
+        "huyện Phú Bình đạt 105,3% kế hoạch."
+    )
+    faithful = "The 17th Session of the XVIII Lam Son Provincial People's Council: revenue of 4.13 trillion dong."
+    assert untraced(faithful, article) == []
+    invented = "The 27th meeting of the Provincial Committee of China in Phupbinh collected 4.13 billion yuan."
+    assert [str(item) for item in untraced(invented, article)] == [
+        "number '27'",
+        "country 'China'",
+        "currency 'yuan'",
+        "name 'Phupbinh'",
+    ]
+
+
+def test_numbers_are_read_in_every_form_an_article_writes_them() -> None:
+    from summarizer.text.numbers import article_keys, english_numbers
+
+    assert {"18", "21", "11897", "748"} <= article_keys(
+        "乂安省第十八届人民议会第二十一次会议，预算收入11.897万亿越南盾，完成74.8%"
+    )
+    assert {"10", "2024", "168100", "1681"} <= article_keys("la dixième réunion, le 12 mars 2567, 168 100 milliards")
+    assert {"105", "12"} <= article_keys("ការអនុវត្តបាន ១០៥% នៅថ្ងៃទី ១២")
+    said = english_numbers("The XIX Council's tenth meeting in the first six months reached 6.47 percent")
+    assert said == [("6.47", {"647"}), ("XIX", {"19"}), ("tenth", {"10"})]
+
+
+def test_meeting_names_are_judged_by_their_parts() -> None:
+    from summarizer.evaluate import fidelity
+    from summarizer.evaluate.matching import _EMPTY
+    from summarizer.schema import Meeting
+
+    def brief_named(name: str) -> Brief:
+        return _EMPTY.model_copy(update={"meeting": Meeting(name=name)})
+
+    gold = {
+        "meeting_name": "9th Session of the 19th Lam Son Provincial People's Council",
+        "meeting_name_facts": {"ordinal": 9, "term": 19, "body": ["Provincial People's Council"], "place": ["Lam Son"]},
+    }
+    right = fidelity.meeting_name_parts(brief_named("9th Session of the XIX Lam Son Provincial People's Council"), gold)
+    assert right["right"] == (1, 1)
+    wrong = fidelity.meeting_name_parts(brief_named("19th meeting of the National Committee of China"), gold)
+    assert wrong["right"] == (0, 1) and wrong["ordinal"] == (0, 1) and wrong["body"] == (0, 1)

@@ -9,8 +9,6 @@ can be scored by today's rules.
 """
 
 from summarizer.evaluate.matching import (
-    Count,
-    Scores,
     _match,
     _same_figure,
     _same_person,
@@ -20,6 +18,7 @@ from summarizer.evaluate.matching import (
     result_hashes,
     score_results,
 )
+from summarizer.evaluate.scores import Count, Scores
 
 __all__ = [
     "Count",

@@ -23,97 +23,17 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from summarizer.brief import Brief
 from summarizer.errors import InputError
-from summarizer.evaluate import quality
+from summarizer.evaluate import fidelity, quality
+from summarizer.evaluate.scores import Count, Scores, language_group
 from summarizer.inputs import Article, read_article
 from summarizer.schema import Grounding, Meeting, Provenance, Usage
 from summarizer.text.grounding import NUMBER, ground, spans_overlap
 from summarizer.text.names import name_words
-
-
-@dataclass
-class Count:
-    """Matches for one field, summed over articles."""
-
-    predicted: int = 0
-    gold: int = 0
-    matched_predicted: int = 0
-    matched_gold: int = 0
-
-    @property
-    def precision(self) -> float | None:
-        """Share of predictions that match a gold item (None with no predictions)."""
-        return self.matched_predicted / self.predicted if self.predicted else None
-
-    @property
-    def recall(self) -> float | None:
-        """Share of gold items some prediction matches (None with no gold items)."""
-        return self.matched_gold / self.gold if self.gold else None
-
-
-@dataclass
-class Scores:
-    """Scores of one evaluation run."""
-
-    articles: int = 0
-    fields: dict[str, Count] = field(default_factory=dict)
-    correct: dict[str, int] = field(default_factory=dict)
-    grounded_shares: list[float] = field(default_factory=list)
-    rates: dict[str, list[int]] = field(default_factory=dict)  # check -> [passed, checked]
-    failed: list[str] = field(default_factory=list)  # articles with no brief (a failed line, a model error)
-    # article id -> what it fell short on: {"chairs": {"missed": 1, "extra": 0}, "place ...": {"failed": 1, "of": 1}}
-    shortfalls: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
-
-    def rows(self) -> list[tuple[str, str, str, str]]:
-        """(field, precision, recall, detail) rows for a table (a check's rate stands in both columns)."""
-        rows = []
-        for name, count in self.fields.items():
-            detail = f"{count.matched_predicted}/{count.predicted} predicted, {count.matched_gold}/{count.gold} gold"
-            rows.append((name, _percent(count.precision), _percent(count.recall), detail))
-        for name, right in self.correct.items():
-            accuracy = _percent(right / self.articles if self.articles else None)
-            rows.append((name, accuracy, accuracy, f"{right}/{self.articles} articles right"))
-        shares = self.grounded_shares
-        mean = sum(shares) / len(shares) if shares else None
-        rows.append(("grounded share", _percent(mean), "", f"mean over {len(shares)} briefs with items"))
-        for name, (passed, checked) in self.rates.items():
-            rate = _percent(passed / checked if checked else None)
-            rows.append((name, rate, rate, f"{passed}/{checked}"))
-        if self.failed:
-            rows.append(("no brief", "", "", f"{len(self.failed)} articles: {', '.join(self.failed)[:200]}"))
-        return rows
-
-    def to_json(self) -> dict[str, Any]:
-        """The scores as plain data (``summarize eval --json``)."""
-        return {
-            "articles": self.articles,
-            "fields": {
-                name: {**asdict(c), "precision": c.precision, "recall": c.recall} for name, c in self.fields.items()
-            },
-            "correct": self.correct,
-            "grounded_share": _mean(self.grounded_shares),
-            "rates": {
-                name: {"passed": p, "checked": c, "rate": p / c if c else None} for name, (p, c) in self.rates.items()
-            },
-            "failed": self.failed,
-            "shortfalls": self.shortfalls,
-        }
-
-    def to_markdown(self, per_article: bool = False) -> str:
-        """The table as Markdown; with ``per_article``, then each article's shortfalls."""
-        lines = ["| field | precision | recall | detail |", "|---|---|---|---|"]
-        lines += [f"| {' | '.join(row)} |" for row in self.rows()]
-        if per_article:
-            lines += ["", "| article | shortfalls |", "|---|---|"]
-            for article, misses in self.shortfalls.items():
-                said = "; ".join(f"{name}: {_said(what)}" for name, what in misses.items())
-                lines.append(f"| {article} | {said} |")
-        return "\n".join(lines) + "\n"
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -154,11 +74,30 @@ def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[Article], Brie
         shortfalls = _shortfalls(before, scores)
         if shortfalls:
             scores.shortfalls[record.get("id") or Path(record["article"]).name] = shortfalls
+        for name in group_names(record):
+            group = scores.groups.setdefault(name, Scores())
+            group.articles += 1
+            _score_article(group, record, brief, article.text)
+    scores.groups = dict(sorted(scores.groups.items(), key=lambda item: _group_order(item[0])))
     return scores
 
 
-def _said(shortfall: dict[str, int]) -> str:
-    return ", ".join(f"{key} {value}" for key, value in shortfall.items())
+def group_names(record: dict[str, Any]) -> list[str]:
+    """The groups a gold record is reported in (none for a gold file without splits or languages):
+    its split with its language group ("validation · vi"), long articles apart, and its language."""
+    split, language = record.get("split"), record.get("language")
+    names = []
+    if split:
+        names += [f"{split} · all", f"{split} · {language_group(str(language))}"]
+        if str(record.get("id", "")).startswith("long-"):
+            names.append(f"{split} · long")
+    if language and split:
+        names.append(f"language · {language}")
+    return names
+
+
+def _group_order(name: str) -> tuple[int, str]:
+    return (1 if name.startswith("language") else 0, name)
 
 
 def _shortfalls(before: tuple[dict[str, Count], dict[str, list[int]]], after: Scores) -> dict[str, dict[str, int]]:
@@ -223,6 +162,7 @@ def _score_article(scores: Scores, record: dict[str, Any], brief: Brief, text: s
     gold_date = record.get("date")
     _right(scores, "date", (brief.meeting.date.isoformat() if brief.meeting.date else None) == gold_date)
     _right(scores, "language", brief.language == record.get("language"))
+    _rate(scores, "language right", (int(brief.language == record.get("language")), 1))
     if brief.grounding.share is not None:
         scores.grounded_shares.append(brief.grounding.share)
     _quality(scores, record, brief, text, gold_chairs)
@@ -241,6 +181,22 @@ def _quality(scores: Scores, record: dict[str, Any], brief: Brief, text: str, ch
     _rate(scores, "place right or empty", quality.place_right_or_empty(brief, record))
     _rate(scores, "date right or empty", quality.date_right_or_empty(brief, record))
     _rate(scores, "chair roles consistent with the article", quality.roles_consistent(pairs))
+    _fidelity(scores, record, brief, text)
+
+
+def _fidelity(scores: Scores, record: dict[str, Any], brief: Brief, text: str) -> None:
+    """Whether the English is right: traced to the article, the meeting name and date against the gold."""
+    _rate(scores, "numbers in English fields traceable to the article", fidelity.numbers_traced(brief, text))
+    _rate(scores, "names, countries and currencies in English traceable", fidelity.entities_traced(brief, text))
+    invented = fidelity.foreign_entities_invented(brief, text)
+    _rate(scores, "briefs with no country or currency the article lacks", (int(not invented), 1))
+    for part, tally in fidelity.meeting_name_parts(brief, record).items():
+        name = "meeting name right (ordinal, term, body, place)" if part == "right" else f"meeting name: {part}"
+        _rate(scores, name, tally)
+    _rate(scores, "date right (of gold dates)", fidelity.date_recall(brief, record))
+    _rate(scores, "date never wrong (of dates given)", fidelity.date_never_wrong(brief, record))
+    _rate(scores, "language without a lexicon warned about", fidelity.unread_language_warned(brief, record))
+    _rate(scores, "targets listed with a status (not unknown)", fidelity.targets_with_a_status(brief))
 
 
 def _chair(item: str | dict[str, str], roles: dict[str, str]) -> tuple[str, str]:
@@ -333,11 +289,3 @@ def _same_target(predicted: tuple[str, str], gold: tuple[str, str]) -> bool:
 def _span(passage: str, text: str) -> tuple[int | None, int | None]:
     evidence = ground(passage, text)
     return evidence.start, evidence.end
-
-
-def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.0f} %"

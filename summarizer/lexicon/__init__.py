@@ -2,7 +2,8 @@
 
 The rules' shapes stay in code (``summarizer.text``); the words they look for live here, one file
 per language (``vi.toml``, ``fr.toml``...), shipped in the wheel. A file has a ``[language]`` table
-(``code``, ``name``, ``word_boundaries``: false for scripts written without spaces between words)
+(``code``, ``name``, ``word_boundaries``: false for scripts written without spaces between words,
+"start" where words take particles after them, as Korean nouns do: 러시아가)
 and one table per category (``CATEGORIES``). Each entry maps a regular-expression fragment (most
 are plain words) to the example sentence of our own that it must match, or to a table::
 
@@ -42,7 +43,7 @@ class Entry:
     counter_examples: tuple[str, ...] = ()
     english: str | None = None
 
-    def pattern(self, word_boundaries: bool = True) -> re.Pattern[str]:
+    def pattern(self, word_boundaries: bool | str = True) -> re.Pattern[str]:
         """The word alone, as a case-insensitive pattern (within word boundaries where the script has them)."""
         return re.compile(bounded(self.word, word_boundaries), re.IGNORECASE)
 
@@ -53,7 +54,7 @@ class Language:
 
     code: str
     name: str
-    word_boundaries: bool
+    word_boundaries: bool | str
     entries: dict[str, tuple[Entry, ...]]
 
     @property
@@ -62,8 +63,11 @@ class Language:
         return [category for category, found in self.entries.items() if found]
 
 
-def bounded(word: str, word_boundaries: bool = True) -> str:
-    """``word`` as a fragment that does not match inside a longer word (where the script spaces words)."""
+def bounded(word: str, word_boundaries: bool | str = True) -> str:
+    """``word`` as a fragment that does not match inside a longer word (where the script spaces words;
+    only its start where particles follow words, "start")."""
+    if word_boundaries == "start":
+        return rf"(?<!\w)(?:{word})"
     return rf"(?<!\w)(?:{word})(?!\w)" if word_boundaries else f"(?:{word})"
 
 
@@ -98,6 +102,18 @@ def alternation(category: str, only: tuple[str, ...] | None = None) -> str:
     return "|".join(words)
 
 
+@functools.cache
+def patterns(category: str, only: tuple[str, ...] | None = None) -> list[tuple[re.Pattern[str], str]]:
+    """(compiled word, English) of each entry of ``category`` that has an English rendering, each word
+    bounded as its language's script needs."""
+    found = languages()
+    return [
+        (entry.pattern(found[entry.language].word_boundaries), entry.english)
+        for entry in entries(category, only)
+        if entry.english
+    ]
+
+
 def renderings(category: str, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
     """(word, English) of the entries of ``category`` that have an English rendering."""
     return [(entry.word, entry.english) for entry in entries(category, only) if entry.english]
@@ -112,7 +128,8 @@ def _read(data: dict[str, Any], source: str) -> Language:
     if unknown:
         raise ValueError(f"lexicon {source}: unknown categories {sorted(unknown)} (see summarizer.lexicon.CATEGORIES)")
     tables = {category: _entries(code, category, data.get(category, {}), source) for category in CATEGORIES}
-    return Language(code, str(head["name"]), bool(head.get("word_boundaries", True)), tables)
+    boundaries = head.get("word_boundaries", True)
+    return Language(code, str(head["name"]), boundaries if boundaries == "start" else bool(boundaries), tables)
 
 
 def _entries(code: str, category: str, table: dict[str, Any], source: str) -> tuple[Entry, ...]:
@@ -148,4 +165,6 @@ CATEGORIES: dict[str, str] = {
     "status_words": "words that state a result against its target (exceeded, vượt, 超过), with their status",
     "plan_words": "words naming a plan or target a result is measured against (kế hoạch, plan, 计划)",
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
+    "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",
+    "number_words": "ordinal words (dixième, десятое, thứ hai), with their number as ``en``",
 }

@@ -1,0 +1,130 @@
+"""Is an English field true to its article? What it says that the article cannot account for.
+
+The small model writes fluent English that is not always the article's: a "28th" conference that was
+the 18th, "billion yuan" for a budget in đồng, "Shenyang Steel", "Phupbinh" for Phú Bình. An English
+field is traced back to its article:
+
+- every number (digits, Roman numerals, ordinal words) must be one of the article's, however the
+  article writes it (``text.numbers``);
+- every country (or a place or party that stands for one: Beijing, CPC) and every currency after a
+  figure must be named in the article, in any language of the lexicons (``countries``, ``currencies``);
+- in an article written in Latin letters, every name (a capitalised word that is no common English
+  word) must stand in it, accents and spaces aside ("Ha Tinh" is "Hà Tĩnh", "Hanoi" is "Hà Nội").
+  Names in other scripts are transliterated in ways folding cannot trace ("Чан Куок Выонг" is Tran
+  Quoc Vuong), so only their numbers, countries and currencies are checked.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from summarizer import lexicon
+from summarizer.text.numbers import article_keys, english_numbers
+from summarizer.text.scripts import main_script
+
+COMMON_ZIPF = 3.0  # words at least this frequent in English (wordfreq's Zipf scale) are no names
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+_FIGURE_BEFORE = re.compile(r"(?:\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*|(?:USD|VND|CNY|\$)\s*)$", re.I)
+
+
+@dataclass(frozen=True)
+class Untraced:
+    """Something an English field says that its article does not: a number, country, currency or name."""
+
+    kind: str
+    words: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.words!r}"
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """What an article can account for, read once: its numbers, countries, currencies and folded text."""
+
+    numbers: frozenset[str]
+    countries: frozenset[str]
+    currencies: frozenset[str]
+    folded: str  # letters only, accents and case folded, no spaces
+    latin: bool  # written in Latin letters: its names can be traced by folding
+
+
+@functools.lru_cache(maxsize=64)
+def index_article(text: str) -> ArticleIndex:
+    """The article's index (cached: every English field of a brief is traced against the same article)."""
+    return ArticleIndex(
+        numbers=article_keys(text),
+        countries=_named(text, "countries"),
+        currencies=_named(text, "currencies"),
+        folded=fold(text),
+        latin=main_script(text) in (None, "latin"),
+    )
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, without case, accents or spaces ("Hà Tĩnh" -> "hatinh", "Đồng" -> "dong")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("đ", "d"))
+    return "".join(char for char in decomposed if char.isalnum() and not unicodedata.combining(char))
+
+
+def mentions(english: str, article: ArticleIndex) -> list[tuple[Untraced, bool]]:
+    """Every number, country, currency and (in an article in Latin letters) name ``english`` states, each
+    with whether ``article`` accounts for it."""
+    found = [(Untraced("number", words), bool(keys & article.numbers)) for words, keys in english_numbers(english)]
+    found += [(Untraced("country", w), name in article.countries) for w, name in _mentions(english, "countries")]
+    found += [
+        (Untraced("currency", words), name in article.currencies)
+        for words, name in _mentions(english, "currencies", after_a_figure=True)
+    ]
+    if article.latin:
+        found += [(Untraced("name", word), fold(word) in article.folded) for word in _names(english)]
+    return found
+
+
+def untraced(english: str, article: ArticleIndex) -> list[Untraced]:
+    """What ``english`` says that ``article`` cannot account for (empty when the field is true to it)."""
+    return list(dict.fromkeys(item for item, traced in mentions(english, article) if not traced))
+
+
+def _names(english: str) -> list[str]:
+    """Capitalised words that are no common English words (nor countries, checked apart)."""
+    from wordfreq import zipf_frequency
+
+    countries = {words.casefold() for words, _ in _mentions(english, "countries")}
+    names = []
+    for match in _CAPITALISED.finditer(english):
+        word = match[0].strip("'’-")
+        if len(fold(word)) < 3 or word.casefold() in countries or word.isupper():
+            continue  # initials and acronyms (HĐND, GRDP) are checked as the article's letters elsewhere
+        if max(zipf_frequency(form, "en", wordlist="small") for form in _forms(word)) < COMMON_ZIPF:
+            names.append(word)
+    return names
+
+
+def _forms(word: str) -> set[str]:
+    """A word and the stems its English endings may hide ("Evaluates", "convened", "People's")."""
+    word = re.sub(r"['’]s$", "", word.casefold())
+    forms = {word}
+    for ending, restored in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)] + restored)
+    return forms
+
+
+def _mentions(english: str, category: str, after_a_figure: bool = False) -> list[tuple[str, str]]:
+    """(words, English name) of every country or currency an English text mentions; a currency only after
+    a figure ("4.13 trillion dong", not the province "Dong Nai")."""
+    found = []
+    for pattern, name in lexicon.patterns(category, ("en",)):
+        for match in pattern.finditer(english):
+            if not after_a_figure or _FIGURE_BEFORE.search(english[max(0, match.start() - 40) : match.start()]):
+                found.append((match[0], name))
+    return found
+
+
+def _named(text: str, category: str) -> frozenset[str]:
+    """The English names of the countries or currencies ``text`` names, in any language of the lexicons."""
+    return frozenset(name for pattern, name in lexicon.patterns(category) if pattern.search(text))
