@@ -11,7 +11,6 @@ as a place, date or person unless it stands in the article.
 
 from __future__ import annotations
 
-import re
 import time
 
 from summarizer.brief import Brief
@@ -29,11 +28,12 @@ from summarizer.steps.directives import (
     picked_directives,
 )
 from summarizer.steps.english import in_english
-from summarizer.steps.meeting import names_a_meeting, read_meeting
+from summarizer.steps.faithful import faithful_items, faithful_summary
+from summarizer.steps.meeting import checked_english_name, read_meeting
 from summarizer.steps.summary import SummaryDraft, second_language, summarise, summary_of_parts, whole_sentences
 from summarizer.steps.targets import read_targets
+from summarizer.text.glossary import glossary_lines
 from summarizer.text.language import detect_language
-from summarizer.text.meetings import ordinal_name_in_english
 from summarizer.text.sentences import directive_sentences, split_parts
 
 MAX_ARTICLE_CHARS = 36_000  # about 12k tokens a part: leaves room for the task and the answer in a 16k context
@@ -64,7 +64,8 @@ def make_brief(
     step("meeting")
     meeting = read_meeting(asker, article.text, language, warnings)
     sentences = directive_sentences(text)
-    english = _read_parts(asker, parts, step)
+    glossary = glossary_lines(text, language)  # the renderings of this article's words the model is given
+    english = _read_parts(asker, parts, step, (language, glossary))
     step("directives")
     directives = grounded_directives(picked_directives(asker, sentences), article.text, warnings)
     step("chairs")
@@ -72,7 +73,12 @@ def make_brief(
     directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
     targets = read_targets(asker, text, article.text, step, meeting.date)
     step("english")
-    english, meeting, targets, directives = _in_english(asker, english, meeting, targets, directives, language)
+    english, meeting, targets, directives = _in_english(
+        asker, english, meeting, targets, directives, (article.text, language, glossary), warnings
+    )
+    reader = asker if len(parts) == 1 else None  # asked again from the article only when it was read whole
+    english = faithful_summary(reader, english, (article.text, glossary), meeting.name, warnings)
+    targets, directives = faithful_items(asker, targets, directives, (article.text, glossary), warnings)
     summaries = _summaries(asker, english, (second or language).lower(), (language, text), warnings, step)
     if client.cache.problem:
         warnings.append(client.cache.problem)
@@ -112,43 +118,47 @@ def _in_english(
     meeting: Meeting,
     targets: list[Target],
     directives: list[Directive],
-    language: str,
+    article: tuple[str, str, str],
+    warnings: list[str],
 ) -> tuple[SummaryDraft, Meeting, list[Target], list[Directive]]:
     """The fields promised in English, those the model wrote otherwise translated (one call for all).
 
     The English headline and summary come first: the small model sometimes writes them in the
-    article's language, and they are what an analyst reads first. A meeting name that is the
-    article's own words ("conférence") is translated however short.
+    article's language, and they are what an analyst reads first. A meeting name the rules could not
+    say in English is the article's own words, translated however short and then checked against the
+    name's parts (``checked_english_name``); a name said by rule is never translated again.
     """
-    texts = [english.headline, english.summary, meeting.name or "", *(t.what for t in targets)]
-    as_written = bool(meeting.name) and meeting.name == meeting.name_as_written and language != "en"
-    fixed = in_english(asker, [*texts, *(d.what for d in directives)], frozenset({2} if as_written else ()))
-    headline, summary, name, whats = fixed[0], whole_sentences(fixed[1]), fixed[2] or None, fixed[3:]
-    # "Compartir en" said as "Share in" names no meeting; "phiên họp thứ 16" said as "First meeting" lost its 16.
-    if as_written and name is not None and (not names_a_meeting(name) or _numbers_lost(meeting.name or "", name)):
-        name = ordinal_name_in_english(meeting.name or "")
+    original, language, glossary = article
+    name_words = (meeting.name if meeting.name_by else meeting.name_as_written) or ""
+    texts = [english.headline, english.summary, name_words, *(t.what for t in targets)]
+    foreign = frozenset({2}) if name_words and not meeting.name_by else frozenset()
+    kept = frozenset({2}) if meeting.name_by else frozenset()
+    fixed = in_english(asker, [*texts, *(d.what for d in directives)], foreign, kept, glossary)
+    headline, summary, whats = fixed[0], whole_sentences(fixed[1]), fixed[3:]
+    name, name_by = meeting.name, meeting.name_by
+    if name_words and not name_by:
+        name, name_by = checked_english_name(fixed[2] or None, meeting, original, language, warnings)
     return (
         SummaryDraft.model_construct(headline=headline, summary=summary),
-        meeting.model_copy(update={"name": name}),
+        meeting.model_copy(update={"name": name, "name_by": name_by}),
         [t.model_copy(update={"what": what}) for t, what in zip(targets, whats[: len(targets)], strict=True)],
         [d.model_copy(update={"what": what}) for d, what in zip(directives, whats[len(targets) :], strict=True)],
     )
 
 
-def _numbers_lost(written: str, english: str) -> bool:
-    """Whether a number of ``written`` is missing from its English ``english``; not a date's month ("tháng
-    10/2022" is "October 2022")."""
-    numbers = set(re.findall(r"\d+", re.sub(r"\b\d{1,2}[/.-](?=\d{4}\b)", "", written)))
-    return not numbers <= set(re.findall(r"\d+", english))
-
-
-def _read_parts(asker: Asker, parts: list[str], step: Progress) -> SummaryDraft:
-    """The English summary: of the article, or of its parts' summaries."""
+def _read_parts(asker: Asker, parts: list[str], step: Progress, glossary: tuple[str, str]) -> SummaryDraft:
+    """The English summary: of the article, or of its parts' summaries (the model given each part's glossary,
+    and the whole article's for the summary of the parts)."""
+    language, whole = glossary
+    if len(parts) == 1:
+        step("summary")
+        return summarise(asker, whole)
     part_summaries: list[SummaryDraft] = []
     for number, part in enumerate(parts, 1):
-        step("summary" if len(parts) == 1 else f"part {number}/{len(parts)}")
-        part_summaries.append(summarise(asker if number == 1 else asker.for_text(part)))
-    return part_summaries[0] if len(parts) == 1 else summary_of_parts(asker, part_summaries)
+        step(f"part {number}/{len(parts)}")
+        reader = asker if number == 1 else asker.for_text(part)
+        part_summaries.append(summarise(reader, glossary_lines(part, language)))
+    return summary_of_parts(asker, part_summaries, whole)
 
 
 def _model_view(text: str, warnings: list[str]) -> str:

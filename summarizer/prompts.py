@@ -46,6 +46,9 @@ class Prompt:
     version: str
     variables: frozenset[str]
     source: str
+    # Concrete examples the template shows, declared in its front matter: invented so that no article
+    # has them, and tested never to come back in a brief (the small model's favourite answer is an example).
+    examples: tuple[str, ...] = ()
 
     @property
     def tag(self) -> str:
@@ -106,4 +109,8 @@ def _load(name: str, directory: Path) -> Prompt:
     used = jinja2.meta.find_undeclared_variables(_environment().parse(source))
     if used != declared:
         raise PromptError(f"{path}: declares {sorted(declared)} but uses {sorted(used)}")
-    return Prompt(name=name, version=version, variables=declared, source=source)
+    examples = tuple(str(example) for example in meta.get("examples", ()))
+    missing = [example for example in examples if example not in source]
+    if missing:
+        raise PromptError(f"{path}: declared examples not in the template: {missing}")
+    return Prompt(name=name, version=version, variables=declared, source=source, examples=examples)

@@ -17,6 +17,7 @@ MeetingKind = Literal[
     "conference", "mid_term_review", "annual_review", "workshop", "plenary", "congress", "meeting", "other"
 ]
 MatchQuality = Literal["exact", "fuzzy", "none"]
+NameBy = Literal["article", "rule", "model"]
 
 # --- What the tool returns --------------------------------------------------------------------------
 
@@ -34,9 +35,19 @@ class Meeting(BaseModel):
     """The meeting reported; null where the article does not say (or the model's answer was not found)."""
 
     name: str | None = Field(default=None, description="The meeting's name in English")
+    name_by: NameBy | None = Field(
+        default=None,
+        description="article: the article's own English; rule: composed from the glossary's renderings of every "
+        "word of the name; model: the model's translation, checked against the article and the name's parts",
+    )
     name_as_written: str | None = Field(default=None, description="The article's own words naming the meeting")
     kind: MeetingKind | None = None
     date: dt.date | None = Field(default=None, description="ISO 8601, only when the article gives the day")
+    date_year_from: Literal["phrase", "dateline", "sentence", "title", "lead"] | None = Field(
+        default=None,
+        description="Where the date's year comes from: the date words, the article's dateline, the year their "
+        "sentence states, the title's, or the only year of the article's lead",
+    )
     date_as_written: str | None = None
     location: str | None = None
     organiser: str | None = None

@@ -10,6 +10,7 @@ from summarizer.errors import PromptError
 from summarizer.pipeline import prompt_version
 from summarizer.prompts import load_prompt
 from summarizer.steps import PROMPT_NAMES
+from tests.conftest import REPO
 
 
 def write(directory: Path, name: str, text: str) -> None:
@@ -45,6 +46,38 @@ def test_template_without_front_matter_is_refused(tmp_path: Path) -> None:
 
 
 def test_article_comes_first_so_calls_share_a_prefix() -> None:
-    rendered = [load_prompt(name).render(article="ARTICLE TEXT") for name in ("meeting", "summary")]
+    rendered = [
+        load_prompt("meeting").render(article="ARTICLE TEXT"),
+        load_prompt("summary").render(article="ARTICLE TEXT", glossary="HĐND = People's Council", avoid="yuan"),
+    ]
     prefix = "<article>\nARTICLE TEXT\n</article>"
     assert all(text.startswith(prefix) for text in rendered)
+
+
+def test_declared_examples_are_invented_and_shown_in_their_template() -> None:
+    shown = {name: load_prompt(name).examples for name in PROMPT_NAMES}
+    assert shown["meeting"] and shown["chair_sentence"]
+    for examples in shown.values():
+        for example in examples:
+            assert any(word in example for word in ("99", "Valombre", "Quỳnh Dao")), example  # invented words
+
+
+def test_an_example_that_is_not_in_its_template_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "p", '{#---\nversion = "1"\nvariables = []\nexamples = ["Moon Council"]\n---#}\nHi')
+    with pytest.raises(PromptError, match="examples not in the template"):
+        load_prompt("p", tmp_path)
+
+
+RECORDED = sorted((REPO / "seeds").glob("*.txt")) + sorted((REPO / "tests" / "data").glob("case_*.txt"))
+
+
+@pytest.mark.parametrize("path", RECORDED, ids=[path.stem for path in RECORDED])
+def test_no_prompt_example_comes_back_in_a_brief(path: Path, recorded_cache: Path) -> None:
+    from summarizer import summarize
+
+    brief = summarize(path, cache_dir=recorded_cache, cache_mode="replay", provider="local").model_dump_json()
+    for name in PROMPT_NAMES:
+        for example in load_prompt(name).examples:
+            assert example not in brief
+    for invented in ("Valombre", "Quỳnh Dao", "Quynh Dao", "Lighthouse", "99th"):
+        assert invented not in brief

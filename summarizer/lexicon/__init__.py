@@ -2,7 +2,8 @@
 
 The rules' shapes stay in code (``summarizer.text``); the words they look for live here, one file
 per language (``vi.toml``, ``fr.toml``...), shipped in the wheel. A file has a ``[language]`` table
-(``code``, ``name``, ``word_boundaries``: false for scripts written without spaces between words,
+(``code``, ``name``, ``country`` for a language of one country, ``word_boundaries``: false for
+scripts written without spaces between words,
 "start" where words take particles after them, as Korean nouns do: 러시아가)
 and one table per category (``CATEGORIES``). Each entry maps a regular-expression fragment (most
 are plain words) to the example sentence of our own that it must match, or to a table::
@@ -56,6 +57,7 @@ class Language:
     name: str
     word_boundaries: bool | str
     entries: dict[str, tuple[Entry, ...]]
+    country: str | None = None  # the one country the language is written in, if it is one
 
     @property
     def categories(self) -> list[str]:
@@ -103,15 +105,15 @@ def alternation(category: str, only: tuple[str, ...] | None = None) -> str:
 
 
 @functools.cache
-def patterns(category: str, only: tuple[str, ...] | None = None) -> list[tuple[re.Pattern[str], str]]:
-    """(compiled word, English) of each entry of ``category`` that has an English rendering, each word
-    bounded as its language's script needs."""
+def compiled(category: str, only: tuple[str, ...] | None = None) -> list[tuple[re.Pattern[str], Entry]]:
+    """(compiled word, entry) of each entry of ``category``, each word bounded as its language's script needs."""
     found = languages()
-    return [
-        (entry.pattern(found[entry.language].word_boundaries), entry.english)
-        for entry in entries(category, only)
-        if entry.english
-    ]
+    return [(entry.pattern(found[entry.language].word_boundaries), entry) for entry in entries(category, only)]
+
+
+def patterns(category: str, only: tuple[str, ...] | None = None) -> list[tuple[re.Pattern[str], str]]:
+    """(compiled word, English) of each entry of ``category`` that has an English rendering."""
+    return [(pattern, entry.english) for pattern, entry in compiled(category, only) if entry.english]
 
 
 def renderings(category: str, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
@@ -129,7 +131,8 @@ def _read(data: dict[str, Any], source: str) -> Language:
         raise ValueError(f"lexicon {source}: unknown categories {sorted(unknown)} (see summarizer.lexicon.CATEGORIES)")
     tables = {category: _entries(code, category, data.get(category, {}), source) for category in CATEGORIES}
     boundaries = head.get("word_boundaries", True)
-    return Language(code, str(head["name"]), boundaries if boundaries == "start" else bool(boundaries), tables)
+    country = str(head["country"]) if "country" in head else None
+    return Language(code, str(head["name"]), boundaries if boundaries == "start" else bool(boundaries), tables, country)
 
 
 def _entries(code: str, category: str, table: dict[str, Any], source: str) -> tuple[Entry, ...]:
@@ -156,6 +159,9 @@ CATEGORIES: dict[str, str] = {
     "bodies": "bodies that meet or hold office (People's Council, Party Committee), with their English",
     "levels": "administrative levels (province, district, commune), with their English adjective",
     "offices": "offices a title is made of (secretary, chairman), with their English",
+    "meeting_modifiers": "words that qualify a meeting (mở rộng: Extended, bất thường: Extraordinary), in English",
+    "name_joiners": "words that join the parts of a meeting's name and say nothing of their own (của: of)",
+    "periods": "periods a meeting's name covers, as patterns with groups and an English template ({1}, {2})",
     "ordinals": "ordinal words and markers (thứ, lần thứ, 第...次, dixième), with their number where fixed",
     "terms": "words that give a body's term (khóa, 届, созыва)",
     "months": "month names, with their number as English",
@@ -166,5 +172,6 @@ CATEGORIES: dict[str, str] = {
     "plan_words": "words naming a plan or target a result is measured against (kế hoạch, plan, 计划)",
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
     "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",
+    "date_patterns": "dates as a language writes them, with named groups y, m, d (2024年5月4日)",
     "number_words": "ordinal words (dixième, десятое, thứ hai), with their number as ``en``",
 }

@@ -23,34 +23,53 @@ MOST_ALONE = 4  # fields asked one by one when a call translated none
 DRAFTS: dict[str, type[BaseModel]] = {}  # the schema is made per call, one field per text
 
 
-def in_english(asker: Asker, texts: list[str], known_foreign: frozenset[int] = frozenset()) -> list[str]:
+def in_english(
+    asker: Asker,
+    texts: list[str],
+    known_foreign: frozenset[int] = frozenset(),
+    kept: frozenset[int] = frozenset(),
+    glossary: str = "",
+) -> list[str]:
     """``texts`` with those that are not English, or hold letters of another script ("Restрукture"),
     translated (when the translation is English and in Latin letters; else the text stays, without
     its words that mix two scripts). ``known_foreign`` are indices of texts known to be the article's
-    own words, translated however short (lingua cannot tell the language of "conférence")."""
-    foreign = [i for i, text in enumerate(texts) if text and (i in known_foreign or not _english(text))][:MOST_FIELDS]
+    own words, translated however short (lingua cannot tell the language of "conférence"); ``kept``,
+    of texts never translated (a meeting name said by rule); ``glossary``, the renderings of the
+    article's words the model is given."""
+    foreign = [
+        i for i, text in enumerate(texts) if text and i not in kept and (i in known_foreign or not _english(text))
+    ][:MOST_FIELDS]
     if not foreign:
         return texts
-    translated = _translated(asker, texts, foreign)
+    translated = _translated(asker, texts, foreign, glossary)
     # Texts the call left in their language are asked again on their own: among many, the small model
     # sometimes copies one back (a Russian directive among five English fields), or copies them all (a
     # long Vietnamese report's seven fields): then each is asked alone, headline and name first.
     again = [index for index in foreign if index not in translated]
     if again and len(again) < len(foreign):
-        translated.update(_translated(asker, texts, again))
+        translated.update(_translated(asker, texts, again, glossary))
     elif again:
         for index in again[:MOST_ALONE]:
-            translated.update(_translated(asker, texts, [index]))
+            translated.update(_translated(asker, texts, [index], glossary))
     return [
         translated[index] if index in translated else without_mixed_words(text) if index in foreign else text
         for index, text in enumerate(texts)
     ]
 
 
-def _translated(asker: Asker, texts: list[str], indices: list[int]) -> dict[int, str]:
+def retranslated(asker: Asker, texts: list[str], indices: list[int], glossary: str, avoid: str) -> dict[int, str]:
+    """The English of ``texts[indices]`` asked again in one call, naming what must not be there (``avoid``);
+    only answers in English and in Latin letters."""
+    return _translated(asker, texts, indices[:MOST_FIELDS], glossary, avoid)
+
+
+def _translated(
+    asker: Asker, texts: list[str], indices: list[int], glossary: str = "", avoid: str = ""
+) -> dict[int, str]:
     """The English of ``texts[indices]`` from one call, for those whose answer is English in Latin letters."""
     numbered = "\n".join(f"text{number}: {texts[index]}" for number, index in enumerate(indices, 1))
-    answer = asker.ask(load_prompt("english"), _draft([_bound(texts[index]) for index in indices]), texts=numbered)
+    draft = _draft([_bound(texts[index]) for index in indices])
+    answer = asker.ask(load_prompt("english"), draft, texts=numbered, glossary=glossary, avoid=avoid)
     found = {}
     for number, index in enumerate(indices, 1):
         english = str(getattr(answer, f"text{number}")).strip()

@@ -1,9 +1,12 @@
 """The meeting: name, kind, day, place and organiser, read from the article (or its first part).
 
-The name is asked twice: as the article writes it (kept only when it stands there) and in English
-(kept only when its numbers stand in the article: "25th" needs a 25). A place that is a committee,
-a council, a title or a bare "Province" is not a place and is dropped, nor are a common noun, a
-news agency's dateline or the name of who chaired (``text.places``).
+The model copies the name as the article writes it (kept only when it stands there). Its English is
+said by rule when the glossary understands every word of it (``text.meeting_names``: "Kỳ họp thứ 9,
+HĐND tỉnh Lam Sơn khóa XIX" is "9th Session of the 19th Lam Son Provincial People's Council"), is the
+name itself in an English article, and is otherwise translated with the other English fields and then
+checked against the parts the glossary did read (``checked_english_name``). A place that is a
+committee, a council, a title or a bare "Province" is not a place and is dropped, nor are a common
+noun, a news agency's dateline or the name of who chaired (``text.places``).
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import re
 
 from pydantic import Field
 
-from summarizer.schema import Meeting, MeetingKind
+from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
-from summarizer.text.dates import a_documents_day, day_in_lead, resolve_date
-from summarizer.text.grounding import ground
-from summarizer.text.language import is_in_language
+from summarizer.text.dates import a_documents_day, dated, day_in_lead
+from summarizer.text.fidelity import index_article, untraced
+from summarizer.text.meeting_names import NameParts, english_name, full_name_parts
 from summarizer.text.meetings import has_a_meeting_word, meeting_name_in
-from summarizer.text.names import names_a_body, value_or_none
+from summarizer.text.names import names_a_body
+from summarizer.text.numbers import english_numbers
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.titles import supported_titles
 
@@ -39,12 +43,6 @@ _MEETING_NOUNS = re.compile(
     r"conference|meeting|session|congress|plenum|plenary|workshop|forum|assembly|council|review|summit|hearing",
     re.IGNORECASE,
 )
-# The English names the meeting prompt gives as examples (prompts/meeting.j2), folded, each with the
-# words it translates there: an article that has those words is named so rightly.
-_PROMPT_EXAMPLES = {
-    "25th conference of the provincial party executive committee": "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh",
-    "extended meeting of the provincial party executive committee": "réunion élargie du Comité exécutif provincial",
-}
 _LEVEL_WORDS = {
     "province",
     "provincial",
@@ -72,7 +70,6 @@ class MeetingDraft(Draft):
     """The meeting as the article describes it; every field copied from the article or null."""
 
     name_as_written: str | None = Field(description="The words naming the meeting, copied", max_length=200)
-    name: str | None = Field(description="The meeting's name in English", max_length=200)
     kind: MeetingKind
     date_as_written: str | None = Field(description="Words giving the meeting's day, copied", max_length=60)
     location: str | None = Field(description="Place of the meeting, copied from the article", max_length=80)
@@ -86,22 +83,81 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
     """The meeting the article reports; values not found in the article are dropped with a warning."""
     draft = asker.ask_about_article("meeting", MeetingDraft)
     date_words = _meeting_day(found_in_article("date", draft.date_as_written, original, warnings), original, warnings)
-    date = resolve_date(date_words, original, language)
+    date, year_from = dated(date_words, original, language)
     if date is None and (opening := day_in_lead(original)) is not None:
-        date_words, date = opening, resolve_date(opening, original, language)
+        date_words, (date, year_from) = opening, dated(opening, original, language)
     written = _written_name(found_in_article("name", draft.name_as_written, original, warnings), original, warnings)
-    name = _english_name(draft.name, original, warnings)
-    if written and (name is None or is_in_language(name, "en") is False):
-        name = written  # said in English by the English step, with the other fields
+    organiser = _organiser(found_in_article("organiser", draft.organiser, original, warnings), warnings)
+    name, name_by = _name_by_rule(written, original, organiser, language)
     return Meeting(
         name=name,
+        name_by=name_by,
         name_as_written=written,
         kind=draft.kind,
         date=date,
+        date_year_from=year_from if date else None,
         date_as_written=date_words,
         location=_place(found_in_article("location", draft.location, original, warnings), original, warnings),
-        organiser=found_in_article("organiser", draft.organiser, original, warnings),
+        organiser=organiser,
     )
+
+
+def _name_by_rule(
+    written: str | None, original: str, organiser: str | None, language: str
+) -> tuple[str | None, NameBy | None]:
+    """The English name when it needs no model: the article's own (English) words, or the glossary's
+    rendering of a name it understands whole; else (None, None), to be translated with the other fields."""
+    if written is None:
+        return None, None
+    if language == "en":
+        return written[:1].upper() + written[1:], "article"
+    parts = full_name_parts(written, original, organiser, language)
+    return (english_name(parts), "rule") if parts.complete else (None, None)
+
+
+def checked_english_name(
+    english: str | None, meeting: Meeting, original: str, language: str, warnings: list[str]
+) -> tuple[str | None, NameBy | None]:
+    """The model's English for the meeting's name, unless it contradicts the article: a number the name
+    does not have ("28th" for the 18th), or a name, country or currency the article lacks (a "National
+    Committee of the People's Republic of China"). Then the glossary's rendering of the words it read
+    stands in ("16th Meeting" for "phiên họp thứ 16"), or no English name, with a warning."""
+    written = meeting.name_as_written or ""
+    parts = full_name_parts(written, original, meeting.organiser, language)
+    problems = _name_problems(english, written, parts, original) if english else ["no English"]
+    if not problems and english is not None:
+        return english, "model"
+    fallback = english_name(parts)
+    said = f"{english!r}" if english else "the meeting name"
+    warnings.append(
+        f"English meeting name {said} dropped ({'; '.join(problems)})"
+        + (f": said by rule from the words the glossary reads, {fallback!r}" if fallback else "")
+    )
+    return (fallback, "rule") if fallback else (None, None)
+
+
+def _name_problems(english: str, written: str, parts: NameParts, original: str) -> list[str]:
+    problems = []
+    if not names_a_meeting(english):
+        problems.append("it names no meeting")
+    numbers = {key for _, keys in english_numbers(english) for key in keys}
+    lost = {str(number) for number in parts.numbers()} - numbers
+    if lost:
+        problems.append(f"it lost the name's {', '.join(sorted(lost))}")
+    stated = set(re.findall(r"\d+", written)) | {str(number) for number in parts.numbers()}
+    extra = numbers - stated - {key for key in numbers if re.fullmatch(r"\d{4}", key)}
+    if extra:
+        problems.append(f"{', '.join(sorted(extra))} is not in the name")
+    problems += [f"{item} is not in the article" for item in untraced(english, index_article(original))]
+    return problems
+
+
+def _organiser(organiser: str | None, warnings: list[str]) -> str | None:
+    """The organiser when it names a body (a committee, council, government), not a person."""
+    if organiser is not None and not names_a_body(organiser.casefold()):
+        warnings.append(f"dropped meeting organiser {organiser!r}: it names no body")
+        return None
+    return organiser
 
 
 _CLOCK_TIME = re.compile(r"[ T,]+\d{1,2}:\d{2}")  # right after a date: a posting time stamp
@@ -136,27 +192,6 @@ def _written_name(written: str | None, original: str, warnings: list[str]) -> st
 def names_a_meeting(name: str) -> bool:
     """Whether an English name has a meeting's noun (conference, session, plenum...): "Share in" has not."""
     return bool(_MEETING_NOUNS.search(name))
-
-
-def _english_name(name: str | None, original: str, warnings: list[str]) -> str | None:
-    """The English name, unless it names no meeting ("Share in", "Mid_term_review") or has a number
-    the article lacks (an invented "5th")."""
-    name = value_or_none(name)
-    if name is None:
-        return None
-    if "_" in name or len(name.split()) < 2 or not _MEETING_NOUNS.search(name):
-        warnings.append(f"dropped meeting name {name!r}: it names no meeting")
-        return None
-    example_of = _PROMPT_EXAMPLES.get(" ".join(name.casefold().split()))
-    if example_of is not None and ground(example_of, original).match != "exact":  # the small model copies them
-        warnings.append(f"dropped meeting name {name!r}: the prompt's example, not the article's meeting")
-        return None
-    numbers = set(re.findall(r"\d+", original))
-    missing = [number for number in re.findall(r"\d+", name) if number not in numbers]
-    if missing:
-        warnings.append(f"dropped meeting name {name!r}: {', '.join(missing)} is not in the article")
-        return None
-    return name
 
 
 def _place(place: str | None, original: str, warnings: list[str]) -> str | None:

@@ -33,16 +33,17 @@ class SummaryDraft(Draft):
 DRAFTS = {"summary": SummaryDraft}
 
 
-def summarise(asker: Asker) -> SummaryDraft:
-    """An English headline and summary of the asker's text."""
-    draft = asker.ask_about_article("summary", SummaryDraft)
+def summarise(asker: Asker, glossary: str = "", avoid: str = "") -> SummaryDraft:
+    """An English headline and summary of the asker's text; ``glossary``, the renderings of its words the
+    model is given; ``avoid``, what an earlier answer said that the article does not."""
+    draft = asker.ask(load_prompt("summary"), SummaryDraft, article=asker.article_text, glossary=glossary, avoid=avoid)
     return SummaryDraft.model_construct(headline=draft.headline.strip(), summary=whole_sentences(draft.summary))
 
 
-def summary_of_parts(asker: Asker, summaries: list[SummaryDraft]) -> SummaryDraft:
+def summary_of_parts(asker: Asker, summaries: list[SummaryDraft], glossary: str = "") -> SummaryDraft:
     """One English summary from the parts' summaries (given to the summary prompt as the text)."""
     joined = "\n\n".join(f"{s.headline}\n{s.summary}" for s in summaries)
-    return summarise(asker.for_text(joined))
+    return summarise(asker.for_text(joined), glossary)
 
 
 def whole_sentences(text: str) -> str:

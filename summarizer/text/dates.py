@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -33,6 +34,10 @@ _DAY_OPENING = re.compile(
     r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:ngày\s+)?\d{1,2}\s?[/-]\s?\d{1,2}\b(?![/-]\d)"
 )
 _LEAD_CHARS = 800
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A day and month with no year, day first: "29-5", "6/12", "1.3".
+_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/.-]*\d)")
+YearFrom = Literal["phrase", "dateline", "sentence", "title", "lead"]
 
 
 def a_documents_day(text: str, start: int) -> bool:
@@ -52,15 +57,85 @@ def day_in_lead(text: str) -> str | None:
 
 def resolve_date(phrase: str | None, text: str, language: str | None) -> dt.date | None:
     """The date ``phrase`` means in this article, or None."""
+    return dated(phrase, text, language)[0]
+
+
+def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date | None, YearFrom | None]:
+    """The date ``phrase`` means in this article and where its year comes from: the phrase itself, the
+    article's dateline, else the year its own sentence states ("Ngày 29-5 … kết quả 6 tháng đầu năm 2023"),
+    the title's, or the only year of the lead; (None, None) when none gives one. Never the fetch date."""
     if not phrase:
-        return None
-    full = _full_date(phrase, language)
+        return None, None
+    full = _lexicon_date(phrase, language) or _full_date(phrase, language)
     if full:
-        return full
+        return full, "phrase"
     dateline = publication_date(text, language)
-    if dateline is None:
-        return None
-    return _day_and_month(phrase, language, dateline)
+    if dateline is not None and (day := _day_and_month(phrase, language, dateline)) is not None:
+        return day, "dateline"
+    day_and_month = _month_and_day(phrase, language)
+    if day_and_month is None:
+        return None, None
+    for source, year in _stated_years(phrase, text, day_and_month[0]):
+        found = _safe_date(year, *day_and_month)
+        if found is not None:
+            return found, source
+    return None, None
+
+
+def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, int]]:
+    """The years the article states near ``phrase``, best first: its sentence's, the title's, the lead's only year."""
+    at = max(text.find(phrase), 0)
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [end for end in (text.find(".", at + len(phrase)), text.find("\n", at + len(phrase))) if end >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    title = next((line for line in text.splitlines() if line.strip()), "")
+    found: list[tuple[YearFrom, int]] = []
+    places: list[tuple[YearFrom, str]] = [("sentence", sentence), ("title", title)]
+    for source, words in places:
+        years = [int(year) for year in _YEAR.findall(words)]
+        if years:
+            found.append((source, _year_of(years, month)))
+    lead = set(map(int, _YEAR.findall(text[:_LEAD_CHARS])))
+    if len(lead) == 1:
+        found.append(("lead", lead.pop()))
+    return found
+
+
+def _year_of(years: list[int], month: int) -> int:
+    """The meeting's year among a sentence's years: a report on one year and plans for the next ("kết quả
+    năm 2018 và nhiệm vụ năm 2019") is held late in the first or early in the second."""
+    for year in years:
+        if year + 1 in years:
+            return year if month >= 7 else year + 1
+    return years[0]
+
+
+def _month_and_day(phrase: str, language: str | None) -> tuple[int, int] | None:
+    """(month, day) of a phrase with no year ("Ngày 29-5", "Sáng 6/12", "On March 24", "5月4日")."""
+    numeric = _DAY_MONTH.search(phrase)
+    if numeric and 1 <= int(numeric[2]) <= 12 and 1 <= int(numeric[1]) <= 31:
+        return int(numeric[2]), int(numeric[1])
+    for pattern in _date_patterns(language):
+        match = pattern.search(phrase)
+        if match and match.groupdict().get("m") and match.groupdict().get("d"):
+            return int(match["m"]), int(match["d"])
+    found = _search(phrase, language, {"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": dt.datetime(2000, 12, 31)})
+    return (found.month, found.day) if found else None
+
+
+def _lexicon_date(phrase: str, language: str | None) -> dt.date | None:
+    """A full date written as the lexicon's date patterns say ("2024年5月4日", "2024년 5월 4일")."""
+    for pattern in _date_patterns(language):
+        match = pattern.search(phrase)
+        if match and match.groupdict().get("y"):
+            return _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    return None
+
+
+def _date_patterns(language: str | None) -> list[re.Pattern[str]]:
+    from summarizer import lexicon
+
+    return [pattern for pattern, _ in lexicon.compiled("date_patterns", (language,) if language else None)]
 
 
 def publication_date(text: str, language: str | None) -> dt.date | None:

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from summarizer import lexicon
+from summarizer.text.language import detect_language
 from summarizer.text.numbers import article_keys, english_numbers
 from summarizer.text.scripts import main_script
 
@@ -55,9 +56,10 @@ class ArticleIndex:
 @functools.lru_cache(maxsize=64)
 def index_article(text: str) -> ArticleIndex:
     """The article's index (cached: every English field of a brief is traced against the same article)."""
+    language = lexicon.languages().get(detect_language(text) or "")
     return ArticleIndex(
         numbers=article_keys(text),
-        countries=_named(text, "countries"),
+        countries=_named(text, "countries") | ({language.country} if language and language.country else set()),
         currencies=_named(text, "currencies"),
         folded=fold(text),
         latin=main_script(text) in (None, "latin"),

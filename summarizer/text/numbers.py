@@ -23,6 +23,10 @@ _NATIVE_DIGITS = str.maketrans(
 _ROMAN = re.compile(
     r"(?<![\w'’])(?=[MDCLXVI]{2,}\b|[VX]\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b"
 )
+# In an article a lone "I" is a numeral too ("lần thứ I"); in English it is the pronoun.
+_ROMAN_IN_ARTICLE = re.compile(
+    r"(?<![\w'’])(?=[MDCLXVI]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b"
+)
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _CJK_DIGITS = {
     "〇": 0,
@@ -94,7 +98,7 @@ def article_keys(text: str) -> frozenset[str]:
         value = int(re.sub(r"\D", "", match[0]) or 0)
         if 2400 <= value <= 2700 and not re.search(r"[.,]", match[0]):
             keys.add(str(value - 543))  # the Thai (and Lao) calendar's year
-    keys |= {str(roman_value(match[0])) for match in _ROMAN.finditer(text)}
+    keys |= {str(roman_value(match[0])) for match in _ROMAN_IN_ARTICLE.finditer(text) if match[0]}
     keys |= {str(cjk) for match in _CJK_NUMERAL.finditer(text) if (cjk := cjk_value(match[0])) is not None}
     keys |= {number for pattern, number in lexicon.patterns("number_words") if pattern.search(text)}
     return frozenset(keys)

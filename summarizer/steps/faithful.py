@@ -1,0 +1,88 @@
+"""Every English field true to its article: what it says that the article lacks is asked again, once.
+
+A field whose number, name, country or currency the article cannot account for (``text.fidelity``)
+is asked again, naming what must not be there: the headline and summary from the article, a target's
+or directive's English from its quote. When the answer still says something the article lacks, the
+field falls back to what is sure: the summary loses the sentences that say it, the headline becomes
+the meeting's English name, a target's or directive's English becomes its quote (the article's own
+words), each with a warning. The meeting's name is checked where it is made (``steps.meeting``).
+"""
+
+from __future__ import annotations
+
+from summarizer.schema import Directive, Target
+from summarizer.steps.base import Asker
+from summarizer.steps.english import retranslated
+from summarizer.steps.summary import SummaryDraft, summarise, whole_sentences
+from summarizer.text.fidelity import Untraced, index_article, untraced
+from summarizer.text.sentences import split_sentences
+
+
+def faithful_summary(
+    asker: Asker | None,
+    draft: SummaryDraft,
+    article: tuple[str, str],
+    meeting_name: str | None,
+    warnings: list[str],
+) -> SummaryDraft:
+    """The headline and summary, asked again (when ``asker`` reads the whole article) if they say what the
+    article lacks; then without the sentences that still do, and the meeting's name for a headline that does."""
+    original, glossary = article
+    index = index_article(original)
+    wrong = untraced(f"{draft.headline}\n{draft.summary}", index)
+    if not wrong:
+        return draft
+    if asker is not None:
+        draft = summarise(asker, glossary, avoid=_said(wrong))
+        wrong = untraced(f"{draft.headline}\n{draft.summary}", index)
+        if not wrong:
+            return draft
+    headline, summary = draft.headline, draft.summary
+    if untraced(headline, index):
+        headline = meeting_name or headline
+        missing = _said(untraced(draft.headline, index))
+        warnings.append(f"headline {draft.headline!r} replaced: {missing} not in the article")
+    kept = [sentence for sentence in split_sentences(summary) if not untraced(sentence, index)]
+    if kept and len(kept) < len(split_sentences(summary)):
+        summary = whole_sentences(" ".join(kept))
+        warnings.append(f"summary sentences left out: {_said(wrong)} not in the article")
+    elif not kept:
+        warnings.append(f"summary says {_said(wrong)}, which the article does not")
+    return SummaryDraft.model_construct(headline=headline, summary=summary)
+
+
+def faithful_items(
+    asker: Asker,
+    targets: list[Target],
+    directives: list[Directive],
+    article: tuple[str, str],
+    warnings: list[str],
+) -> tuple[list[Target], list[Directive]]:
+    """Targets and directives whose English says what the article lacks: said again from their quotes,
+    naming what must not be there; when that fails too, their quote stands as their English."""
+    original, glossary = article
+    index = index_article(original)
+    items: list[Target | Directive] = [*targets, *directives]
+    wrong = {number: found for number, item in enumerate(items) if (found := untraced(item.what, index))}
+    if not wrong:
+        return targets, directives
+    quotes = [item.evidence.quote for item in items]
+    avoid = _said([found for item in wrong.values() for found in item])
+    again = retranslated(asker, quotes, sorted(wrong), glossary, avoid)
+    fixed = []
+    for number, item in enumerate(items):
+        what = item.what
+        if number in wrong:
+            better = again.get(number)
+            if better is not None and not untraced(better, index):
+                what = better
+            else:
+                what = item.evidence.quote
+                missing = _said(wrong[number])
+                warnings.append(f"English {item.what!r} replaced by its quote: {missing} not in the article")
+        fixed.append(item.model_copy(update={"what": what}))
+    return [t for t in fixed if isinstance(t, Target)], [d for d in fixed if isinstance(d, Directive)]
+
+
+def _said(found: list[Untraced]) -> str:
+    return ", ".join(dict.fromkeys(item.words for item in found))

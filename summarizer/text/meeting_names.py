@@ -1,0 +1,226 @@
+"""A meeting's name in English by rule, from the closed vocabulary such names are made of.
+
+"Kỳ họp thứ 9, HĐND tỉnh Lam Sơn khóa XIX" is a meeting noun (Session), its ordinal (9), a body
+(People's Council) at a level (Provincial) of a place (Lam Sơn) in a term (XIX): "9th Session of the
+19th Lam Son Provincial People's Council", without asking the model, which turned such names into
+"the 17th meeting of the XVIII National Committee of the People's Republic of China". The words come
+from the article's lexicon (meeting_nouns, ordinals, bodies, levels, terms, meeting_modifiers,
+periods, name_joiners); a name with a word the lexicon does not know is only partly parsed, and the
+parts found still say what the model's translation must not contradict.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from summarizer import lexicon
+from summarizer.text.numbers import cjk_value, ordinal_suffix, roman_value
+
+_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+_NUMBER = r"(\d{1,3}|[IVXLC]+)(?![\w])"
+_PUNCTUATION = re.compile(r"[\s,;:()\[\]\-–—]+")
+_WORD = re.compile(r"[^\s,;:()\[\]]+")
+
+
+@dataclass
+class NameParts:
+    """What a meeting's name says, each part in English where the lexicon renders it."""
+
+    noun: str | None = None
+    ordinal: int | None = None
+    modifiers: list[str] = field(default_factory=list)
+    body: str | None = None  # English, with {level} where the level goes
+    level: str | None = None
+    place: str | None = None  # as written
+    term: int | None = None
+    term_years: str | None = None
+    period: str | None = None
+    unknown: list[str] = field(default_factory=list)  # words the lexicon does not know
+
+    @property
+    def complete(self) -> bool:
+        """Whether every word was understood and there is a meeting noun: the English can be said by rule."""
+        return self.noun is not None and not self.unknown
+
+    def numbers(self) -> set[int]:
+        """The numbers the name states (ordinal, term), which an English name must keep."""
+        return {number for number in (self.ordinal, self.term) if number is not None}
+
+    def merged(self, other: NameParts) -> NameParts:
+        """These parts completed by another name's (the organiser's body, the words after the name)."""
+        return NameParts(
+            noun=self.noun if self.noun is not None else other.noun,
+            ordinal=self.ordinal if self.ordinal is not None else other.ordinal,
+            modifiers=self.modifiers or other.modifiers,
+            body=self.body or other.body,
+            level=self.level or other.level,
+            place=self.place or other.place,
+            term=self.term if self.term is not None else other.term,
+            term_years=self.term_years or other.term_years,
+            period=self.period or other.period,
+            unknown=self.unknown,
+        )
+
+
+def parse_name(written: str, language: str, stop_at_unknown: bool = False) -> NameParts:
+    """The parts of a meeting's name (or a body's name) as the article writes it, in its language; with
+    ``stop_at_unknown``, only the parts before the first word the lexicon does not know (the words that
+    follow a name in its sentence: "… HĐND huyện Tam Sơn khóa XX, nhiệm kỳ 2021-2026 đã khai mạc")."""
+    tokens = _tokens(language)
+    parts = NameParts()
+    position, last = 0, ""
+    while position < len(written) and not (stop_at_unknown and parts.unknown):
+        gap = _PUNCTUATION.match(written, position)
+        if gap:
+            position = gap.end()
+            continue
+        for kind, pattern, english in tokens:
+            match = pattern.match(written, position)
+            if match and match.end() > position:
+                _take(parts, kind, match, english, language)
+                position, last = match.end(), kind
+                break
+        else:
+            place = _place_at(written, position) if last in ("level", "body") and not parts.place else None
+            if place is not None:
+                parts.place, position, last = place[0], place[1], "place"
+                continue
+            word = _WORD.match(written, position)
+            parts.unknown.append(word[0] if word else written[position])
+            position = word.end() if word else position + 1
+    return parts
+
+
+def _place_at(text: str, start: int) -> tuple[str, int] | None:
+    """The run of capitalised words at ``start`` ("Lam Sơn", "Bà Rịa - Vũng Tàu", "BR-VT") and its end, or None."""
+    end = start
+    for word in _WORD.finditer(text, start):
+        if text[end : word.start()].strip(" -") or not word[0][0].isupper():
+            break
+        end = word.end()
+    return (text[start:end], end) if end > start else None
+
+
+def full_name_parts(written: str, text: str, organiser: str | None, language: str) -> NameParts:
+    """The parts of a meeting's name, completed by the words that follow it in the article (its body,
+    place, term) and by its organiser's body when the name names none ("Hội nghị lần thứ 36 (mở rộng)"
+    held by "Ban Chấp hành Đảng bộ tỉnh")."""
+    parts = parse_name(written, language)
+    at = text.find(written)
+    if at >= 0:
+        following = parse_name(text[at + len(written) : at + len(written) + 160], language, stop_at_unknown=True)
+        following.noun, following.ordinal, following.unknown = None, None, []
+        parts = parts.merged(following)
+    if organiser and parts.body is None:
+        owner = parse_name(organiser, language)
+        if owner.body is not None and not owner.unknown:
+            parts.body, parts.level, parts.place = owner.body, owner.level, parts.place or owner.place
+    return parts
+
+
+def english_name(parts: NameParts) -> str | None:
+    """The English name the parts make ("9th Session of the 19th Lam Son Provincial People's Council"),
+    or None with no meeting noun."""
+    if parts.noun is None:
+        return None
+    head = " ".join([*([_ordinal(parts.ordinal)] if parts.ordinal else []), *parts.modifiers, parts.noun])
+    extras = [parts.period] if parts.period else []
+    if parts.body:
+        body = parts.body.format(level=parts.level or "")
+        owner = " ".join(filter(None, [_ordinal(parts.term) if parts.term else None, _latin(parts.place), body]))
+        head += " of the " + " ".join(owner.split())
+    elif parts.term:
+        extras.append(f"{_ordinal(parts.term)} tenure")
+    if parts.term_years:
+        extras.append(f"{parts.term_years} term")
+    return head + (f" ({', '.join(extras)})" if extras else "")
+
+
+def _take(parts: NameParts, kind: str, match: re.Match[str], english: str | None, language: str) -> None:
+    if kind == "noun" and parts.noun is None:
+        parts.noun = english
+    elif kind == "ordinal" and parts.ordinal is None:
+        parts.ordinal = int(english) if english else _value(match)
+    elif kind == "modifier" and english:
+        parts.modifiers.append(english)
+    elif kind == "body" and parts.body is None:
+        parts.body = english
+        level = next((e for p, e in lexicon.patterns("levels", (language,)) if p.search(match[0])), None)
+        parts.level = parts.level or level
+    elif kind == "level" and parts.level is None:
+        parts.level = english
+    elif kind == "term" and match.lastindex:
+        parts.term = _value(match)
+    elif kind == "term_years":
+        parts.term_years = f"{match[1]}-{match[2]}"
+    elif kind == "period" and english:
+        parts.period = _period(english, match)
+
+
+def _value(match: re.Match[str]) -> int | None:
+    """The number a match's last group writes: digits, a Roman numeral or a Chinese numeral."""
+    text = match[match.lastindex or 0]
+    if text.isdigit():
+        return int(text)
+    return roman_value(text) if re.fullmatch(r"[IVXLC]+", text) else cjk_value(text)
+
+
+def _period(template: str, match: re.Match[str]) -> str:
+    def fill(slot: re.Match[str]) -> str:
+        value = match[int(slot[2])]
+        if slot[1] == "month:":
+            return _MONTHS[int(value) - 1] if 1 <= int(value) <= 12 else value
+        return value
+
+    return re.sub(r"\{(month:)?(\d)\}", fill, template)
+
+
+@functools.cache
+def _tokens(language: str) -> list[tuple[str, re.Pattern[str], str | None]]:
+    """(kind, pattern, English) of every word of a meeting's name in ``language``, longest first within a kind."""
+    found = lexicon.languages()
+    if language not in found:
+        return []
+    bounds = found[language].word_boundaries
+    only = (language,)
+
+    def compiled(word: str) -> re.Pattern[str]:
+        return re.compile(lexicon.bounded(word, bounds), re.IGNORECASE)
+
+    tokens: list[tuple[str, re.Pattern[str], str | None]] = []
+    for entry in lexicon.entries("periods", only):
+        tokens.append(("period", compiled(entry.word), entry.english))
+    for entry in lexicon.entries("terms", only):
+        years = rf"(?:{entry.word})\s+(\d{{4}})\s*[-–]\s*(\d{{4}})"
+        tokens.append(("term_years", compiled(years), None))
+        tokens.append(("term", re.compile(rf"(?:{entry.word})\s+{_NUMBER}", re.IGNORECASE), None))
+    for entry in lexicon.entries("ordinals", only):
+        tokens.append(("ordinal", re.compile(rf"(?:{entry.word})\s+{_NUMBER}", re.IGNORECASE), None))
+    tokens += [("ordinal", compiled(entry.word), entry.english) for entry in lexicon.entries("number_words", only)]
+    for kind, category in (
+        ("noun", "meeting_nouns"),
+        ("modifier", "meeting_modifiers"),
+        ("body", "bodies"),
+        ("level", "levels"),
+        ("joiner", "name_joiners"),
+    ):
+        tokens += [(kind, compiled(entry.word), entry.english) for entry in lexicon.entries(category, only)]
+    return tokens
+
+
+def _ordinal(number: int | None) -> str:
+    return f"{number}{ordinal_suffix(number)}" if number is not None else ""
+
+
+def _latin(place: str | None) -> str | None:
+    """A Vietnamese place in Latin letters without diacritics ("Lam Sơn" -> "Lam Son"), as English writes it."""
+    if place is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", place.replace("Đ", "D").replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

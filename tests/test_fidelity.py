@@ -1,0 +1,176 @@
+"""English true to its article: meeting names said by rule, the glossary the model is given, dates with
+the article's year, and the guard that asks again for English that says what the article lacks.
+
+Names, places and figures are invented (no real province is called Lam Sơn Tây or Quỳnh Dao)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer.schema import Directive, Evidence, Meeting, Target
+from summarizer.steps.faithful import faithful_items, faithful_summary
+from summarizer.steps.meeting import checked_english_name
+from summarizer.steps.summary import SummaryDraft
+from summarizer.text.dates import dated
+from summarizer.text.glossary import glossary_for
+from summarizer.text.meeting_names import english_name, full_name_parts, parse_name
+
+LEAD = (
+    "Sáng 3/7, Ban Chấp hành Đảng bộ tỉnh Lam Sơn Tây tổ chức Hội nghị lần thứ 36 (mở rộng) để đánh giá kết quả "
+    "6 tháng đầu năm 2025. Kỳ họp thứ 20 HĐND huyện Tam Sơn khóa XX, nhiệm kỳ 2021 - 2026 đã khai mạc."
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        (
+            "Kỳ họp thứ 9, HĐND tỉnh Lam Sơn Tây khóa XIX",
+            "9th Session of the 19th Lam Son Tay Provincial People's Council",
+        ),
+        (
+            "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX",
+            "25th Conference of the 19th Provincial Party Executive Committee",
+        ),
+        (
+            "Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025–2030",
+            "1st Congress of the Tan Lap Commune Party Organisation (2025-2030 term)",
+        ),
+        ("kỳ họp thứ tám, khóa XIX, nhiệm kỳ 2016 – 2021", "8th Session (19th tenure, 2016-2021 term)"),
+        (
+            "Phiên họp UBND huyện thường kỳ tháng 10/2024",
+            "Regular Meeting of the District People's Committee (October 2024)",
+        ),
+        ("phiên họp thứ 16", "16th Meeting"),
+    ],
+)
+def test_a_vietnamese_meeting_name_the_glossary_reads_whole_is_said_by_rule(written: str, english: str) -> None:
+    parts = parse_name(written, "vi")
+    assert parts.complete, parts.unknown
+    assert english_name(parts) == english
+
+
+def test_a_name_is_completed_by_the_words_after_it_and_by_its_organiser() -> None:
+    extended = full_name_parts("Hội nghị lần thứ 36 (mở rộng)", LEAD, "Ban Chấp hành Đảng bộ tỉnh", "vi")
+    assert english_name(extended) == "36th Extended Conference of the Provincial Party Executive Committee"
+    session = full_name_parts("Kỳ họp thứ 20 HĐND huyện Tam Sơn", LEAD, None, "vi")
+    assert english_name(session) == "20th Session of the 20th Tam Son District People's Council (2021-2026 term)"
+
+
+def test_a_name_with_words_the_glossary_does_not_know_is_only_partly_read() -> None:
+    parts = parse_name("Hội nghị đánh giá công tác cải cách hành chính", "vi")
+    assert not parts.complete and "đánh" in parts.unknown
+    assert parts.noun == "Conference"
+
+
+def test_the_models_english_name_is_kept_only_when_true_to_the_name_and_the_article() -> None:
+    meeting = Meeting(name_as_written="Kỳ họp thứ 17 HĐND tỉnh Lam Sơn Tây khóa XVIII")
+    text = f"Ngày 9/12, {meeting.name_as_written} khai mạc."
+    warnings: list[str] = []
+    right = "17th Session of the 18th Lam Son Tay Provincial People's Council"
+    assert checked_english_name(right, meeting, text, "vi", warnings) == (right, "model")
+    invented = "The 17th meeting of the XVIII National Committee of the People's Republic of China"
+    name, by = checked_english_name(invented, meeting, text, "vi", warnings)
+    assert (name, by) == ("17th Session of the 18th Lam Son Tay Provincial People's Council", "rule")
+    assert "China" in warnings[-1]
+    wrong_number = "27th Session of the 18th Lam Son Tay Provincial People's Council"
+    assert checked_english_name(wrong_number, meeting, text, "vi", warnings)[0] == right
+
+
+def test_the_glossary_gives_the_renderings_of_the_articles_own_words() -> None:
+    terms = dict(glossary_for(LEAD, "vi"))
+    assert terms["HĐND"] == "People's Council"
+    assert terms["Ban Chấp hành Đảng bộ"] == "Party Executive Committee"
+    assert terms["huyện"] == "District" and terms["mở rộng"] == "Extended"
+    assert glossary_for(LEAD, "xx") == []  # a language with no lexicon has no glossary
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "language", "expected"),
+    [
+        (
+            "Ngày 29-5",
+            "Tin tức\nNgày 29-5, HĐND huyện họp đánh giá 6 tháng đầu năm 2023.",
+            "vi",
+            (dt.date(2023, 5, 29), "sentence"),
+        ),
+        (
+            "Sáng 4/12",
+            "Sáng 4/12, UBND huyện họp về kết quả năm 2018 và nhiệm vụ năm 2019.",
+            "vi",
+            (dt.date(2018, 12, 4), "sentence"),
+        ),
+        (
+            "14 января",
+            "14 января прошла конференция по итогам 2019 года и задачам на 2020 год.",
+            "ru",
+            (dt.date(2020, 1, 14), "sentence"),
+        ),
+        ("On March 24", "Council review 2022\nOn March 24, the council met.", "en", (dt.date(2022, 3, 24), "title")),
+        ("5月4日", "5月4日，青林省人民议会举行会议，审议2024年工作。", "zh", (dt.date(2024, 5, 4), "sentence")),
+        (
+            "2025년 3월 14일",
+            "2025년 3월 14일 하반성 인민위원회가 회의를 열었다.",
+            "ko",
+            (dt.date(2025, 3, 14), "phrase"),
+        ),
+        ("Ngày 29-5", "Ngày 29-5, HĐND huyện họp.", "vi", (None, None)),  # no year anywhere: no date
+    ],
+)
+def test_a_day_and_month_take_the_year_the_article_states(
+    phrase: str, text: str, language: str, expected: tuple[dt.date | None, str | None]
+) -> None:
+    assert dated(phrase, text, language) == expected
+
+
+def _evidence(quote: str, text: str) -> Evidence:
+    start = text.find(quote)
+    return Evidence(quote=quote, match="exact", start=start, end=start + len(quote))
+
+
+class _Asker:
+    """Answers the guard's second asking with scripted texts (as the model would)."""
+
+    def __init__(self, summary: SummaryDraft | None = None, english: dict[str, str] | None = None) -> None:
+        self.summary, self.english, self.asked = summary, english or {}, []
+        self.article_text = "the article as the model reads it"
+
+    def ask(self, prompt, model, **values):  # type: ignore[no-untyped-def]
+        self.asked.append(values)
+        if prompt.name == "summary":
+            return self.summary
+        return model(**self.english)
+
+
+def test_a_summary_that_still_says_what_the_article_lacks_loses_those_sentences() -> None:
+    text = "Sáng 3/7, HĐND huyện Tam Sơn họp. Thu ngân sách đạt 4.130 tỷ đồng."
+    draft = SummaryDraft(
+        headline="Tam Son council meets in China", summary="The council met. It collected 9 billion yuan."
+    )
+    asker = _Asker(summary=draft)
+    warnings: list[str] = []
+    kept = faithful_summary(asker, draft, (text, ""), "Meeting of the Tam Son District People's Council", warnings)  # type: ignore[arg-type]
+    assert asker.asked and "China" in asker.asked[0]["avoid"] and "yuan" in asker.asked[0]["avoid"]
+    assert kept.summary == "The council met."
+    assert kept.headline == "Meeting of the Tam Son District People's Council"
+    assert len(warnings) == 2
+
+
+def test_a_target_whose_english_invents_a_currency_is_said_again_then_falls_back_to_its_quote() -> None:
+    text = "Thu ngân sách đạt 4.130 tỷ đồng, bằng 105% dự toán."
+    quote = "Thu ngân sách đạt 4.130 tỷ đồng, bằng 105% dự toán"
+    target = Target(
+        what="Budget revenue of 4.13 billion yuan", status="exceeded", figure="105%", evidence=_evidence(quote, text)
+    )
+    directive = Directive(what="Collect more revenue", evidence=_evidence(quote, text))
+    warnings: list[str] = []
+    fixed = faithful_items(
+        _Asker(english={"text1": "Budget revenue of 4,130 billion dong"}), [target], [directive], (text, ""), warnings
+    )  # type: ignore[arg-type]
+    assert fixed[0][0].what == "Budget revenue of 4,130 billion dong" and fixed[1][0].what == "Collect more revenue"
+    still = faithful_items(
+        _Asker(english={"text1": "Revenue of 4.13 billion yuan"}), [target], [], (text, ""), warnings
+    )  # type: ignore[arg-type]
+    assert still[0][0].what == quote and "yuan" in warnings[-1]
