@@ -172,6 +172,7 @@ CATEGORIES: dict[str, str] = {
     "plan_words": "words naming a plan or target a result is measured against (kế hoạch, plan, 计划)",
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
     "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",
+    "places": "places written in another script, with their English (乂安: Nghe An): the gazetteer of names",
     "date_patterns": "dates as a language writes them, with named groups y, m, d (2024年5月4日)",
     "number_words": "ordinal words (dixième, десятое, thứ hai), with their number as ``en``",
 }

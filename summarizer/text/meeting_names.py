@@ -17,13 +17,15 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from summarizer import lexicon
-from summarizer.text.numbers import cjk_value, ordinal_suffix, roman_value
+from summarizer.text.numbers import ascii_digits, cjk_value, ordinal_suffix, roman_value
+from summarizer.text.scripts import main_script
 
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
 )
-_NUMBER = r"(\d{1,3}|[IVXLC]+)(?![\w])"
+# A number as names write it: digits of any script, a Roman numeral, a Chinese numeral.
+_NUMBER = r"([\d០-៩໐-໙๐-๙]{1,3}|[IVXLC]+(?![a-z])|[〇零一二两三四五六七八九十百]+)"
 _PUNCTUATION = re.compile(r"[\s,;:()\[\]\-–—]+")
 _WORD = re.compile(r"[^\s,;:()\[\]]+")
 
@@ -38,6 +40,7 @@ class NameParts:
     body: str | None = None  # English, with {level} where the level goes
     level: str | None = None
     place: str | None = None  # as written
+    place_english: str | None = None  # the gazetteer's, for a place written in another script
     term: int | None = None
     term_years: str | None = None
     period: str | None = None
@@ -61,6 +64,7 @@ class NameParts:
             body=self.body or other.body,
             level=self.level or other.level,
             place=self.place or other.place,
+            place_english=self.place_english or other.place_english,
             term=self.term if self.term is not None else other.term,
             term_years=self.term_years or other.term_years,
             period=self.period or other.period,
@@ -71,30 +75,48 @@ class NameParts:
 def parse_name(written: str, language: str, stop_at_unknown: bool = False) -> NameParts:
     """The parts of a meeting's name (or a body's name) as the article writes it, in its language; with
     ``stop_at_unknown``, only the parts before the first word the lexicon does not know (the words that
-    follow a name in its sentence: "… HĐND huyện Tam Sơn khóa XX, nhiệm kỳ 2021-2026 đã khai mạc")."""
-    tokens = _tokens(language)
+    follow a name in its sentence: "… HĐND huyện Tam Sơn khóa XX, nhiệm kỳ 2021-2026 đã khai mạc").
+
+    In a script written without spaces between words (乂安省第十八届人民议会…), the letters no word of the
+    lexicon reads are gathered, and those just before a level (省, 성, ແຂວງ) are the place."""
+    tokens, spaced = _tokens(language), _spaced(language)
     parts = NameParts()
-    position, last = 0, ""
+    position, last, pending = 0, "", ""
     while position < len(written) and not (stop_at_unknown and parts.unknown):
         gap = _PUNCTUATION.match(written, position)
         if gap:
-            position = gap.end()
+            parts.unknown += [pending] if pending else []
+            position, pending = gap.end(), ""
             continue
         for kind, pattern, english in tokens:
             match = pattern.match(written, position)
             if match and match.end() > position:
+                if pending and kind == "level" and not parts.place:
+                    _take_place(parts, pending, None)
+                elif pending:
+                    parts.unknown.append(pending)
                 _take(parts, kind, match, english, language)
-                position, last = match.end(), kind
+                position, last, pending = match.end(), kind, ""
                 break
         else:
-            place = _place_at(written, position) if last in ("level", "body") and not parts.place else None
+            place = _place_at(written, position) if spaced and last in ("level", "body") and not parts.place else None
             if place is not None:
                 parts.place, position, last = place[0], place[1], "place"
-                continue
-            word = _WORD.match(written, position)
-            parts.unknown.append(word[0] if word else written[position])
-            position = word.end() if word else position + 1
+            elif spaced:
+                word = _WORD.match(written, position)
+                parts.unknown.append(word[0] if word else written[position])
+                position = word.end() if word else position + 1
+            else:
+                pending, position = pending + written[position], position + 1
+    parts.unknown += [pending] if pending else []
     return parts
+
+
+def _take_place(parts: NameParts, written: str, english: str | None) -> None:
+    """A place: in Latin letters it is said as written; in another script only the gazetteer can say it."""
+    parts.place, parts.place_english = written, english
+    if english is None and main_script(written) not in (None, "latin"):
+        parts.unknown.append(written)
 
 
 def _place_at(text: str, start: int) -> tuple[str, int] | None:
@@ -133,7 +155,8 @@ def english_name(parts: NameParts) -> str | None:
     extras = [parts.period] if parts.period else []
     if parts.body:
         body = parts.body.format(level=parts.level or "")
-        owner = " ".join(filter(None, [_ordinal(parts.term) if parts.term else None, _latin(parts.place), body]))
+        place = parts.place_english or (_latin(parts.place) if main_script(parts.place or "") == "latin" else None)
+        owner = " ".join(filter(None, [_ordinal(parts.term) if parts.term else None, place, body]))
         head += " of the " + " ".join(owner.split())
     elif parts.term:
         extras.append(f"{_ordinal(parts.term)} tenure")
@@ -161,11 +184,13 @@ def _take(parts: NameParts, kind: str, match: re.Match[str], english: str | None
         parts.term_years = f"{match[1]}-{match[2]}"
     elif kind == "period" and english:
         parts.period = _period(english, match)
+    elif kind == "place" and not parts.place:
+        _take_place(parts, match[0], english)
 
 
 def _value(match: re.Match[str]) -> int | None:
-    """The number a match's last group writes: digits, a Roman numeral or a Chinese numeral."""
-    text = match[match.lastindex or 0]
+    """The number a match's last group writes: digits (of any script), a Roman numeral or a Chinese numeral."""
+    text = ascii_digits(match[match.lastindex or 0])
     if text.isdigit():
         return int(text)
     return roman_value(text) if re.fullmatch(r"[IVXLC]+", text) else cjk_value(text)
@@ -181,29 +206,40 @@ def _period(template: str, match: re.Match[str]) -> str:
     return re.sub(r"\{(month:)?(\d)\}", fill, template)
 
 
+def _spaced(language: str) -> bool:
+    found = lexicon.languages().get(language)
+    return found is None or found.word_boundaries is True
+
+
 @functools.cache
 def _tokens(language: str) -> list[tuple[str, re.Pattern[str], str | None]]:
-    """(kind, pattern, English) of every word of a meeting's name in ``language``, longest first within a kind."""
-    found = lexicon.languages()
-    if language not in found:
+    """(kind, pattern, English) of every word of a meeting's name in ``language``, in the order they are tried.
+
+    An ordinal or term entry with a group is a whole pattern, its group the number ("第(…)届", "제(\\d+)차");
+    one without is a marker the number follows ("lần thứ 25", "khóa XIX"). Where words are not spaced,
+    they are matched wherever they stand (a level is written onto its place: 탄호아시)."""
+    if language not in lexicon.languages():
         return []
-    bounds = found[language].word_boundaries
-    only = (language,)
+    spaced, only = _spaced(language), (language,)
 
     def compiled(word: str) -> re.Pattern[str]:
-        return re.compile(lexicon.bounded(word, bounds), re.IGNORECASE)
+        return re.compile(lexicon.bounded(word, True) if spaced else word, re.IGNORECASE)
+
+    def numbered(word: str) -> re.Pattern[str]:
+        whole = re.compile(word).groups > 0
+        return compiled(word) if whole else re.compile(rf"(?:{word})\s*{_NUMBER}", re.IGNORECASE)
 
     tokens: list[tuple[str, re.Pattern[str], str | None]] = []
-    for entry in lexicon.entries("periods", only):
-        tokens.append(("period", compiled(entry.word), entry.english))
+    tokens += [("period", compiled(entry.word), entry.english) for entry in lexicon.entries("periods", only)]
     for entry in lexicon.entries("terms", only):
-        years = rf"(?:{entry.word})\s+(\d{{4}})\s*[-–]\s*(\d{{4}})"
-        tokens.append(("term_years", compiled(years), None))
-        tokens.append(("term", re.compile(rf"(?:{entry.word})\s+{_NUMBER}", re.IGNORECASE), None))
-    for entry in lexicon.entries("ordinals", only):
-        tokens.append(("ordinal", re.compile(rf"(?:{entry.word})\s+{_NUMBER}", re.IGNORECASE), None))
+        if re.compile(entry.word).groups == 0:
+            years = rf"(?:{entry.word})\s+(\d{{4}})\s*[-–~]\s*(\d{{4}})"
+            tokens.append(("term_years", compiled(years), None))
+        tokens.append(("term", numbered(entry.word), None))
+    tokens += [("ordinal", numbered(entry.word), None) for entry in lexicon.entries("ordinals", only)]
     tokens += [("ordinal", compiled(entry.word), entry.english) for entry in lexicon.entries("number_words", only)]
     for kind, category in (
+        ("place", "places"),
         ("noun", "meeting_nouns"),
         ("modifier", "meeting_modifiers"),
         ("body", "bodies"),

@@ -56,6 +56,11 @@ _SCALE = re.compile(
 _IDIOMATIC_FIRST = re.compile(r"\bfirst\s+(?:half|quarter|six|nine|three|months?|time|phase|stage|year|days?)\b", re.I)
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with the digits of other scripts (Khmer ១២, Lao ໑໒, Thai ๑๒, full-width) as ASCII digits."""
+    return text.translate(_NATIVE_DIGITS)
+
+
 def keys_of(token: str, scaled: bool = False) -> set[str]:
     """The keys of a number written with digits ("6,47" -> {"647"}; "4.130" with a scale -> {"4130", "413"})."""
     digits = re.sub(r"\D", "", token.translate(_NATIVE_DIGITS)).lstrip("0") or "0"
