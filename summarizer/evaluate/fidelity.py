@@ -42,6 +42,12 @@ def _traced(brief: Brief, text: str, numbers: bool) -> Tally:
     return sum(found), len(found)
 
 
+def untraced_items(brief: Brief, text: str) -> list[str]:
+    """What the English fields say that the article cannot account for, each once ("country 'China'")."""
+    article = index_article(text)
+    return list(dict.fromkeys(str(item) for field in english_fields(brief) for item in untraced(field, article)))
+
+
 def foreign_entities_invented(brief: Brief, text: str) -> list[str]:
     """Countries and currencies the English fields name that the article does not (China, yuan...)."""
     article = index_article(text)

@@ -72,8 +72,12 @@ def evaluate(gold: Sequence[dict[str, Any]], summarise: Callable[[Article], Brie
         before = copy.deepcopy((scores.fields, scores.rates))
         _score_article(scores, record, brief, article.text)
         shortfalls = _shortfalls(before, scores)
+        key = record.get("id") or Path(record["article"]).name
         if shortfalls:
-            scores.shortfalls[record.get("id") or Path(record["article"]).name] = shortfalls
+            scores.shortfalls[key] = shortfalls
+        untraced = fidelity.untraced_items(brief, article.text)
+        if untraced:
+            scores.untraced[key] = untraced
         for name in group_names(record):
             group = scores.groups.setdefault(name, Scores())
             group.articles += 1

@@ -70,6 +70,8 @@ class Scores:
     # article id -> what it fell short on: {"chairs": {"missed": 1, "extra": 0}, "place ...": {"failed": 1, "of": 1}}
     shortfalls: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     groups: dict[str, Scores] = field(default_factory=dict)
+    # article id -> what its English says that the article lacks ("number '28'", "country 'China'")
+    untraced: dict[str, list[str]] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """(field, precision, recall, detail) rows for a table (a check's rate stands in both columns)."""
@@ -115,6 +117,7 @@ class Scores:
             },
             "failed": self.failed,
             "shortfalls": self.shortfalls,
+            "untraced": self.untraced,
             "groups": {name: group.to_json() for name, group in self.groups.items()},
         }
 
@@ -128,6 +131,8 @@ class Scores:
             lines += ["", "| article | shortfalls |", "|---|---|"]
             for article, misses in self.shortfalls.items():
                 said = "; ".join(f"{name}: {_said(what)}" for name, what in misses.items())
+                if self.untraced.get(article):
+                    said += f"; English not in the article: {', '.join(self.untraced[article])}"
                 lines.append(f"| {article} | {said} |")
         return "\n".join(lines) + "\n"
 

@@ -27,6 +27,7 @@ from summarizer.text.numbers import article_keys, english_numbers
 from summarizer.text.scripts import main_script
 
 COMMON_ZIPF = 3.0  # words at least this frequent in English (wordfreq's Zipf scale) are no names
+RARE_ZIPF = 1.5  # below this even the large list barely knows a word: an opening word this rare is a name
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _FIGURE_BEFORE = re.compile(r"(?:\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*|(?:USD|VND|CNY|\$)\s*)$", re.I)
 
@@ -92,16 +93,24 @@ def untraced(english: str, article: ArticleIndex) -> list[Untraced]:
 
 
 def _names(english: str) -> list[str]:
-    """Capitalised words that are no common English words (nor countries, checked apart)."""
+    """Capitalised words that are no English words (nor countries, checked apart). A word capitalised only
+    because it opens a sentence, or in a title-case headline, is a name only if even the large English
+    list barely knows it ("Inefficiencies" is a word; "Phupbinh" is not)."""
     from wordfreq import zipf_frequency
 
     countries = {words.casefold() for words, _ in _mentions(english, "countries")}
+    words = english.split()
+    title_case = len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 0.6 * len(words)
     names = []
     for match in _CAPITALISED.finditer(english):
         word = match[0].strip("'’-")
         if len(fold(word)) < 3 or word.casefold() in countries or word.isupper():
             continue  # initials and acronyms (HĐND, GRDP) are checked as the article's letters elsewhere
-        if max(zipf_frequency(form, "en", wordlist="small") for form in _forms(word)) < COMMON_ZIPF:
+        opening = title_case or not english[: match.start()].strip() or english[: match.start()].rstrip()[-1] in ".!?:"
+        known = max(zipf_frequency(form, "en", wordlist="small") for form in _forms(word)) >= COMMON_ZIPF
+        if opening and not known:
+            known = max(zipf_frequency(form, "en", wordlist="large") for form in _forms(word)) >= RARE_ZIPF
+        if not known:
             names.append(word)
     return names
 
@@ -110,7 +119,8 @@ def _forms(word: str) -> set[str]:
     """A word and the stems its English endings may hide ("Evaluates", "convened", "People's")."""
     word = re.sub(r"['’]s$", "", word.casefold())
     forms = {word}
-    for ending, restored in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", "")):
+    endings = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
+    for ending, restored in endings:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             forms.add(word[: -len(ending)] + restored)
     return forms
