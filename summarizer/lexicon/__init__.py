@@ -15,7 +15,13 @@ are plain words) to the example sentence of our own that it must match, or to a 
 
 ``example`` (one or a list) must match and ``not`` (one or a list) must not; ``tests/test_lexicon.py``
 runs them all, as langextract validates its prompt examples against their text. ``en`` is the
-English rendering where the category has one (titles, bodies, meeting nouns, levels).
+English rendering where the category has one (titles, bodies, meeting nouns, levels), or the value
+the words stand for (a status, a part of the year); ``full`` is what an abbreviation stands for.
+
+A word is matched within word boundaries (``bounded``), except in the categories ``AS_WRITTEN``: there
+each fragment carries its own (``\\b`` where a word must end, none where a stem may run on:
+"головув" in "головував"), as the rules reading them always have. Alternatives are tried in order:
+languages in ``ORDER``, then each file's order.
 """
 
 from __future__ import annotations
@@ -41,9 +47,13 @@ class Entry:
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...] = ()
     english: str | None = None
+    full: str | None = None
 
     def pattern(self, word_boundaries: bool = True) -> re.Pattern[str]:
-        """The word alone, as a case-insensitive pattern (within word boundaries where the script has them)."""
+        """The word alone, as a case-insensitive pattern: as written in the ``AS_WRITTEN`` categories, else
+        within word boundaries where the script has them."""
+        if self.category in AS_WRITTEN:
+            return re.compile(self.word, re.IGNORECASE)
         return re.compile(bounded(self.word, word_boundaries), re.IGNORECASE)
 
 
@@ -98,6 +108,33 @@ def alternation(category: str, only: tuple[str, ...] | None = None) -> str:
     return "|".join(words)
 
 
+def words(category: str, only: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The words of ``category`` in every language (or those ``only`` names), in order, each once."""
+    return tuple(dict.fromkeys(entry.word for entry in entries(category, only)))
+
+
+def having(category: str) -> tuple[str, ...]:
+    """The languages that have words for ``category``, in order."""
+    return tuple(code for code, language in languages().items() if language.entries.get(category))
+
+
+def by_value(category: str) -> dict[str, str]:
+    """The words of ``category`` grouped by the value they stand for (their ``en``), each group an
+    alternation in order; the groups in the order their values first appear."""
+    groups: dict[str, list[str]] = {}
+    for entry in entries(category):
+        groups.setdefault(entry.english or "", []).append(entry.word)
+    return {value: "|".join(dict.fromkeys(found)) for value, found in groups.items()}
+
+
+def coverage() -> dict[str, dict[str, int]]:
+    """How many entries each language has in each category it covers (language -> category -> count)."""
+    return {
+        code: {category: len(found) for category, found in language.entries.items() if found}
+        for code, language in languages().items()
+    }
+
+
 def renderings(category: str, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
     """(word, English) of the entries of ``category`` that have an English rendering."""
     return [(entry.word, entry.english) for entry in entries(category, only) if entry.english]
@@ -122,8 +159,8 @@ def _entries(code: str, category: str, table: dict[str, Any], source: str) -> tu
         examples = _strings(spec.get("example"))
         if not examples:
             raise ValueError(f"lexicon {source}: [{category}] {word!r} has no example sentence")
-        english = spec.get("en")
-        found.append(Entry(code, category, word, examples, _strings(spec.get("not")), english))
+        english, full = spec.get("en"), spec.get("full")
+        found.append(Entry(code, category, word, examples, _strings(spec.get("not")), english, full))
     return tuple(found)
 
 
@@ -148,4 +185,24 @@ CATEGORIES: dict[str, str] = {
     "status_words": "words that state a result against its target (exceeded, vượt, 超过), with their status",
     "plan_words": "words naming a plan or target a result is measured against (kế hoạch, plan, 计划)",
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
+    "chair_nouns": "titles a chairing verb's stem also matches (Vorsitzende): not a verb",
+    "attended_verbs": "verbs that say a guest attended, before 'and' and a verb of their own (asistió y dirigió)",
+    "and_words": "words for 'and' that join two names, two verbs or two counts",
+    "remark_phrases": "phrases that look like directives but introduce a remark or a report (il convient de noter)",
+    "opening_orders": "words that make a sentence an order when they open it (Đề nghị..., Необходимо...)",
+    "past_markers": "words just before a directive word that tell it in the past (đã, continued to)",
+    "abbreviations": "abbreviations written with a period inside a sentence, without it (tp, Mme, z.B, т.д)",
 }
+# Categories whose fragments are used as written, each with its own boundaries (see the module's docstring).
+AS_WRITTEN = frozenset(
+    {
+        "chair_verbs",
+        "chair_nouns",
+        "attended_verbs",
+        "and_words",
+        "directive_words",
+        "remark_phrases",
+        "opening_orders",
+        "past_markers",
+    }
+)
