@@ -192,6 +192,12 @@ CATEGORIES: dict[str, str] = {
     "opening_orders": "words that make a sentence an order when they open it (Đề nghị..., Необходимо...)",
     "past_markers": "words just before a directive word that tell it in the past (đã, continued to)",
     "abbreviations": "abbreviations written with a period inside a sentence, without it (tp, Mme, z.B, т.д)",
+    "comrade_words": "words that head a list of people's names (các đồng chí, les camarades :, товарищи)",
+    "body_words": "words that make a capitalised name a body's (committee, Hội đồng, Báo, партия), not a person's",
+    "articles": "articles before a noun: a capitalised word after one is a noun, not a name (German capitalises nouns)",
+    "venue_words": "rooms and buildings a meeting is held in (hall, sala, hội trường)",
+    "spelt_out": "abbreviations spelt out before a clause is translated (KH: kế hoạch), with what each stands for",
+    "number_scales": "words for thousands, millions, billions before a currency (tỷ đồng)",
 }
 # Categories whose fragments are used as written, each with its own boundaries (see the module's docstring).
 AS_WRITTEN = frozenset(
@@ -204,5 +210,8 @@ AS_WRITTEN = frozenset(
         "remark_phrases",
         "opening_orders",
         "past_markers",
+        "address_words",
+        "comrade_words",
+        "body_words",
     }
 )
