@@ -79,7 +79,12 @@ def test_words_are_joined_in_language_order_each_once() -> None:
 
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
-    from summarizer.text import clauses, names, places, sentences, speakers
+    from summarizer.text import clauses, names, places, sentences, speakers, statuses
+    from summarizer.text import figure_patterns as figures
+
+    def before_a_date(example: str) -> object:
+        date = re.search(r"\d{1,2}/\d{1,2}", example)
+        return date and figures.DATE_WORDS.search(example[: date.start()])
 
     return {
         "chair_verbs": sentences.chairing_verb_at,
@@ -98,6 +103,24 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "spelt_out": clauses._ABBREVIATION.search,
         "number_scales": clauses._AMOUNT.search,
         "currencies": clauses._AMOUNT.search,
+        "percent_words": figures.PERCENT.search,
+        "of_total_words": figures.COUNT_OF_TOTAL.search,
+        "total_articles": figures.COUNT_OF_TOTAL.search,
+        "plan_words": figures.PLAN_SHARE.search,
+        "plan_before_share": figures.PLAN_SHARE_AFTER_PLAN.search,
+        "share_prepositions": figures.PLAN_SHARE_AFTER_PLAN.search,
+        "plan_rates": figures.ACTUAL_VS_PLAN.search,
+        "target_words": figures.COUNT_OF_TARGETS.search,
+        "fraction_of_plan": figures.PLAN_FRACTION.search,
+        "annual_plans": figures.ANNUAL_PLAN.search,
+        "status_verbs": figures.STATUS_AGAINST_PLAN.search,
+        "plan_after_status": figures.STATUS_AGAINST_PLAN.search,
+        "planned_words": figures.PLANNED.search,
+        "periods_to_date": statuses.period_pace,
+        "date_words": before_a_date,
+        "back_references": figures.BACK_REFERENCE.match,
+        "target_mentions": figures.TARGET_WORDS.search,
+        "status_words": statuses.status_from_words,
     }
 
 
@@ -110,3 +133,15 @@ def test_the_rule_reading_a_category_finds_each_example(entry: lexicon.Entry) ->
     for example in entry.examples:
         found = RULES[entry.category](example)
         assert found not in (None, False, []) or found == 0, f"{entry.category} misses {example!r}"
+
+
+STATUSES = [entry for _, entry in ENTRIES if entry.category == "status_words"]
+
+
+@pytest.mark.parametrize("entry", STATUSES, ids=[f"{e.language}-{e.word[:30]}" for e in STATUSES])
+def test_each_status_example_states_its_status(entry: lexicon.Entry) -> None:
+    from summarizer.text.statuses import _STATUS_ORDER, status_from_words
+
+    said = dict(_STATUS_ORDER)[entry.english or ""]
+    for example in entry.examples:
+        assert status_from_words(example) == said, f"{example!r} should state {said}"

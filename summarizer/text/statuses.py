@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from summarizer.lexicon import by_value
 from summarizer.schema import Status
 from summarizer.text.figure_patterns import (
     ACTUAL_VS_PLAN,
@@ -32,66 +33,18 @@ def status_from_share(share: float) -> Status:
 
 
 # Words that state a status, in the languages of the articles this tool reads most. Checked in this
-# order: a future ("will be reached and exceeded") is on track, whatever verb follows.
-_STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = (
-    (
-        "on_track",
-        re.compile(
-            r"\bseront\b|\bsera\b|\bdevrai(?:en)?t\b|\bwill be\b|\bexpected to\b|\bбуде\b|\bбудуть\b|"
-            r"\bбудет\b|\bsẽ\b|dự kiến|\bse espera\b|\bse prevé\b|\bwerden\b|\bvoraussichtlich\b|\bdovrebbero\b|"
-            r"\bdever(?:á|ão) ser\b|\b(?:пере)?(?:достигнет|выполнит|досягне|виконає)\b|"
-            # nearly there: "cận hoàn thành" (close to completion), "nearly met"
-            r"cận hoàn thành|gần hoàn thành|sắp hoàn thành|\bnearly (?:met|reached|achieved|completed)\b|"
-            r"\bpresque atteint|"
-            # likely to be completed, heading for: "có khả năng hoàn thành", "caminha para atingir 100%"
-            r"có khả năng (?:hoàn thành|đạt)|\bcaminha para\b|\bis heading (?:for|towards)\b|\ben camino de\b|"
-            # can reach: "peut certainement atteindre", "can meet", "có thể đạt"
-            r"\bpeu(?:t|vent) (?:\S+ )?atteindre|\bcan (?:\S+ )?(?:reach|achieve|meet)\b|"
-            r"có thể (?:\S+ )?(?:đạt|hoàn thành)|\bpuede(?:n)? (?:\S+ )?(?:alcanzar|cumplir)|"
-            r"\bpode(?:m)? (?:\S+ )?(?:atingir|alcançar|cumprir)|\bpuò (?:\S+ )?raggiungere|\bkann (?:\S+ )?erreich|"
-            r"\bмо(?:жет|же|гут|жуть) (?:\S+ )?(?:достичь|досягти|выполнить|виконати)",
-            re.IGNORECASE,
-        ),
-    ),
-    ("at_risk", re.compile(r"difficile|difficult|важко|труднодосяжн|khó đạt|khó hoàn thành", re.IGNORECASE)),
-    (
-        "missed",
-        re.compile(
-            r"non atteint|pas atteint|not (?:been )?(?:met|achieved|reached|fulfilled)|не досягнуто|"
-            r"не виконано|не выполнен|không đạt|chưa đạt|chưa hoàn thành|không hoàn thành|nicht erreicht|"
-            r"non (?:è stato |sono stati )?raggiunt|"
-            r"não (?:foi |foram )?(?:atingid|cumprid|alcançad)|no se (?:cumpli|alcanz)|"
-            r"no (?:fue|fueron) (?:cumplid|alcanzad)",
-            re.IGNORECASE,
-        ),
-    ),
-    # "đạt và vượt" (met and exceeded) counts targets each reached, some beyond: they are met.
-    (
-        "met",
-        re.compile(
-            r"đạt và vượt|(?:met|reached|achieved) and (?:surpassed|exceeded)|atteints? et dépassé|"
-            r"erreicht und übertroffen|alcanzad[oa]s? y superad|atingid[oa]s? e superad|выполнен\w* и перевыполнен",
-            re.I,
-        ),
-    ),
-    (
-        "exceeded",
-        re.compile(
-            r"dépass|surpass|exceed|over-?fulfil|перевикона|перевыполн|превыси|vượt|superad|superat|superand|superou|superó|"
-            r"superaron|superaram|sobrecumpl|"
-            r"übertr|übererf|überschritt",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "met",
-        re.compile(
-            r"\batteints?\b|\batteintes?\b|\bachieved\b|\breach(?:ed|ing)\b|\bfulfilled\b|\bcompleted\b|досягнут|достигнут|"
-            r"виконан|выполнен|\bđạt\b|hoàn thành|"
-            r"alcanzad|cumplid|erreicht|raggiunt|atingid|cumprid|alcançad",
-            re.IGNORECASE,
-        ),
-    ),
+# order: a future ("will be reached and exceeded") is on track, whatever verb follows; "đạt và vượt" (met and
+# exceeded) counts targets each reached, some beyond: they are met.
+_STATUS_ORDER: tuple[tuple[str, Status], ...] = (
+    ("on track", "on_track"),
+    ("at risk", "at_risk"),
+    ("missed", "missed"),
+    ("met and exceeded", "met"),
+    ("exceeded", "exceeded"),
+    ("met", "met"),
+)
+_STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
+    (status, re.compile(by_value("status_words")[said], re.IGNORECASE)) for said, status in _STATUS_ORDER
 )
 
 
