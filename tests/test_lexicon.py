@@ -3,6 +3,9 @@ langextract validates its prompt examples against their text); and the files loa
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import pytest
 
 from summarizer import lexicon
@@ -47,7 +50,99 @@ def test_an_unknown_category_is_refused() -> None:
 
 
 def test_words_are_bounded_where_the_script_spaces_them() -> None:
-    spaced = lexicon.Entry("en", "directive_words", "must", ("We must act.",))
-    assert not spaced.pattern(True).search("mustard")
+    spaced = lexicon.Entry("en", "levels", "commune", ("The commune met.",))
+    assert not spaced.pattern(True).search("The communes met.")
     unspaced = lexicon.Entry("zh", "chair_verbs", "主持", ("张三主持会议。",))
     assert unspaced.pattern(False).search("张三主持会议")
+
+
+def test_fragments_written_with_their_own_boundaries_are_used_as_written() -> None:
+    stem = lexicon.Entry("uk", "chair_verbs", "головув", ("Засідання головував Олег Ткач.",))
+    assert stem.pattern().search("Засідання головував Олег Ткач.")
+    ended = lexicon.Entry("en", "directive_words", r"must\b", ("We must act.",))
+    assert not ended.pattern().search("mustard")
+    assert lexicon.AS_WRITTEN.issubset(lexicon.CATEGORIES)
+
+
+def test_coverage_counts_each_languages_entries_by_category() -> None:
+    counts = lexicon.coverage()
+    assert list(counts)[:2] == ["vi", "fr"]
+    assert counts["vi"]["chair_verbs"] == len(lexicon.languages()["vi"].entries["chair_verbs"])
+    assert all(number > 0 for categories in counts.values() for number in categories.values())
+
+
+def test_words_are_joined_in_language_order_each_once() -> None:
+    assert lexicon.having("attended_verbs")[0] == "vi"
+    assert lexicon.words("abbreviations").count("dr") == 1  # French and English both write "Dr."
+    assert lexicon.alternation("chair_verbs").startswith("chủ trì|")
+
+
+def _rule_patterns() -> dict[str, Callable[[str], object]]:
+    """Each category's rule, as the module that reads it compiled it: shape and words together."""
+    from summarizer.text import clauses, fidelity, names, places, sentences, speakers, statuses
+    from summarizer.text import figure_patterns as figures
+
+    def before_a_date(example: str) -> object:
+        date = re.search(r"\d{1,2}/\d{1,2}", example)
+        return date and figures.DATE_WORDS.search(example[: date.start()])
+
+    return {
+        "chair_verbs": sentences.chairing_verb_at,
+        "directive_words": sentences.DIRECTIVE_WORDS.search,
+        "remark_phrases": sentences._REMARKS.search,
+        "opening_orders": sentences._OPENING_ORDER.match,
+        "chair_nouns": sentences._CHAIR_NOUNS.search,
+        "abbreviations": lambda example: any(
+            sentences._ends_with_abbreviation(example[: m.end()]) for m in re.finditer(r"\.", example)
+        ),
+        "address_words": lambda example: names.without_honorific(example) != example or None,
+        "comrade_words": names.comrades,
+        "body_words": names.names_a_body,
+        "articles": lambda example: example.split()[0].casefold() in speakers._ARTICLES or None,
+        "venue_words": places._VENUE.search,
+        "spelt_out": clauses._ABBREVIATION.search,
+        "number_scales": clauses._AMOUNT.search,
+        "currencies": lambda example: fidelity._named(example, "currencies"),
+        "countries": lambda example: fidelity._named(example, "countries"),
+        "percent_words": figures.PERCENT.search,
+        "of_total_words": figures.COUNT_OF_TOTAL.search,
+        "total_articles": figures.COUNT_OF_TOTAL.search,
+        "plan_words": figures.PLAN_SHARE.search,
+        "plan_before_share": figures.PLAN_SHARE_AFTER_PLAN.search,
+        "share_prepositions": figures.PLAN_SHARE_AFTER_PLAN.search,
+        "plan_rates": figures.ACTUAL_VS_PLAN.search,
+        "target_words": figures.COUNT_OF_TARGETS.search,
+        "fraction_of_plan": figures.PLAN_FRACTION.search,
+        "annual_plans": figures.ANNUAL_PLAN.search,
+        "status_verbs": figures.STATUS_AGAINST_PLAN.search,
+        "plan_after_status": figures.STATUS_AGAINST_PLAN.search,
+        "planned_words": figures.PLANNED.search,
+        "periods_to_date": statuses.period_pace,
+        "date_words": before_a_date,
+        "back_references": figures.BACK_REFERENCE.match,
+        "target_mentions": figures.TARGET_WORDS.search,
+        "status_words": statuses.status_from_words,
+    }
+
+
+RULES = _rule_patterns()
+RULE_ENTRIES = [entry for _, entry in ENTRIES if entry.category in RULES]
+
+
+@pytest.mark.parametrize("entry", RULE_ENTRIES, ids=[f"{e.language}-{e.category}-{e.word[:30]}" for e in RULE_ENTRIES])
+def test_the_rule_reading_a_category_finds_each_example(entry: lexicon.Entry) -> None:
+    for example in entry.examples:
+        found = RULES[entry.category](example)
+        assert found not in (None, False, []) or found == 0, f"{entry.category} misses {example!r}"
+
+
+STATUSES = [entry for _, entry in ENTRIES if entry.category == "status_words"]
+
+
+@pytest.mark.parametrize("entry", STATUSES, ids=[f"{e.language}-{e.word[:30]}" for e in STATUSES])
+def test_each_status_example_states_its_status(entry: lexicon.Entry) -> None:
+    from summarizer.text.statuses import _STATUS_ORDER, status_from_words
+
+    said = dict(_STATUS_ORDER)[entry.english or ""]
+    for example in entry.examples:
+        assert status_from_words(example) == said, f"{example!r} should state {said}"

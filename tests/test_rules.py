@@ -68,7 +68,7 @@ def test_grounding_works_on_cyrillic_and_cjk() -> None:
 
 
 def test_status_follows_a_stated_share() -> None:
-    from summarizer.text.figures import status_from_share
+    from summarizer.text.statuses import status_from_share
 
     (met, over, part) = find_candidates("3/34 цілі досягнуто на 100%, 2/5 à 120 %, 20/34 цілі досягнуто понад 50%.")
     assert [c.share for c in (met, over, part)] == [100.0, 120.0, 50.0]
@@ -76,7 +76,7 @@ def test_status_follows_a_stated_share() -> None:
 
 
 def test_status_words_future_first() -> None:
-    from summarizer.text.figures import status_from_words
+    from summarizer.text.statuses import status_from_words
 
     assert status_from_words("21 des 25 objectifs seront atteints et dépassés d'ici la fin du mandat") == "on_track"
     assert status_from_words("В районі перевиконано 4/34 цілі") == "exceeded"

@@ -7,7 +7,7 @@ import datetime as dt
 from summarizer.steps.summary import lead_summary, whole_sentences
 from summarizer.text.clauses import readable_clause
 from summarizer.text.dates import day_in_lead, resolve_date
-from summarizer.text.figures import annual_pace, find_candidates, rule_status
+from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.meetings import meeting_name_in, ordinal_name_in_english
 from summarizer.text.names import comrades, name_key, names_a_body, whole_name, without_honorific
 from summarizer.text.places import is_a_venue, why_not_a_place
@@ -21,6 +21,7 @@ from summarizer.text.sentences import (
     tasks_of,
 )
 from summarizer.text.speakers import speaker
+from summarizer.text.statuses import annual_pace
 from summarizer.text.titles import claimed_bodies, english_role, is_a_title, supported_bodies, title_holders
 
 

@@ -17,7 +17,13 @@ are plain words) to the example sentence of our own that it must match, or to a 
 
 ``example`` (one or a list) must match and ``not`` (one or a list) must not; ``tests/test_lexicon.py``
 runs them all, as langextract validates its prompt examples against their text. ``en`` is the
-English rendering where the category has one (titles, bodies, meeting nouns, levels).
+English rendering where the category has one (titles, bodies, meeting nouns, levels), or the value
+the words stand for (a status, a part of the year); ``full`` is what an abbreviation stands for.
+
+A word is matched within word boundaries (``bounded``), except in the categories ``AS_WRITTEN``: there
+each fragment carries its own (``\\b`` where a word must end, none where a stem may run on:
+"головув" in "головував"), as the rules reading them always have. Alternatives are tried in order:
+languages in ``ORDER``, then each file's order.
 """
 
 from __future__ import annotations
@@ -43,9 +49,13 @@ class Entry:
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...] = ()
     english: str | None = None
+    full: str | None = None
 
     def pattern(self, word_boundaries: bool | str = True) -> re.Pattern[str]:
-        """The word alone, as a case-insensitive pattern (within word boundaries where the script has them)."""
+        """The word alone, as a case-insensitive pattern: as written in the ``AS_WRITTEN`` categories, else
+        within word boundaries where the script has them."""
+        if self.category in AS_WRITTEN:
+            return re.compile(self.word, re.IGNORECASE)
         return re.compile(bounded(self.word, word_boundaries), re.IGNORECASE)
 
 
@@ -116,6 +126,33 @@ def patterns(category: str, only: tuple[str, ...] | None = None) -> list[tuple[r
     return [(pattern, entry.english) for pattern, entry in compiled(category, only) if entry.english]
 
 
+def words(category: str, only: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The words of ``category`` in every language (or those ``only`` names), in order, each once."""
+    return tuple(dict.fromkeys(entry.word for entry in entries(category, only)))
+
+
+def having(category: str) -> tuple[str, ...]:
+    """The languages that have words for ``category``, in order."""
+    return tuple(code for code, language in languages().items() if language.entries.get(category))
+
+
+def by_value(category: str) -> dict[str, str]:
+    """The words of ``category`` grouped by the value they stand for (their ``en``), each group an
+    alternation in order; the groups in the order their values first appear."""
+    groups: dict[str, list[str]] = {}
+    for entry in entries(category):
+        groups.setdefault(entry.english or "", []).append(entry.word)
+    return {value: "|".join(dict.fromkeys(found)) for value, found in groups.items()}
+
+
+def coverage() -> dict[str, dict[str, int]]:
+    """How many entries each language has in each category it covers (language -> category -> count)."""
+    return {
+        code: {category: len(found) for category, found in language.entries.items() if found}
+        for code, language in languages().items()
+    }
+
+
 def renderings(category: str, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
     """(word, English) of the entries of ``category`` that have an English rendering."""
     return [(entry.word, entry.english) for entry in entries(category, only) if entry.english]
@@ -142,8 +179,8 @@ def _entries(code: str, category: str, table: dict[str, Any], source: str) -> tu
         examples = _strings(spec.get("example"))
         if not examples:
             raise ValueError(f"lexicon {source}: [{category}] {word!r} has no example sentence")
-        english = spec.get("en")
-        found.append(Entry(code, category, word, examples, _strings(spec.get("not")), english))
+        english, full = spec.get("en"), spec.get("full")
+        found.append(Entry(code, category, word, examples, _strings(spec.get("not")), english, full))
     return tuple(found)
 
 
@@ -168,11 +205,74 @@ CATEGORIES: dict[str, str] = {
     "chair_verbs": "verbs and phrases that say someone chaired (chủ trì, présider, 主持)",
     "address_words": "words of address before a name (đồng chí, camarade, 同志), never part of it",
     "directive_words": "words that set a task (must, cần, поручил)",
-    "status_words": "words that state a result against its target (exceeded, vượt, 超过), with their status",
-    "plan_words": "words naming a plan or target a result is measured against (kế hoạch, plan, 计划)",
+    "status_words": "words that state a result against its target (vượt, exceeded), with that status in English",
+    "plan_words": "the plan, estimate or target a share is of (105% kế hoạch, 95 per cent of the plan)",
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
     "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",
     "places": "places written in another script, with their English (乂安: Nghe An): the gazetteer of names",
     "date_patterns": "dates as a language writes them, with named groups y, m, d (2024年5月4日)",
     "number_words": "ordinal words (dixième, десятое, thứ hai), with their number as ``en``",
+    "chair_nouns": "titles a chairing verb's stem also matches (Vorsitzende): not a verb",
+    "attended_verbs": "verbs that say a guest attended, before 'and' and a verb of their own (asistió y dirigió)",
+    "and_words": "words for 'and' that join two names, two verbs or two counts",
+    "remark_phrases": "phrases that look like directives but introduce a remark or a report (il convient de noter)",
+    "opening_orders": "words that make a sentence an order when they open it (Đề nghị..., Необходимо...)",
+    "past_markers": "words just before a directive word that tell it in the past (đã, continued to)",
+    "abbreviations": "abbreviations written with a period inside a sentence, without it (tp, Mme, z.B, т.д)",
+    "comrade_words": "words that head a list of people's names (các đồng chí, les camarades :, товарищи)",
+    "body_words": "words that make a capitalised name a body's (committee, Hội đồng, Báo, партия), not a person's",
+    "articles": "articles before a noun: a capitalised word after one is a noun, not a name (German capitalises nouns)",
+    "venue_words": "rooms and buildings a meeting is held in (hall, sala, hội trường)",
+    "spelt_out": "abbreviations spelt out before a clause is translated (KH: kế hoạch), with what each stands for",
+    "number_scales": "words for thousands, millions, billions before a currency (tỷ đồng)",
+    "percent_words": "words for per cent after a number (per cent, pour cent, процентов); '%' is in the code",
+    "of_total_words": "words between a count and its total (21 des 25, 3 out of 4, 12 trong tổng số 15)",
+    "total_articles": "articles between those words and the total (21 sur les 25, 3 of the 4)",
+    "plan_before_share": "a plan named before the share of it that was done (план выполнен на 104 процента)",
+    "share_prepositions": "prepositions before that share (на, at, à, zu)",
+    "plan_rates": "words that give the planned rate beside a result (6,47% (kế hoạch 9,05%), against a target of 7 %)",
+    "target_words": "targets or indicators counted (3 chỉ tiêu, 11 targets, 12 objectifs)",
+    "fraction_of_plan": "the plan after a fraction of it (1/4 kế hoạch năm, 3/4 du plan)",
+    "annual_plans": "a plan for the whole year (kế hoạch năm, annual plan, годового плана)",
+    "status_verbs": "verbs that say a result reached or passed its plan (vượt, exceeding, dépassant)",
+    "plan_after_status": "the plan or target after such a verb (vượt chỉ tiêu, exceeding the plan)",
+    "planned_words": "words before the quantity planned (планували, planned, dự kiến, the goal of)",
+    "periods_to_date": "part of a year a report covers (6 tháng, first half), with that part in English",
+    "date_words": "words just before a day and month (Sáng 3/7, le 3/7): such a pair is a date",
+    "back_references": "words that open a clause pointing back at the figures before it (ambos, which, cả hai)",
+    "target_mentions": "words anywhere in such a clause that name a plan or target (kế hoạch, target, meta)",
 }
+# Categories whose fragments are used as written, each with its own boundaries (see the module's docstring).
+AS_WRITTEN = frozenset(
+    {
+        "chair_verbs",
+        "chair_nouns",
+        "attended_verbs",
+        "and_words",
+        "directive_words",
+        "remark_phrases",
+        "opening_orders",
+        "past_markers",
+        "address_words",
+        "comrade_words",
+        "body_words",
+        "status_words",
+        "plan_words",
+        "percent_words",
+        "of_total_words",
+        "total_articles",
+        "plan_before_share",
+        "share_prepositions",
+        "plan_rates",
+        "target_words",
+        "fraction_of_plan",
+        "annual_plans",
+        "status_verbs",
+        "plan_after_status",
+        "planned_words",
+        "periods_to_date",
+        "date_words",
+        "back_references",
+        "target_mentions",
+    }
+)

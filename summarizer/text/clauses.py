@@ -11,23 +11,19 @@ from __future__ import annotations
 
 import re
 
+from summarizer import lexicon
 from summarizer.text.sentences import split_clauses
 
 MAX_READABLE_CHARS = 300  # a lead clause that would make the text longer is left out
 _FIRST_NUMBER = re.compile(r"\d")
-# Vietnamese abbreviations and currency words, spelt out before translation.
-_SPELT_OUT = {
-    "KH": "kế hoạch",
-    "CK": "cùng kỳ",
-    "KT-XH": "kinh tế - xã hội",
-    "NTM": "nông thôn mới",
-    "HĐND": "Hội đồng nhân dân",
-    "UBND": "Ủy ban nhân dân",
-    "MTTQ": "Mặt trận Tổ quốc",
-    "BCH": "Ban Chấp hành",
-}
+# Abbreviations and currency words, spelt out before translation (as written: case counts).
+_SPELT_OUT = {entry.word: entry.full or entry.word for entry in lexicon.entries("spelt_out")}
 _ABBREVIATION = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _SPELT_OUT)) + r")(?![\w-])")
-_DONG = re.compile(r"\b(tỷ|triệu|nghìn|ngàn) đồng\b", re.IGNORECASE)  # not "đồng chí" (comrade)
+# An amount in a currency ("tỷ đồng"), said with the currency's English (VND); not "đồng chí" (comrade).
+_CURRENCIES = [(entry.pattern(), entry.english or entry.word) for entry in lexicon.entries("currencies")]
+_AMOUNT = re.compile(
+    rf"\b({lexicon.alternation('number_scales')}) ({lexicon.alternation('currencies')})\b", re.IGNORECASE
+)
 
 
 def words_before_number(clause: str) -> int:
@@ -53,4 +49,9 @@ def readable_clause(clause: str, sentence: str) -> str:
         if lead is not None and len(lead) + len(text) + 2 <= MAX_READABLE_CHARS:
             text = f"{lead}, {text}"
     text = _ABBREVIATION.sub(lambda m: _SPELT_OUT[m.group(1)], text)
-    return _DONG.sub(lambda m: f"{m.group(1)} VND", text)
+    return _AMOUNT.sub(lambda m: f"{m[1]} {_in_english(m[2])}", text)
+
+
+def _in_english(currency: str) -> str:
+    """The English of a currency as written ("đồng": VND)."""
+    return next((english for pattern, english in _CURRENCIES if pattern.fullmatch(currency)), currency)

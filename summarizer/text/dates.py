@@ -34,6 +34,7 @@ _DAY_OPENING = re.compile(
     r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:ngày\s+)?\d{1,2}\s?[/-]\s?\d{1,2}\b(?![/-]\d)"
 )
 _LEAD_CHARS = 800
+_DOCUMENT_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # A day and month with no year, day first: "29-5", "6/12", "1.3".
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/.-]*\d)")
@@ -92,13 +93,18 @@ def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, in
     found: list[tuple[YearFrom, int]] = []
     places: list[tuple[YearFrom, str]] = [("sentence", sentence), ("title", title)]
     for source, words in places:
-        years = [int(year) for year in _YEAR.findall(words)]
+        years = _years_in(words)
         if years:
             found.append((source, _year_of(years, month)))
-    lead = set(map(int, _YEAR.findall(text[:_LEAD_CHARS])))
+    lead = set(_years_in(text[:_LEAD_CHARS]))
     if len(lead) == 1:
         found.append(("lead", lead.pop()))
     return found
+
+
+def _years_in(words: str) -> list[int]:
+    """The years ``words`` state, not a document's number or day ("Nghị quyết số 12/2020/NQ-HĐND ngày 5/6/2020")."""
+    return [int(year) for year in _YEAR.findall(_DOCUMENT_NUMBER.sub(" ", _without_document_days(words)))]
 
 
 def _year_of(years: list[int], month: int) -> int:

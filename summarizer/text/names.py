@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from summarizer import lexicon
+
 _NULL_WORDS = {"", "null", "none", "n/a", "unknown", "not stated", "not mentioned"}
 
 
@@ -32,35 +34,22 @@ def value_or_none(text: str | None) -> str | None:
 
 
 # Words of address before a name: "Đồng chí" (comrade), "camarade", "M.", "Dr."... never part of it.
-_HONORIFIC = re.compile(
-    r"^(?:(?:các )?đồng chí|đ/c|comrades?|camarades?|товарищ\w*|товариш\w*|genossen?|compañer[oa]s?|camaradas?|"
-    r"m\.|mr\.?|mrs\.?|ms\.?|mme\.?|dr\.?|prof\.?|herr|frau|sr\.?|sra\.?|sig\.?|on\.|ông|bà|"
-    r"landrat|landrätin|bürgermeister(?:in)?|oberbürgermeister(?:in)?|ministerpräsident(?:in)?|"
-    r"governor|gouverneur|gobernador|governador|governatore|губернатор|mayor|maire|prefect|préfet)\s+",
-    re.IGNORECASE,
-)
+_HONORIFIC = re.compile(rf"^(?:{lexicon.alternation('address_words')})\s+", re.IGNORECASE)
 # "Ông"/"bà" (Mr/Mrs) head the items of Vietnamese lists of people as "đồng chí" does.
-_COMRADE_WORDS = (
-    r"(?:các )?(?:đồng chí|đ/c)|(?:les )?camarades?|(?:los |el )?camaradas?|(?:die )?Genoss(?:e|en|in)|comrades?|"
-    r"товарищи|товариші|(?:los )?compañeros|ông|bà"
-)
+_COMRADE_WORDS = lexicon.alternation("comrade_words")
+# A name after a list's comrade word, or after its ";" (then perhaps "and" and a comrade word). The ";"
+# branch keeps its own short lists: with every "and" and comrade word it reads "; Camarades Membres du
+# Comité…" (fr-01) differently, a change of behaviour this move does not make.
 _COMRADES = re.compile(
-    r"(?:(?<=\s)|^)(?:"
-    + _COMRADE_WORDS
-    + r")[:\s]+|;\s*(?:(?:và|et|and|и|і|y)\s+)?(?:(?:đồng chí|camarade|ông|bà)\s+)?",
+    rf"(?:(?<=\s)|^)(?:{_COMRADE_WORDS})[:\s]+"
+    r"|;\s*(?:(?:và|et|and|и|і|y)\s+)?(?:(?:đồng chí|camarade|ông|bà)\s+)?",
     re.IGNORECASE,
 )
 
 
-# Words that make a name a body's (a committee, council, party, government), not a person's or a place's.
-_BODY_WORDS = re.compile(
-    r"ủy\b|ủy ban|hội đồng|\bban\b|đảng bộ|\bubnd\b|\bhđnd\b|\bbch\b|committee|comité|council|conseil|"
-    # a newspaper, magazine, station, department, ministry: "Báo Hải quan", "Tổng cục Hải quan", "Bộ Tài chính"
-    r"\bbáo\b|tạp chí|\bđài\b|\bcục\b|\bsở\b|\bbộ\b|"
-    r"комитет|комітет|\bрада\b|совет|komitee|ausschuss|\brat\b|comitato|consiglio|comisión|conselho|"
-    r"\bparty\b|\bparti\b|partido|partei|парті|парти|government|gouvernement|gobierno|governo|regierung|правительств|уряд",
-    re.IGNORECASE,
-)
+# Words that make a name a body's (a committee, council, party, government; a newspaper, magazine, station,
+# department, ministry: "Báo Hải quan", "Tổng cục Hải quan", "Bộ Tài chính"), not a person's or a place's.
+_BODY_WORDS = re.compile(lexicon.alternation("body_words"), re.IGNORECASE)
 
 
 def names_a_body(name: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer import lexicon
 from summarizer.text.grounding import ground
 from summarizer.text.sentences import chairing_verb_at
 
@@ -54,11 +55,7 @@ def _is_dateline(text: str, start: int, length: int) -> bool:
 
 
 # Nouns of rooms and buildings: "Sala de Sessões do Conselho Executivo" is a place though it names a body.
-_VENUE = re.compile(
-    r"(?:the\s+)?(?:hall|room|headquarters|auditorium|building|palace|salle|palais|siège|sala|sede|palazzo|palácio|"
-    r"palacio|saal|rathaus|зал|будинок|здание|дом|hội trường|trung tâm hội nghị|trụ sở|nhà văn hóa)\b",
-    re.IGNORECASE,
-)
+_VENUE = re.compile(rf"(?:the\s+)?(?:{lexicon.alternation('venue_words')})\b", re.IGNORECASE)
 
 
 def is_a_venue(place: str) -> bool:

@@ -11,38 +11,28 @@ from __future__ import annotations
 
 import re
 
+from summarizer import lexicon
+
 _LINES = re.compile(r"\n+")
 # A sentence's end: its mark, then any closing quotes or brackets, then a space or the text's end.
 SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*(?=\s|$)")
 # Abbreviations that end with a period inside a sentence, in the languages these reports come in
 # (compared without case). Single letters (initials) are handled apart.
-_ABBREVIATIONS = frozenset(
-    """
-    tp tt tx ths ts pgs gs bs ks đ/c q p
-    m mm mme mlle dr pr me st ste nov déc dec janv févr fév avr juil sept oct env cf etc art
-    mr mrs ms prof gen col lt sgt rev no nos jan feb mar apr jun jul aug sep inc co ltd vs
-    г гг т.д т.п ул им тыс тис млн млрд грн руб р с ст обл р-н пл пр
-    nr z.b bzw ca hr fr usw vgl mio mrd abs
-    sr sra srs dra núm sig dott on ecc
-    """.split()  # noqa: SIM905 -- a word list reads better than a list literal of 100 strings
-)
+_ABBREVIATIONS = frozenset(word.casefold() for word in lexicon.words("abbreviations"))
 LONG_SENTENCE = 250  # characters: a directive sentence this long may list several tasks
 _TASK_BREAK = re.compile(r";\s+|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\u0400-\u042f])")
 _LAST_WORD = re.compile(r"(\S+)\.\s*$")
 _CLAUSE_END = re.compile(r"[,;]\s+")
 # Forms of the verbs "to chair / preside / co-chair" (not the nouns: "président", "chairman", "голова").
-CHAIR_WORDS = re.compile(
-    r"(?:co-?)?pr[ée]sid(?!ent|ence)|\bco-?chair(?:ed|ing|s the)\b|\bchaired\b|\bchairing\b|"
-    r"головув|председательств|\bпров[её]л[аи]?\b|\bпровів\b|\bпровела\b|chủ trì|chủ tọa|chủ toạ|điều hành|"
-    r"\bvorsitz|\bleitete\b|presied|presidiu|主持|sous la (?:co-?)?présidence|\bdirigiu\b|\bdirigió\b|"
-    r"\ba dirigé\b|\bha diretto\b|\bconvened\b|\bconvocou\b|\bconvocó\b|\bпроведено (?:засідання|нараду)|"
-    r"\breuniu\b(?!-se)|\breunió a\b",
-    re.IGNORECASE,
-)
+CHAIR_WORDS = re.compile(lexicon.alternation("chair_verbs"), re.IGNORECASE)
+# Titles the verbs' stems also match ("Vorsitzende(r)", chairwoman, chairman, after "vorsitz").
+_CHAIR_NOUNS = re.compile(lexicon.alternation("chair_nouns"), re.IGNORECASE)
 
+# A guest's verb and "and" before a chairing verb: "asistió y dirigió" (attended and directed), in the
+# languages whose verbs of attending the lexicon knows.
 _ATTENDED_AND = re.compile(
-    r"\b(?:asistió|attended|assistiu|a assisté|participó|participou|ha partecipato|nahm teil|dự)"
-    r"\s+(?:y|and|e|et|và|und)\s*$",
+    rf"\b(?:{lexicon.alternation('attended_verbs')})"
+    rf"\s+(?:{lexicon.alternation('and_words', lexicon.having('attended_verbs'))})\s*$",
     re.IGNORECASE,
 )
 
@@ -50,61 +40,21 @@ _ATTENDED_AND = re.compile(
 # (must, cần, должны), requests and orders (asked, chargé, solicitó, поручил), continuation and focus
 # (continue to, tiếp tục, tập trung), necessity (it is necessary, è necessario, é preciso). The model
 # then judges each sentence found; a sentence with none of them is never a directive.
-DIRECTIVE_WORDS = re.compile(
-    r"\b(?:"
-    # French
-    r"doi(?:t|vent)|devr(?:a|ont)|il (?:est|sera) (?:nécessaire|indispensable)|il faut|il convient|il importe|"
-    r"continuer à|poursuivre|renforcer|veiller à|se concentrer sur|l['’]accent (?:est|a été) mis|a demandé|"
-    r"a exhorté|a chargé|a invité|a appelé|appelle à|a exigé|a recommandé|nécessité de|s['’]attacher à|"
-    # English
-    r"must\b|should|needs? to|continue to|called (?:on|for)|urged|requested|asked|directed|instructed|tasked|"
-    r"necessary|need for|focus on|strive|recommended|"
-    # Ukrainian, Russian
-    r"продовжува|зміцнюва|необхідно|потрібно|слід|звернути увагу|зосеред|сприяти|запропонував|"
-    r"повин(?:ні|ен|на)|закликав|вимагав|рекомендував|забезпечити|продовжити|вжити|доручив|доручила|"
-    r"необходимо|продолжа|следует|усили|должн[ыао]?\b|нужно|надо|призвал|потребовал|предложил|"
-    r"рекомендовал|обязал|продолжить|обеспечить|организовать|содействовать|активизировать|поручил|поручила|"
-    # Vietnamese
-    r"cần|phải|tiếp tục|yêu cầu|đề nghị|tập trung|đẩy mạnh|quán triệt|khẩn trương|phấn đấu|chú trọng|"
-    # German
-    r"muss|müssen|soll(?:en|te|ten)?|solle(?:n)?|weiterhin|forderte|fordert|aufgefordert|beauftragte|"
-    r"notwendig|erforderlich|appellierte|verlangte|empfahl|"
-    # Spanish, Portuguese, Italian
-    r"debe(?:n)?\b|deberá|deberán|es necesario|es preciso|hay que|continuar|pidió|instó|exhortó|solicitó|"
-    r"llamó a|orientó|exigió|encomendó|recomendó|deve(?:m)?\b|deverá|deverão|solicitou|determinou|orientou|"
-    r"precis(?:a|am|amos)\b|é preciso|é necessário|pediu|recomendou|apelou|necessidade de|"
-    r"occorre|bisogna|devono|dovrà|dovranno|è necessario|sarà necessario|ha (?:chiesto|suggerito|invitato|"
-    r"sollecitato|raccomandato|esortato)"
-    r")",
-    re.IGNORECASE,
-)
+DIRECTIVE_WORDS = re.compile(rf"\b(?:{lexicon.alternation('directive_words')})", re.IGNORECASE)
 
 
 # Phrases that look like directives ("il convient", "should") but only introduce a remark, or report:
 # estimated results ("ước đạt", estimated at), delegates' "focused discussion", the efforts made ("nỗ lực
 # phấn đấu của"), a submission's title ("tờ trình về việc đề nghị", on the proposal to...).
-_REMARKS = re.compile(
-    r"il convient de (?:noter|souligner|rappeler)|it should be (?:noted|mentioned|stressed)|cần lưu ý rằng|"
-    r"следует отметить|слід (?:зазначити|відзначити)|варто зазначити|es ist (?:anzumerken|zu beachten)|"
-    r"cabe (?:señalar|destacar)|vale (?:ressaltar|destacar)|va (?:notato|sottolineato)|"
-    r"deve(?:m)? ser destacad|deve-se destacar|\bước (?:đạt|tăng|giảm)\b|tập trung (?:thảo luận|cho ý kiến)|"
-    r"nỗ lực phấn đấu của|về việc đề nghị",
-    re.IGNORECASE,
-)
+_REMARKS = re.compile(lexicon.alternation("remark_phrases"), re.IGNORECASE)
 
 
 # A sentence that opens with an order or a request sets a task as it stands: "Đề nghị Chính phủ báo cáo…",
 # "Tập trung chỉ đạo…", "Необходимо обеспечить…", "It is necessary to…". Asked about ten sentences of a long
 # Vietnamese report, the small model answered all "yes" for one batch and all "no" for the next.
-_OPENING_ORDER = re.compile(
-    r"^(?:đề nghị|yêu cầu|cần\b|phải\b|tập trung|đẩy mạnh|khẩn trương|chỉ đạo|triển khai|tăng cường|"
-    r"nâng cao|chú trọng|quán triệt|phấn đấu|it is necessary|it is essential|we must|необходимо|нужно|следует|"
-    r"поручить|необхідно|потрібно|слід\b|доручити|il faut|il est nécessaire|il est indispensable|es necesario|"
-    r"es preciso|hay que|é necessário|é preciso|è necessario|occorre|bisogna|es ist notwendig|es gilt)",
-    re.IGNORECASE,
-)
+_OPENING_ORDER = re.compile(rf"^(?:{lexicon.alternation('opening_orders')})", re.IGNORECASE)
 # The words just before a directive word that tell it in the past: "đã tập trung", "continued to focus on".
-_PAST = re.compile(r"(?:\bđã(?:\s+(?:được|luôn|và đang))?|\bcontinued to)\s+$", re.IGNORECASE)
+_PAST = re.compile(rf"(?:{lexicon.alternation('past_markers')})\s+$", re.IGNORECASE)
 
 
 def ends_a_sentence(text: str) -> bool:
@@ -174,7 +124,7 @@ def chairing_verb_at(text: str) -> int | None:
     starts = (
         m.start()
         for m in CHAIR_WORDS.finditer(text)
-        if not text[m.start() :].lower().startswith("vorsitzend") and not _ATTENDED_AND.search(text[: m.start()])
+        if not _CHAIR_NOUNS.match(text, m.start()) and not _ATTENDED_AND.search(text[: m.start()])
     )
     return next(starts, None)
 

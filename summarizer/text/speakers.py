@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from summarizer import lexicon
 from summarizer.text.grounding import looks_like_a_name
 from summarizer.text.names import capitalised_run, names_a_body
 from summarizer.text.sentences import DIRECTIVE_WORDS
 from summarizer.text.titles import is_a_title, supported_titles
 
-_ARTICLES = frozenset({"the", "die", "der", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "o", "a", "os"})
+_ARTICLES = frozenset(word.casefold() for word in lexicon.words("articles"))
 # A level word right before the name makes it a place ("huyện Yên Lạc tiếp tục…"), not a person. Not
 # Russian "провинции": there it ends the title before a name ("…комитета провинции Нгуен Ван Зунг").
 _LEVEL_BEFORE = re.compile(

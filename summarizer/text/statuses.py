@@ -1,0 +1,101 @@
+"""The status a figure's words state: a share of a plan, a result beside its plan, or status words.
+
+Shares are measured against the time gone by when a report covers part of the year ("6 tháng đầu
+năm": 50 %), or when it measures against a plan for the whole year on a day of that year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from summarizer.lexicon import by_value
+from summarizer.schema import Status
+from summarizer.text.figure_patterns import (
+    ACTUAL_VS_PLAN,
+    ANNUAL_PLAN,
+    PERIOD_TO_DATE,
+    PLAN_SHARE,
+    PLAN_SHARE_AFTER_PLAN,
+    as_number,
+)
+
+# A share within 5 % of the time gone by keeps pace: reports give "48,8% of the annual plan" at
+# mid-year as on schedule, not as a lag.
+KEEPING_PACE = 0.95
+
+
+def status_from_share(share: float) -> Status:
+    """The status a stated share implies: 100 % met, more exceeded, less partially met."""
+    if share > 100:
+        return "exceeded"
+    return "met" if share == 100 else "partially_met"
+
+
+# Words that state a status, in the languages of the articles this tool reads most. Checked in this
+# order: a future ("will be reached and exceeded") is on track, whatever verb follows; "đạt và vượt" (met and
+# exceeded) counts targets each reached, some beyond: they are met.
+_STATUS_ORDER: tuple[tuple[str, Status], ...] = (
+    ("on track", "on_track"),
+    ("at risk", "at_risk"),
+    ("missed", "missed"),
+    ("met and exceeded", "met"),
+    ("exceeded", "exceeded"),
+    ("met", "met"),
+)
+_STATUS_WORDS: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
+    (status, re.compile(by_value("status_words")[said], re.IGNORECASE)) for said, status in _STATUS_ORDER
+)
+
+
+def status_from_words(clause: str) -> Status | None:
+    """The status a clause states in words, or None when it states none this lexicon knows."""
+    for status, pattern in _STATUS_WORDS:
+        if pattern.search(clause):
+            return status
+    return None
+
+
+def plan_status(clause: str, pace: float | None = None, figure: str | None = None) -> Status | None:
+    """The status a share of a plan implies ("đạt 105% kế hoạch" exceeded, "95% of plan" partly met), or a
+    result beside its plan ("tăng 6,47% (kế hoạch 9,05%)": below it, missed).
+
+    Part-way through the year (``pace``: 50 for six months), a share below 100 is on track when it
+    keeps pace with the time gone by (``KEEPING_PACE``), and at risk when it lags; a result below its planned rate is at
+    risk.
+    """
+    compared = next((m for m in ACTUAL_VS_PLAN.finditer(clause) if figure is None or m[0].startswith(figure)), None)
+    if compared is not None:  # a rate against its planned rate: behind it is behind, whatever the time gone by
+        actual, planned = as_number(compared[1]), as_number(compared[2])
+        if actual < planned:
+            return "at_risk" if pace is not None else "missed"
+        return "exceeded" if actual > planned else "met"
+    matches = [*PLAN_SHARE.finditer(clause), *PLAN_SHARE_AFTER_PLAN.finditer(clause)]
+    match = next((m for m in matches if figure is None or figure in m[0]), None)
+    if match is None:
+        return None
+    return paced_status(as_number(match[1]), pace)
+
+
+def paced_status(share: float, pace: float | None) -> Status:
+    """The status of a share of a plan: part-way through the year (``pace``) a share below 100 keeps
+    pace or lags; otherwise ``status_from_share``."""
+    if share < 100 and pace is not None:
+        return "on_track" if share >= pace * KEEPING_PACE else "at_risk"
+    return status_from_share(share)
+
+
+def period_pace(text: str) -> float | None:
+    """The share of the year a report covers when it reviews part of it ("6 tháng đầu năm": 50), else None."""
+    return next((pace for pace, words in PERIOD_TO_DATE if words.search(text)), None)
+
+
+def annual_pace(sentence: str, day: dt.date | None) -> float | None:
+    """The share of the year gone by on ``day`` when ``sentence`` measures against a plan for the whole
+    year and names no other year; None in December and January, when reports review the year ending or
+    ended, and without a day."""
+    if day is None or not 2 <= day.month <= 11 or not ANNUAL_PLAN.search(sentence):
+        return None
+    if any(int(year) != day.year for year in re.findall(r"\b(?:19|20)\d\d\b", sentence)):
+        return None
+    return 100 * day.timetuple().tm_yday / 365
