@@ -174,3 +174,26 @@ def test_a_target_whose_english_invents_a_currency_is_said_again_then_falls_back
         _Asker(english={"text1": "Revenue of 4.13 billion yuan"}), [target], [], (text, ""), warnings
     )  # type: ignore[arg-type]
     assert still[0][0].what == quote and "yuan" in warnings[-1]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("Dự Hội", "verb of attending"),  # "Dự hội nghị có…": attending the conference
+        ("Son Excellence", "words of address"),
+        ("His Excellency", "words of address"),
+        ("Tham dự", "verb of attending"),
+    ],
+)
+def test_a_chair_must_be_a_persons_name(name: str, reason: str) -> None:
+    from summarizer.text.names import why_not_a_person
+
+    text = "Dự Hội nghị có đồng chí Lê Văn Ba chủ trì. Son Excellence a présidé la séance."
+    assert reason in (why_not_a_person(name, text) or "")
+    assert why_not_a_person("Lê Văn Ba", text) is None
+
+
+def test_a_name_the_article_goes_on_with_into_a_meeting_noun_is_none() -> None:
+    from summarizer.text.names import why_not_a_person
+
+    assert "hội nghị" in (why_not_a_person("Lê Hội", "Sáng nay, Lê Hội nghị bàn kế hoạch.") or "").casefold()

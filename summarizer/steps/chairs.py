@@ -28,6 +28,7 @@ from summarizer.text.names import (
     names_a_body,
     value_or_none,
     whole_name,
+    why_not_a_person,
     without_honorific,
 )
 from summarizer.text.sentences import chair_sentences, chairing_verb_at
@@ -126,6 +127,9 @@ def _grounded_chairs(found: list[tuple[str, str]], sentence: str, original: str,
             continue
         if names_a_body(name):  # "the district Party committee held the conference": a body, not a chair
             warnings.append(f"dropped chair {name!r}: a body, not a person")
+            continue
+        if (reason := why_not_a_person(name, original)) is not None:
+            warnings.append(f"dropped chair {name!r}: not a person's name ({reason})")
             continue
         if not appears_in(name, original):
             warnings.append(f"dropped chair {name!r}: the name is not in the article")

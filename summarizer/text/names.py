@@ -111,3 +111,29 @@ def comrades(sentence: str) -> list[str]:
         if run is not None:
             found.append(run[0])
     return list(dict.fromkeys(found))
+
+
+_ONLY_ADDRESS = re.compile(rf"^(?:(?:{lexicon.alternation('address_words')})\s*)+$", re.IGNORECASE)
+_ATTENDING = re.compile(rf"^(?:{lexicon.alternation('attended_verbs')})(?!\w)", re.IGNORECASE)
+
+
+def why_not_a_person(name: str, text: str) -> str | None:
+    """Why a chair's "name" is no person's, or None: it is only words of address ("Son Excellence", His
+    Excellency), or it opens with a verb of attending, or the article goes on with it into a meeting's
+    noun ("Dự Hội" of "Dự hội nghị", attending the conference)."""
+    words = name.split()
+    if not words:
+        return "no name"
+    if _ONLY_ADDRESS.match(name.strip()):
+        return "only words of address"
+    if (attending := _ATTENDING.match(name)) is not None:
+        return f"{attending[0]!r} is a verb of attending"
+    for found in re.finditer(re.escape(name), text):
+        following = re.match(r"\s+(\w+)", text[found.end() :])
+        if following and following[1][:1].islower() and _is_meeting_noun(f"{words[-1]} {following[1]}"):
+            return f"part of {words[-1] + ' ' + following[1]!r}"
+    return None
+
+
+def _is_meeting_noun(phrase: str) -> bool:
+    return any(pattern.fullmatch(phrase) for pattern, _ in lexicon.patterns("meeting_nouns"))
