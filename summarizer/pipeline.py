@@ -80,6 +80,7 @@ def make_brief(
     english = faithful_summary(reader, english, (article.text, glossary), meeting.name, warnings)
     targets, directives = faithful_items(asker, targets, directives, (article.text, glossary), warnings)
     summaries = _summaries(asker, english, (second or language).lower(), (language, text), warnings, step)
+    targets, others = _measured(targets)
     if client.cache.problem:
         warnings.append(client.cache.problem)
     grounding = _grounding(
@@ -93,6 +94,7 @@ def make_brief(
         meeting=meeting,
         chairs=chairs,
         targets=targets,
+        other_figures=others,
         directives=directives,
         summaries=summaries,
         warnings=warnings,
@@ -179,6 +181,13 @@ def _parts(text: str, warnings: list[str]) -> list[str]:
         sizes = ", ".join(f"{len(part):,}" for part in parts)
         warnings.append(f"long article read in {len(parts)} parts ({sizes} characters); results merged")
     return parts or [text]
+
+
+def _measured(figures: list[Target]) -> tuple[list[Target], list[Target]]:
+    """The results measured against a target (met, missed...), and apart the figures that are goals for the
+    period ahead or that the article measures against nothing (status unknown), which would bury them."""
+    measured = [figure for figure in figures if figure.kind == "result" and figure.status != "unknown"]
+    return measured, [figure for figure in figures if figure not in measured]
 
 
 def _grounding(evidence: list[Evidence]) -> Grounding:

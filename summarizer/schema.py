@@ -70,6 +70,11 @@ class Target(BaseModel):
         default="model", description="rule: the clause states the share reached, or a status word, and rules read it"
     )
     figure: str
+    kind: Literal["result", "plan"] = Field(
+        default="result",
+        description="plan: a goal for the period ahead (a later year than the report's, 'phấn đấu', 'aims to'), "
+        "not a result measured against its target",
+    )
     figure_in_article: bool = Field(default=True, description="False when a number of the figure is not in the article")
     evidence: Evidence
 
@@ -138,7 +143,12 @@ class BriefData(BaseModel):
     language: str = Field(description="The article's language, ISO 639-1")
     meeting: Meeting
     chairs: list[Chair]
-    targets: list[Target]
+    targets: list[Target] = Field(description="Results the article measures against a target, plan or resolution")
+    other_figures: list[Target] = Field(
+        default_factory=list,
+        description="Figures that are plans for the period ahead, or that the article measures against nothing "
+        "(status unknown): kept apart so that the targets met or missed are not buried among them",
+    )
     directives: list[Directive]
     summaries: list[Summary] = Field(description="English first, then the second language")
     warnings: list[str] = Field(default_factory=list)

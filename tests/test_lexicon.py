@@ -122,6 +122,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "back_references": figures.BACK_REFERENCE.match,
         "target_mentions": figures.TARGET_WORDS.search,
         "status_words": statuses.status_from_words,
+        "goal_words": statuses.is_a_goal,
     }
 
 

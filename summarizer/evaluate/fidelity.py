@@ -102,7 +102,8 @@ def unread_language_warned(brief: Brief, gold: dict[str, Any]) -> Tally:
 
 
 def targets_with_a_status(brief: Brief) -> Tally:
-    """Targets listed with a status claimed (met, missed...), of all listed: "unknown" buries the rest."""
+    """Targets listed with a status claimed (met, missed...), of all listed: "unknown" buries the rest
+    (figures the brief keeps apart, ``other_figures``, are not listed as targets)."""
     return sum(1 for target in brief.targets if target.status != "unknown"), len(brief.targets)
 
 

@@ -153,7 +153,7 @@ def _score_article(scores: Scores, record: dict[str, Any], brief: Brief, text: s
     expected = [(t["figure"], t["status"]) for t in record.get("targets", [])]
     _add(scores, "targets (figure)", _match(predicted, expected, _same_figure))
     _add(scores, "targets (figure + status)", _match(predicted, expected, _same_target))
-    everything = [(t.figure, t.status) for t in brief.targets]
+    everything = [(t.figure, t.status) for t in [*brief.targets, *brief.other_figures]]
     _add(scores, "targets (figure, any status)", _match(everything, expected, _same_figure))
     _rate(scores, "target status right (of matched figures)", _status_of_matched(everything, expected))
     spans = [(d.evidence.start, d.evidence.end) for d in brief.directives]

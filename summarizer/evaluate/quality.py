@@ -30,7 +30,7 @@ def english_fields(brief: Brief) -> Iterator[str]:
         yield english.summary
     if brief.meeting.name:
         yield brief.meeting.name
-    yield from (target.what for target in brief.targets)
+    yield from (target.what for target in [*brief.targets, *brief.other_figures])
     yield from (directive.what for directive in brief.directives)
 
 

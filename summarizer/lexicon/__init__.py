@@ -206,6 +206,7 @@ CATEGORIES: dict[str, str] = {
     "address_words": "words of address before a name (đồng chí, camarade, 同志), never part of it",
     "directive_words": "words that set a task (must, cần, поручил)",
     "status_words": "words that state a result against its target (vượt, exceeded), with that status in English",
+    "goal_words": "words that make a figure a goal for the period ahead, not a result (phấn đấu, aims to, 力争)",
     "plan_words": "the plan, estimate or target a share is of (105% kế hoạch, 95 per cent of the plan)",
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
     "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",

@@ -20,6 +20,7 @@ from summarizer.text.clauses import readable_clause
 from summarizer.text.figures import find_candidates, rule_status
 from summarizer.text.grounding import ground, numbers_appear
 from summarizer.text.sentences import marked_if_cut
+from summarizer.text.statuses import is_a_goal
 
 MAX_TOKENS = {"target": 250, "target_what": 110}
 MAX_ENGLISH_CHARS = 300
@@ -47,8 +48,9 @@ DRAFTS = {"target": TargetJudgement, "target_what": TargetWhat}
 def read_targets(
     asker: Asker, text: str, original: str, progress: Progress, day: dt.date | None = None
 ) -> list[Target]:
-    """Every figure candidate of ``text`` with what it measures and its status; ``day``, the report's
-    date, sets the pace a share of an annual plan is measured against."""
+    """Every figure candidate of ``text`` with what it measures, its status and its kind (a result, or a goal
+    for the period ahead); ``day``, the report's date, sets the pace a share of an annual plan is measured
+    against, and the years after it that make a figure a goal."""
     judge, describe = load_prompt("target"), load_prompt("target_what")
     candidates = find_candidates(text, day=day)
     targets = []
@@ -70,6 +72,7 @@ def read_targets(
                 status=status,
                 status_by="model" if ruled is None else "rule",
                 figure=candidate.figure,
+                kind="plan" if is_a_goal(candidate.clause, day) else "result",
                 figure_in_article=numbers_appear(candidate.figure, original),
                 evidence=ground(candidate.clause, original),
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from summarizer.lexicon import by_value
+from summarizer.lexicon import alternation, bounded, by_value
 from summarizer.schema import Status
 from summarizer.text.figure_patterns import (
     ACTUAL_VS_PLAN,
@@ -99,3 +99,16 @@ def annual_pace(sentence: str, day: dt.date | None) -> float | None:
     if any(int(year) != day.year for year in re.findall(r"\b(?:19|20)\d\d\b", sentence)):
         return None
     return 100 * day.timetuple().tm_yday / 365
+
+
+_GOAL_WORDS = re.compile(bounded(alternation("goal_words")), re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d.,/])(20\d{2})(?![\d.,/%])")
+
+
+def is_a_goal(clause: str, day: dt.date | None = None) -> bool:
+    """Whether a figure's clause sets a goal for the period ahead rather than reporting a result: goal words
+    ("phấn đấu", "aims to", "力争"), or only years after the report's own ("năm 2026" in a 2025 report)."""
+    if _GOAL_WORDS.search(clause):
+        return True
+    years = [int(year) for year in _YEAR.findall(clause)]
+    return day is not None and bool(years) and min(years) > day.year
