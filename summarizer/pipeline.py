@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 
+from summarizer import lexicon
 from summarizer.brief import Brief
 from summarizer.client import ModelClient, Session
 from summarizer.inputs import Article
@@ -32,6 +33,7 @@ from summarizer.steps.faithful import faithful_items, faithful_summary
 from summarizer.steps.meeting import checked_english_name, read_meeting
 from summarizer.steps.summary import SummaryDraft, second_language, summarise, summary_of_parts, whole_sentences
 from summarizer.steps.targets import read_targets
+from summarizer.steps.unread import chair_sentence_by_model, figures_by_model
 from summarizer.text.glossary import glossary_lines
 from summarizer.text.language import detect_language
 from summarizer.text.sentences import directive_sentences, split_parts
@@ -69,9 +71,12 @@ def make_brief(
     step("directives")
     directives = grounded_directives(picked_directives(asker, sentences), article.text, warnings)
     step("chairs")
-    chairs = read_chairs(asker, text, article.text, warnings)
+    rules = _lexicon_of(language, warnings)
+    found_chairs = None if rules else chair_sentence_by_model(asker, article.text, warnings)
+    chairs = read_chairs(asker, text, article.text, warnings, found_chairs)
     directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
-    targets = read_targets(asker, text, article.text, step, meeting.date)
+    found_figures = None if rules else figures_by_model(asker, article.text, warnings)
+    targets = read_targets(asker, text, article.text, step, meeting.date, found_figures)
     step("english")
     english, meeting, targets, directives = _in_english(
         asker, english, meeting, targets, directives, (article.text, language, glossary), warnings
@@ -98,7 +103,7 @@ def make_brief(
         directives=directives,
         summaries=summaries,
         warnings=warnings,
-        provenance=_provenance(article, client, session, started),
+        provenance=_provenance(article, client, session, started).model_copy(update={"rules": rules}),
     )
 
 
@@ -181,6 +186,18 @@ def _parts(text: str, warnings: list[str]) -> list[str]:
         sizes = ", ".join(f"{len(part):,}" for part in parts)
         warnings.append(f"long article read in {len(parts)} parts ({sizes} characters); results merged")
     return parts or [text]
+
+
+def _lexicon_of(language: str, warnings: list[str]) -> str | None:
+    """The language whose lexicon the rules read, or None (with a warning) when no lexicon covers it:
+    then the model alone finds the chairing sentence and the figures, and no directive is read."""
+    if language in lexicon.having("chair_verbs"):
+        return language
+    warnings.append(
+        f"no lexicon for language {language!r}: the chairing sentence and the figures were found by the model "
+        "alone (only those standing in the article kept); directives were not read"
+    )
+    return None
 
 
 def _measured(figures: list[Target]) -> tuple[list[Target], list[Target]]:

@@ -135,6 +135,11 @@ class Provenance(BaseModel):
     content_sha256: str
     encoding: str = "utf-8"
     input_format: Literal["text", "html"] = Field(default="text", description="html: main text extracted first")
+    rules: str | None = Field(
+        default=None,
+        description="The language whose lexicon the rules read (chairing sentences, figures, statuses, directives); "
+        "null when no lexicon covers the article's language and the model alone found chairs and figures",
+    )
 
 
 class BriefData(BaseModel):

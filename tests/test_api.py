@@ -66,7 +66,6 @@ def test_invented_places_and_dates_are_dropped(tmp_path: Path) -> None:
     answers = {
         "MeetingDraft": {
             "name_as_written": None,
-            "name": None,
             "kind": "conference",
             "date_as_written": "1 avril 2021",
             "location": "Bucharest",
@@ -234,8 +233,51 @@ def test_texts_a_joint_translation_copied_back_are_asked_one_by_one(tmp_path: Pa
 
 
 def test_a_translated_meeting_name_keeps_its_numbers() -> None:
-    from summarizer.pipeline import _numbers_lost
+    from summarizer.schema import Meeting
+    from summarizer.steps.meeting import checked_english_name
 
-    assert _numbers_lost("phiên họp thứ 16", "First meeting")  # an ordinal lost in translation
-    assert not _numbers_lost("phiên họp thứ 16", "16th meeting")
-    assert not _numbers_lost("Hội nghị thường kỳ tháng 10/2022", "Regular meeting of October 2022")  # a month
+    text = "Sáng 5/8, phiên họp thứ 16 của Ban Chỉ đạo diễn ra tại huyện."
+    meeting = Meeting(name_as_written="phiên họp thứ 16")
+    warnings: list[str] = []
+    assert checked_english_name("First meeting", meeting, text, "vi", warnings) == (
+        "16th Meeting of the Steering Committee",
+        "rule",
+    )
+    assert "lost the name's 16" in warnings[0]
+    assert checked_english_name("16th meeting", meeting, text, "vi", warnings) == ("16th meeting", "model")
+    month = Meeting(name_as_written="Hội nghị thường kỳ tháng 10/2022")
+    said = "Regular meeting of October 2022"
+    assert checked_english_name(said, month, f"{month.name_as_written}.", "vi", warnings) == (said, "model")
+
+
+THAI = (
+    "จังหวัดนาคาธารจัดการประชุมคณะกรรมการติดตามงบประมาณ เมื่อวันที่ 12 มีนาคม 2568\n"
+    "นายธนวัฒน์ ศรีสุขประเสริฐ ผู้ว่าราชการจังหวัด เป็นประธานการประชุม\n"
+    "การเบิกจ่ายงบประมาณคิดเป็นร้อยละ 37.2 ของแผน"
+)
+
+
+def test_a_language_no_lexicon_covers_is_read_by_the_model_and_says_so(tmp_path: Path) -> None:
+    answers = {
+        "ChairSentenceDraft": {"sentence": "นายธนวัฒน์ ศรีสุขประเสริฐ ผู้ว่าราชการจังหวัด เป็นประธานการประชุม"},
+        "SentenceChairsDraft": {"whole_meeting": True, "chairs": [{"name": "ธนวัฒน์ ศรีสุขประเสริฐ", "role": "Governor"}]},
+        "FiguresDraft": {
+            "figures": [
+                {"figure": "ร้อยละ 37.2", "clause": "การเบิกจ่ายงบประมาณคิดเป็นร้อยละ 37.2 ของแผน"},
+                {"figure": "ร้อยละ 99", "clause": "ร้อยละ 99 ของแผนที่ไม่มีในบทความ"},  # not in the article: dropped
+            ]
+        },
+        "TargetJudgement": {"clause_in_english": "Budget spending was 37.2 percent of the plan", "status": "at_risk"},
+    }
+    client = ModelClient(FakeProvider(answers), ResponseCache(tmp_path / "c", "off"))
+    brief = summarize(THAI, client=client)
+    assert brief.provenance.rules is None
+    assert any("no lexicon for language 'th'" in warning for warning in brief.warnings)
+    assert [chair.name for chair in brief.chairs] == ["ธนวัฒน์ ศรีสุขประเสริฐ"]
+    assert [(t.figure, t.status) for t in brief.targets] == [("ร้อยละ 37.2", "at_risk")]
+    assert any("ร้อยละ 99" in warning for warning in brief.warnings)
+
+
+def test_a_language_with_a_lexicon_is_read_by_the_rules(tmp_path: Path) -> None:
+    brief = summarize(seed("000"), client=fake_client(tmp_path))
+    assert brief.provenance.rules == "fr" and not any("no lexicon" in w for w in brief.warnings)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from summarizer.steps import chairs, directives, english, meeting, summary, targets
+from summarizer.steps import chairs, directives, english, meeting, summary, targets, unread
 
-_STEPS = (meeting, chairs, directives, summary, targets, english)
+_STEPS = (meeting, chairs, directives, summary, targets, english, unread)
 MAX_TOKENS: dict[str, int] = {name: bound for step in _STEPS for name, bound in step.MAX_TOKENS.items()}
 DRAFT_MODELS: dict[str, type[BaseModel]] = {name: model for step in _STEPS for name, model in step.DRAFTS.items()}
 PROMPT_NAMES: tuple[str, ...] = (
@@ -24,4 +24,6 @@ PROMPT_NAMES: tuple[str, ...] = (
     "target_what",
     "translate",
     "english",
+    "chair_find",
+    "figure_find",
 )

@@ -62,10 +62,13 @@ class SentenceChairsDraft(Draft):
 DRAFTS = {"chair_sentence": SentenceChairsDraft}
 
 
-def read_chairs(asker: Asker, text: str, original: str, warnings: list[str]) -> list[Chair]:
-    """Chairs read from the first chairing sentence that names anyone (none when no sentence does)."""
+def read_chairs(
+    asker: Asker, text: str, original: str, warnings: list[str], sentences: list[str] | None = None
+) -> list[Chair]:
+    """Chairs read from the first chairing sentence that names anyone (none when no sentence does);
+    the sentences are the rules' unless given (found by the model, in a language with no lexicon)."""
     prompt = load_prompt("chair_sentence")
-    sentences = chair_sentences(text)
+    sentences = chair_sentences(text) if sentences is None else sentences
     for number, sentence in enumerate(sentences, 1):
         named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
         if not named.whole_meeting:

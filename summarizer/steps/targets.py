@@ -17,7 +17,7 @@ from summarizer.prompts import load_prompt
 from summarizer.schema import Status, Target
 from summarizer.steps.base import Asker, Draft, Progress
 from summarizer.text.clauses import readable_clause
-from summarizer.text.figures import find_candidates, rule_status
+from summarizer.text.figures import FigureCandidate, find_candidates, rule_status
 from summarizer.text.grounding import ground, numbers_appear
 from summarizer.text.sentences import marked_if_cut
 from summarizer.text.statuses import is_a_goal
@@ -46,13 +46,19 @@ DRAFTS = {"target": TargetJudgement, "target_what": TargetWhat}
 
 
 def read_targets(
-    asker: Asker, text: str, original: str, progress: Progress, day: dt.date | None = None
+    asker: Asker,
+    text: str,
+    original: str,
+    progress: Progress,
+    day: dt.date | None = None,
+    candidates: list[FigureCandidate] | None = None,
 ) -> list[Target]:
     """Every figure candidate of ``text`` with what it measures, its status and its kind (a result, or a goal
     for the period ahead); ``day``, the report's date, sets the pace a share of an annual plan is measured
-    against, and the years after it that make a figure a goal."""
+    against, and the years after it that make a figure a goal. The candidates are the rules' unless given
+    (found by the model, in a language with no lexicon)."""
     judge, describe = load_prompt("target"), load_prompt("target_what")
-    candidates = find_candidates(text, day=day)
+    candidates = find_candidates(text, day=day) if candidates is None else candidates
     targets = []
     for number, candidate in enumerate(candidates, 1):
         progress(f"targets {number}/{len(candidates)}")
