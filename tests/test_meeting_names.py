@@ -1,0 +1,156 @@
+"""Meeting names in thirteen languages, said in English by rule from the glossary's words alone.
+
+Each language has a few names of our own (invented numbers; real provinces in invented names) with the
+English the parser must give, and a name with free words that must stay unread (the model translates
+those). Then every tuning-split name of the development set is parsed: the names listed in
+``READ_WHOLE`` must be read whole, no other may be, and a name read whole must agree with its gold
+facts (ordinal, term, body, place). Validation-split records are never read here.
+
+``python tests/test_meeting_names.py`` prints the tuning names' parts (and, with the development texts
+at ``$SUMMARIZER_DEV_TEXTS``, the parts completed by the words after each name in its article).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer.text.fidelity import fold
+from summarizer.text.meeting_names import english_name, full_name_parts, parse_name
+
+GOLD = Path(__file__).resolve().parent.parent / "eval" / "dev.gold.jsonl"
+
+CASES = [
+    # Chinese
+    ("zh", "乂安省第十八届人民议会第二十一次会议", "21st Session of the 18th Nghe An Provincial People's Council"),
+    ("zh", "越共第十三届中央委员会第九次全会", "9th Plenum of the 13th Party Central Committee"),
+    ("zh", "越南第十五届国会第八次会议", "8th Session of the 15th National Assembly"),
+    (
+        "zh",
+        "广宁省第十五届人民议会（2021-2026年任期）第十二次会议",
+        "12th Session of the 15th Quang Ninh Provincial People's Council (2021-2026 term)",
+    ),
+    (
+        "zh",
+        "胡志明市人民委员会2025年3月份例行会议",
+        "Regular Meeting of the Ho Chi Minh City People's Committee (March 2025)",
+    ),
+    (
+        "zh",
+        "清化省委执行委员会第五次全体会议（扩大）",
+        "5th Extended Plenary Meeting of the Thanh Hoa Provincial Party Executive Committee",
+    ),
+    # Japanese
+    (
+        "ja",
+        "第20期ゲアン省党委員会執行委員会第3回会議",
+        "3rd Meeting of the 20th Nghe An Provincial Party Executive Committee",
+    ),
+    ("ja", "第13期党中央委員会第9回総会", "9th Plenum of the 13th Party Central Committee"),
+    (
+        "ja",
+        "クアンニン省人民委員会の2025年3月定例会議",
+        "Regular Meeting of the Quang Ninh Provincial People's Committee (March 2025)",
+    ),
+    ("ja", "ハノイ市人民評議会第16期第20回会議", "20th Meeting of the 16th Hanoi City People's Council"),
+    # Korean
+    (
+        "ko",
+        "꽝닌성 인민의회 제15기(2021~2026년 임기) 제12차 회의",
+        "12th Meeting of the 15th Quang Ninh Provincial People's Council (2021-2026 term)",
+    ),
+    ("ko", "제13기 당 중앙위원회 제9차 전원회의", "9th Plenum of the 13th Party Central Committee"),
+    (
+        "ko",
+        "응에안성 당 집행위원회 제5차 확대회의",
+        "5th Extended Meeting of the Nghe An Provincial Party Executive Committee",
+    ),
+    (
+        "ko",
+        "하노이시 인민위원회 2025년 3월 정기회의",
+        "Regular Meeting of the Hanoi City People's Committee (March 2025)",
+    ),
+]
+
+# Names with words that are not formulaic: the parser must not claim to read them whole.
+FREE_WORDS = [
+    ("zh", "青林省人民委员会关于数字化转型的会议"),
+    ("ja", "省人民委員会とデジタル化に関する会議"),
+    ("ko", "성 인민위원회와 기업인들의 대화 회의"),
+]
+
+# Tuning-split names the glossary reads whole (the others have free words, or words it lacks).
+READ_WHOLE = {
+    *("vi-01", "vi-02", "vi-03", "vi-04", "vi-05", "vi-06", "vi-07", "vi-08", "vi-10", "vi-12", "vi-18"),
+    *("long-01", "long-02", "long-05"),
+    "zh-04",
+    "ja-02",
+    "ko-04",
+}
+
+
+@pytest.mark.parametrize(("language", "written", "english"), CASES, ids=[f"{c[0]}-{n}" for n, c in enumerate(CASES)])
+def test_a_name_the_glossary_reads_whole_is_said_by_rule(language: str, written: str, english: str) -> None:
+    parts = parse_name(written, language)
+    assert parts.complete, parts.unknown
+    assert english_name(parts) == english
+
+
+@pytest.mark.parametrize(("language", "written"), FREE_WORDS, ids=[language for language, _ in FREE_WORDS])
+def test_a_name_with_free_words_is_left_to_the_model(language: str, written: str) -> None:
+    parts = parse_name(written, language)
+    assert parts.noun is not None and not parts.complete
+
+
+def tuning_records() -> list[dict[str, Any]]:
+    """The development set's tuning-split records that name a meeting (never the validation split)."""
+    records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [record for record in records if record.get("split") == "tuning" and record.get("meeting_name_span")]
+
+
+TUNING = tuning_records()
+
+
+@pytest.mark.parametrize("record", TUNING, ids=[record["id"] for record in TUNING])
+def test_a_tuning_name_is_read_whole_exactly_when_expected_and_then_agrees_with_its_gold(record: dict) -> None:
+    parts = parse_name(record["meeting_name_span"], record["language"])
+    english = english_name(parts) or ""
+    assert parts.complete == (record["id"] in READ_WHOLE), (parts.unknown, english)
+    if not parts.complete:
+        return
+    facts = record.get("meeting_name_facts") or {}
+    for said, gold in ((parts.ordinal, facts.get("ordinal")), (parts.term, facts.get("term"))):
+        assert said is None or gold is None or said == gold, english
+    if parts.body and facts.get("body"):
+        assert any(fold(body) in fold(english) for body in _listed(facts["body"])), english
+    if parts.place and facts.get("place"):
+        assert any(fold(place) in fold(english) for place in _listed(facts["place"])), english
+
+
+def _listed(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else [str(item) for item in value]
+
+
+def report(texts: Path | None) -> None:
+    """Each tuning name's parts and English, and its gold facts (with its article's words when ``texts`` has it)."""
+    for record in TUNING:
+        written, language = record["meeting_name_span"], record["language"]
+        parts = parse_name(written, language)
+        print(f"{record['id']:8} complete={parts.complete!s:5} {english_name(parts)}  unknown={parts.unknown}")
+        text = texts / f"{record['id']}.txt" if texts else None
+        if text is not None and text.exists():
+            full = full_name_parts(written, text.read_text(encoding="utf-8"), None, language)
+            print(f"{'':8} with the article's words: complete={full.complete!s:5} {english_name(full)}")
+        facts = record.get("meeting_name_facts") or {}
+        print(f"{'':8} gold: {', '.join(f'{key}={facts.get(key)}' for key in ('ordinal', 'term', 'body', 'place'))}")
+
+
+if __name__ == "__main__":
+    folder = os.environ.get("SUMMARIZER_DEV_TEXTS")
+    report(Path(folder) if folder else None)
+    sys.exit(0)
