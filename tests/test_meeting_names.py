@@ -75,6 +75,36 @@ CASES = [
         "하노이시 인민위원회 2025년 3월 정기회의",
         "Regular Meeting of the Hanoi City People's Committee (March 2025)",
     ),
+    # Khmer
+    ("km", "សម័យប្រជុំលើកទី៨ នៃរដ្ឋសភានីតិកាលទី១៥", "8th Session of the 15th National Assembly"),
+    ("km", "កិច្ចប្រជុំសាមញ្ញលើកទី៥ នៃក្រុមប្រឹក្សាខេត្តកណ្ដាលអាណត្តិទី៤", "5th Ordinary Meeting of the 4th Kandal Provincial Council"),
+    ("km", "កិច្ចប្រជុំរដ្ឋាភិបាលប្រចាំខែមីនា", "Monthly Meeting of the Government (March)"),
+    ("km", "កិច្ចប្រជុំពេញអង្គគណៈរដ្ឋមន្ត្រី", "Plenary Meeting of the Council of Ministers"),
+    # Lao
+    (
+        "lo",
+        "ກອງປະຊຸມໃຫຍ່ ຜູ້ແທນອົງຄະນະພັກແຂວງຈຳປາສັກ ຄັ້ງທີ XI",
+        "11th Congress of the Champasak Provincial Party Organisation",
+    ),
+    ("lo", "ກອງປະຊຸມສະໄໝສາມັນ ເທື່ອທີ 7 ຂອງສະພາແຫ່ງຊາດ ຊຸດທີ IX", "7th Ordinary Session of the 9th National Assembly"),
+    (
+        "lo",
+        "ກອງປະຊຸມ ຄົບຄະນະບໍລິຫານງານພັກແຂວງ ເປີດກວ້າງ ຄັ້ງທີ 3 ສະໄໝທີ IV",
+        "3rd Extended Plenary Meeting of the 4th Provincial Party Executive Committee",
+    ),
+    ("lo", "ກອງປະຊຸມລັດຖະບານ ປະຈຳເດືອນມີນາ 2025", "Monthly Meeting of the Government (March 2025)"),
+    # Thai
+    (
+        "th",
+        "การประชุมคณะกรมการจังหวัดเลย ประจำเดือนมีนาคม",
+        "Monthly Meeting of the Loei Provincial Administrative Committee (March)",
+    ),
+    ("th", "การประชุมสภาผู้แทนราษฎร ชุดที่ 26 ครั้งที่ 5", "5th Meeting of the 26th House of Representatives"),
+    (
+        "th",
+        "การประชุมสมัยสามัญสภาองค์การบริหารส่วนจังหวัดขอนแก่น ครั้งที่ 2",
+        "2nd Ordinary Session of the Khon Kaen Provincial Administrative Organization Council",
+    ),
 ]
 
 # Names with words that are not formulaic: the parser must not claim to read them whole.
@@ -82,6 +112,9 @@ FREE_WORDS = [
     ("zh", "青林省人民委员会关于数字化转型的会议"),
     ("ja", "省人民委員会とデジタル化に関する会議"),
     ("ko", "성 인민위원회와 기업인들의 대화 회의"),
+    ("km", "កិច្ចប្រជុំពិភាក្សាអំពីផែនការវិនិយោគ"),
+    ("lo", "ກອງປະຊຸມ ປຶກສາຫາລືແຜນການລົງທຶນ"),
+    ("th", "การประชุมติดตามการเบิกจ่ายงบประมาณ"),
 ]
 
 # Tuning-split names the glossary reads whole (the others have free words, or words it lacks).
@@ -91,6 +124,8 @@ READ_WHOLE = {
     "zh-04",
     "ja-02",
     "ko-04",
+    "km-01",
+    "lo-02",
 }
 
 
