@@ -105,6 +105,62 @@ CASES = [
         "การประชุมสมัยสามัญสภาองค์การบริหารส่วนจังหวัดขอนแก่น ครั้งที่ 2",
         "2nd Ordinary Session of the Khon Kaen Provincial Administrative Organization Council",
     ),
+    # French
+    ("fr", "la 8e session de l'Assemblée nationale de la XVe législature", "8th Session of the 15th National Assembly"),
+    ("fr", "le 9e plénum du Comité central du Parti (XIIIe mandat)", "9th Plenum of the 13th Party Central Committee"),
+    (
+        "fr",
+        "la 5e session du Conseil populaire de la province de Lam Son, mandat 2021-2026",
+        "5th Session of the Lam Son Provincial People's Council (2021-2026 term)",
+    ),
+    ("fr", "la réunion périodique de mars 2025 du Gouvernement", "Regular Meeting of the Government (March 2025)"),
+    # Spanish
+    (
+        "es",
+        "el IX Pleno del Comité Central del Partido de la XIII legislatura",
+        "9th Plenum of the 13th Party Central Committee",
+    ),
+    (
+        "es",
+        "la quinta sesión del Consejo Popular de la provincia de Quang Ninh, mandato 2021-2026",
+        "5th Session of the Quang Ninh Provincial People's Council (2021-2026 term)",
+    ),
+    ("es", "la reunión periódica de marzo de 2025 del Gobierno", "Regular Meeting of the Government (March 2025)"),
+    # Portuguese
+    (
+        "pt",
+        "a 7.ª conferência alargada do Comité Provincial do Partido de Quang Ninh",
+        "7th Extended Conference of the Quang Ninh Provincial Party Committee",
+    ),
+    (
+        "pt",
+        "a décima primeira sessão da Assembleia Provincial de Sofala",
+        "11th Session of the Sofala Provincial Assembly",
+    ),
+    # Italian
+    (
+        "it",
+        "il nono plenum del Comitato centrale del Partito della XIII legislatura",
+        "9th Plenum of the 13th Party Central Committee",
+    ),
+    (
+        "it",
+        "la seduta straordinaria del consiglio comunale di Perugia",
+        "Extraordinary Sitting of the Perugia Municipal Council",
+    ),
+    ("it", "la seduta del consiglio regionale del 12 marzo 2024", "Sitting of the Regional Council (12 March 2024)"),
+    # German
+    ("de", "die 30. Konferenz des 19. Provinzparteikomitees", "30th Conference of the 19th Provincial Party Committee"),
+    (
+        "de",
+        "die 12. Konferenz des Komitees der Vaterländischen Front der Provinz Bac Kan (10. Amtszeit)",
+        "12th Conference of the 10th Bac Kan Provincial Vietnam Fatherland Front Committee",
+    ),
+    (
+        "de",
+        "die 5. Tagung des Volksrates der Provinz Quang Ninh (Amtszeit 2021-2026)",
+        "5th Session of the Quang Ninh Provincial People's Council (2021-2026 term)",
+    ),
 ]
 
 # Names with words that are not formulaic: the parser must not claim to read them whole.
@@ -115,6 +171,11 @@ FREE_WORDS = [
     ("km", "កិច្ចប្រជុំពិភាក្សាអំពីផែនការវិនិយោគ"),
     ("lo", "ກອງປະຊຸມ ປຶກສາຫາລືແຜນການລົງທຶນ"),
     ("th", "การประชุมติดตามการเบิกจ่ายงบประมาณ"),
+    ("fr", "la réunion pour examiner le travail de la commission"),
+    ("es", "la reunión para revisar el trabajo de la comisión"),
+    ("pt", "a reunião para avaliar o trabalho da comissão"),
+    ("it", "la riunione per esaminare il lavoro della commissione"),
+    ("de", "die Konferenz zur Bewertung der Arbeit des Ausschusses"),
 ]
 
 # Tuning-split names the glossary reads whole (the others have free words, or words it lacks).
@@ -126,6 +187,15 @@ READ_WHOLE = {
     "ko-04",
     "km-01",
     "lo-02",
+    "fr-01",
+    "fr-03",
+    "es-01",
+    "es-02",
+    "it-03",
+    "pt-01",
+    "pt-03",
+    "de-02",
+    "de-03",
 }
 
 
