@@ -161,6 +161,23 @@ CASES = [
         "die 5. Tagung des Volksrates der Provinz Quang Ninh (Amtszeit 2021-2026)",
         "5th Session of the Quang Ninh Provincial People's Council (2021-2026 term)",
     ),
+    # Russian
+    ("ru", "9-й пленум ЦК КПВ 13-го созыва", "9th Plenum of the 13th Party Central Committee"),
+    (
+        "ru",
+        "12-я конференция исполнительного комитета партийной организации провинции Нгеан",
+        "12th Conference of the Nghe An Provincial Party Executive Committee",
+    ),
+    ("ru", "очередное заседание Правительства за март 2025 года", "Regular Meeting of the Government (March 2025)"),
+    ("ru", "восьмая сессия Национального собрания 15-го созыва", "8th Session of the 15th National Assembly"),
+    # Ukrainian
+    ("uk", "позачергова сесія районної ради VIII скликання", "Extraordinary Session of the 8th District Council"),
+    (
+        "uk",
+        "чергове засідання виконавчого комітету міської ради",
+        "Regular Meeting of the City Council Executive Committee",
+    ),
+    ("uk", "XXV сесія районної ради VIII скликання", "25th Session of the 8th District Council"),
 ]
 
 # Names with words that are not formulaic: the parser must not claim to read them whole.
@@ -176,6 +193,8 @@ FREE_WORDS = [
     ("pt", "a reunião para avaliar o trabalho da comissão"),
     ("it", "la riunione per esaminare il lavoro della commissione"),
     ("de", "die Konferenz zur Bewertung der Arbeit des Ausschusses"),
+    ("ru", "совещание по итогам работы комиссии"),
+    ("uk", "нарада з питань роботи комісії"),
 ]
 
 # Tuning-split names the glossary reads whole (the others have free words, or words it lacks).
@@ -196,6 +215,7 @@ READ_WHOLE = {
     "pt-03",
     "de-02",
     "de-03",
+    "ru-03",
 }
 
 
