@@ -45,6 +45,8 @@ CASES = [
         "清化省委执行委员会第五次全体会议（扩大）",
         "5th Extended Plenary Meeting of the Thanh Hoa Provincial Party Executive Committee",
     ),
+    ("zh", "越南共产党第十四次全国代表大会", "14th National Congress of the Communist Party of Vietnam"),
+    ("zh", "河内市委第十七届执行委员会第二十次会议", "20th Session of the 17th Hanoi City Party Executive Committee"),
     # Japanese
     (
         "ja",
@@ -75,6 +77,7 @@ CASES = [
         "하노이시 인민위원회 2025년 3월 정기회의",
         "Regular Meeting of the Hanoi City People's Committee (March 2025)",
     ),
+    ("ko", "베트남 공산당 제14차 전국대표대회", "14th National Congress of the Communist Party of Vietnam"),
     # Khmer
     ("km", "សម័យប្រជុំលើកទី៨ នៃរដ្ឋសភានីតិកាលទី១៥", "8th Session of the 15th National Assembly"),
     ("km", "កិច្ចប្រជុំសាមញ្ញលើកទី៥ នៃក្រុមប្រឹក្សាខេត្តកណ្ដាលអាណត្តិទី៤", "5th Ordinary Meeting of the 4th Kandal Provincial Council"),
@@ -93,6 +96,7 @@ CASES = [
         "3rd Extended Plenary Meeting of the 4th Provincial Party Executive Committee",
     ),
     ("lo", "ກອງປະຊຸມລັດຖະບານ ປະຈຳເດືອນມີນາ 2025", "Monthly Meeting of the Government (March 2025)"),
+    ("lo", "ກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ XII ຂອງພັກປະຊາຊົນປະຕິວັດລາວ", "12th Congress of the Lao People's Revolutionary Party"),
     # Thai
     (
         "th",
@@ -114,6 +118,11 @@ CASES = [
         "5th Session of the Lam Son Provincial People's Council (2021-2026 term)",
     ),
     ("fr", "la réunion périodique de mars 2025 du Gouvernement", "Regular Meeting of the Government (March 2025)"),
+    (
+        "fr",
+        "le 14e Congrès national du Parti communiste du Vietnam",
+        "14th National Congress of the Communist Party of Vietnam",
+    ),
     # Spanish
     (
         "es",
@@ -170,6 +179,7 @@ CASES = [
     ),
     ("ru", "очередное заседание Правительства за март 2025 года", "Regular Meeting of the Government (March 2025)"),
     ("ru", "восьмая сессия Национального собрания 15-го созыва", "8th Session of the 15th National Assembly"),
+    ("ru", "XIV съезд КПВ", "14th Congress of the Communist Party of Vietnam"),
     # Ukrainian
     ("uk", "позачергова сесія районної ради VIII скликання", "Extraordinary Session of the 8th District Council"),
     (
