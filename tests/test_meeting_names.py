@@ -170,6 +170,11 @@ CASES = [
         "die 5. Tagung des Volksrates der Provinz Quang Ninh (Amtszeit 2021-2026)",
         "5th Session of the Quang Ninh Provincial People's Council (2021-2026 term)",
     ),
+    (
+        "de",
+        "die 12. Konferenz des Provinzkomitees der Vietnamesischen Vaterländischen Front (Amtszeit 2024-2029)",
+        "12th Conference of the Provincial Vietnam Fatherland Front Committee (2024-2029 term)",
+    ),
     # Russian
     ("ru", "9-й пленум ЦК КПВ 13-го созыва", "9th Plenum of the 13th Party Central Committee"),
     (
