@@ -197,3 +197,11 @@ def test_a_name_the_article_goes_on_with_into_a_meeting_noun_is_none() -> None:
     from summarizer.text.names import why_not_a_person
 
     assert "hội nghị" in (why_not_a_person("Lê Hội", "Sáng nay, Lê Hội nghị bàn kế hoạch.") or "").casefold()
+
+
+def test_a_thai_date_in_the_buddhist_era_is_given_in_the_common_era() -> None:
+    assert dated("18 พฤษภาคม 2566", "ประชุมเมื่อวันที่ 18 พฤษภาคม 2566", "th") == (dt.date(2023, 5, 18), "phrase")
+    assert dated("ngày 5/6", "Ngày 5/6 họp; kế hoạch năm 2568 theo lịch Phật.", "vi") == (
+        dt.date(2025, 6, 5),
+        "sentence",
+    )

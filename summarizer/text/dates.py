@@ -35,7 +35,8 @@ _DAY_OPENING = re.compile(
 )
 _LEAD_CHARS = 800
 _DOCUMENT_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_BUDDHIST_ERA_FROM = 2400
+_YEAR = re.compile(r"(?<!\d)((?:19|20|25)\d{2})(?!\d)")
 # A day and month with no year, day first: "29-5", "6/12", "1.3".
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/.-]*\d)")
 YearFrom = Literal["phrase", "dateline", "sentence", "title", "lead"]
@@ -104,7 +105,8 @@ def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, in
 
 def _years_in(words: str) -> list[int]:
     """The years ``words`` state, not a document's number or day ("Nghị quyết số 12/2020/NQ-HĐND ngày 5/6/2020")."""
-    return [int(year) for year in _YEAR.findall(_DOCUMENT_NUMBER.sub(" ", _without_document_days(words)))]
+    years = [int(year) for year in _YEAR.findall(_DOCUMENT_NUMBER.sub(" ", _without_document_days(words)))]
+    return [year - 543 if year >= _BUDDHIST_ERA_FROM else year for year in years]
 
 
 def _year_of(years: list[int], month: int) -> int:
@@ -197,12 +199,13 @@ def _search(text: str, language: str | None, settings: dict[str, object]) -> dt.
         found = search_dates(text, settings=absolute)
     for words, moment in found or []:
         if any(char.isdigit() for char in words):
-            day: dt.date = moment.date()
-            return day
+            return _safe_date(moment.year, moment.month, moment.day)
     return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    if year >= _BUDDHIST_ERA_FROM:  # Thai (and Lao) reports count years from 543 BCE: 2568 is 2025
+        year -= 543
     try:
         return dt.date(year, month, day)
     except ValueError:
