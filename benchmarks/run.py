@@ -22,7 +22,6 @@ Nothing here is a test: it prints figures, and goals are marked met or not.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -142,7 +141,9 @@ def replay_rows(work: Path, count: int) -> list[Row]:
     real_fingerprint = summarizer.briefcache.code_fingerprint
     summarizer.briefcache.code_fingerprint = lambda: "ignore stored briefs"  # type: ignore[assignment]
     few = paths[: min(count, 200)]
+    cpu = time.process_time()
     rebuild = timed(lambda: [summarize(p, client=replayer) for p in few]) * count / len(few)
+    cpu_per_article = (time.process_time() - cpu) / len(few)
     summarizer.briefcache.code_fingerprint = real_fingerprint  # type: ignore[assignment]
     replayer.cache.close()
     per = f"{count} briefs"
@@ -159,9 +160,11 @@ def replay_rows(work: Path, count: int) -> list[Row]:
         Row(
             "replay",
             f"{per} rebuilt from recorded calls (no stored brief; from {len(few)})",
-            f"{rebuild:.1f} s",
+            f"{rebuild:.1f} s ({cpu_per_article:.3f} s CPU an article)",
             f"raw get+validate {raw:.2f} s",
             rebuild / raw,
+            "<= 0.03 s CPU an article",
+            cpu_per_article <= 0.03,
         ),
     ]
 
@@ -200,12 +203,23 @@ def scaling_rows(work: Path, count: int, delay: float) -> list[Row]:
 # --- memory -------------------------------------------------------------------------------------------
 
 
+# Started by a small interpreter of its own: Linux counts in a child's ``ru_maxrss`` the peak of the
+# memory it was forked from (``exec`` keeps the old image's high-water mark), so a child forked from
+# this benchmark, hundreds of MB by then, would report this benchmark's peak, not its own.
+_LAUNCHER = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_pid, status, usage = os.wait4(process.pid, 0)
+print(status, usage.ru_maxrss)
+"""
+
+
 def peak_rss_mb(command: list[str]) -> float:
-    """Peak resident memory of one child process, in MB."""
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(process.pid, 0)
+    """Peak resident memory of one child process (its own, not its parent's), in MB."""
+    done = subprocess.run([sys.executable, "-c", _LAUNCHER, *command], cwd=REPO, capture_output=True, text=True)
+    status, kilobytes = (int(word) for word in done.stdout.split())
     assert status == 0, f"{command} exited with {status}"
-    return usage.ru_maxrss / 1024
+    return kilobytes / 1024
 
 
 def memory_rows(work: Path, sizes: list[int]) -> list[Row]:
@@ -238,8 +252,8 @@ def memory_rows(work: Path, sizes: list[int]) -> list[Row]:
                 f"{rss[size]:.0f} MB",
                 f"batch of {smallest:,}: {rss[smallest]:.0f} MB",
                 ratio,
-                "flat (<= 1.1x)" if size != smallest else "",
-                ratio <= 1.1 if size != smallest else None,
+                "<= 300 MB, flat (<= 1.1x)" if size != smallest else "<= 300 MB",
+                rss[size] <= 300 and (ratio <= 1.1 or size == smallest),
             )
         )
     return rows
@@ -258,19 +272,22 @@ def startup_rows(runs: int = 7) -> list[Row]:
             timed(lambda: subprocess.run(args, check=True, capture_output=True)) for _ in range(runs)
         )
 
-    help_seconds = median([*command, "--help"])
     bare = median([sys.executable, "-c", "pass"])
-    return [
-        Row(
-            "startup",
-            "`summarize --help`",
-            f"{help_seconds:.3f} s",
-            f"`python -c pass` {bare:.3f} s",
-            help_seconds / bare,
-            "< 0.3 s",
-            help_seconds < 0.3,
+    rows = []
+    for option in ("--help", "--version"):
+        seconds = median([*command, option])
+        rows.append(
+            Row(
+                "startup",
+                f"`summarize {option}`",
+                f"{seconds:.3f} s",
+                f"`python -c pass` {bare:.3f} s",
+                seconds / bare,
+                "<= 0.1 s",
+                seconds <= 0.1,
+            )
         )
-    ]
+    return rows
 
 
 # --- ray ----------------------------------------------------------------------------------------------
