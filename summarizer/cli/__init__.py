@@ -232,8 +232,10 @@ def batch(
     INPUTS are files, directories, globs, http(s) URLs, or - to read paths (or URLs) from standard
     input. One line per article: status ok, cached or failed; exit code 1 when any failed. With the
     embedded model, calls take turns in one llama.cpp context, so --jobs mainly helps server
-    providers. --engine ray runs the articles on Ray Data actors (pip install 'summarizer[ray]'); on
-    a cluster, inputs and the cache folder must be on a filesystem every node shares.
+    providers. --engine processes spreads the articles over one worker process per core (--jobs in
+    flight in all): with a fast server the tool's own work then uses every core. --engine ray runs
+    the articles on Ray Data actors (pip install 'summarizer[ray]'); on a cluster, inputs and the
+    cache folder must be on a filesystem every node shares.
     """
     from rich.console import Console
 
