@@ -32,10 +32,12 @@ def test_processes_write_the_lines_threads_write_and_resume(tmp_path: Path) -> N
         threads.close()
         engine = make_engine(settings.replace(engine="processes"))
         assert isinstance(engine, ProcessEngine) and engine.workers >= 1
-        summary = run_batch(paths, tmp_path / "processes.jsonl", engine=engine)
+        steps: list[tuple[str, str]] = []
+        summary = run_batch(paths, tmp_path / "processes.jsonl", engine=engine, on_step=lambda *s: steps.append(s))
         again = run_batch(paths, tmp_path / "processes.jsonl", engine=engine)
         engine.close()
     assert (summary.ok, summary.failed) == (6, 1)
+    assert {step for _article, step in steps} >= {"reading", "meeting", "summary"}  # heard from the workers
     assert again.skipped == 7 and again.ok == again.failed == 0
     ours = sorted((comparable(r) for r in lines(tmp_path / "processes.jsonl")), key=json.dumps)
     theirs = sorted((comparable(r) for r in lines(tmp_path / "threads.jsonl")), key=json.dumps)
