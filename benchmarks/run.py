@@ -182,6 +182,9 @@ def scaling_rows(work: Path, count: int, delay: float) -> list[Row]:
     seconds: dict[str, float] = {}
     cpu_per_article = 0.0
     with server_process(delay) as url:
+        log("scaling: a warm-up batch of 5 (this process's detectors and parsers loaded before any timing)")
+        warm = scripted_client(url, work / "unused-warm", "off")
+        run_batch(make_articles(work / "scaling-warm", 5), work / "warm.jsonl", warm, jobs=5)
         for jobs in (1, 4, 16):
             log(f"scaling: {count} articles, --jobs {jobs}, server delay {delay} s")
             client = scripted_client(url, work / f"unused-{jobs}", "off")
@@ -196,15 +199,21 @@ def scaling_rows(work: Path, count: int, delay: float) -> list[Row]:
         engine = make_engine(settings.replace(cache_dir=str(work / "unused-processes")))
         assert isinstance(engine, ProcessEngine)
         workers = engine.workers
-        seconds["processes"] = timed(lambda: run_batch(paths, work / "processes.jsonl", engine=engine))
-        engine.close()  # the workers' start-up (imports, one client each) is inside the time above
+        # First run: the workers start (imports, a client each, lingua's models on their first brief).
+        # This process made briefs already, so the thread runs above were warm: the second run, on other
+        # articles with the same workers, is the like-for-like figure.
+        seconds["processes, first run"] = timed(lambda: run_batch(paths, work / "processes.jsonl", engine=engine))
+        others = make_articles(work / "scaling-again", 2 * count)[count:]  # other texts, the same mix of seeds
+        seconds["processes"] = timed(lambda: run_batch(others, work / "processes-again.jsonl", engine=engine))
+        engine.close()
     rows = []
     one = count / seconds["1"]
     figures = [("4", "--jobs 4"), ("16", "--jobs 16")]
-    figures.append(("processes", f"--jobs 16 --engine processes ({workers} workers)"))
+    figures.append(("processes, first run", f"--jobs 16 --engine processes ({workers} workers, incl. their start)"))
+    figures.append(("processes", f"--jobs 16 --engine processes ({workers} workers, started)"))
     for name, label in figures:
         speedup = seconds["1"] / seconds[name]
-        goal = "" if name == "4" else ">= 14x"
+        goal = ">= 14x" if name in ("16", "processes") else ""
         rows.append(
             Row(
                 "scaling",
@@ -216,15 +225,19 @@ def scaling_rows(work: Path, count: int, delay: float) -> list[Row]:
                 speedup >= 14 if goal else None,
             )
         )
-    # An article waits ``latency`` at --jobs 1, of which ``cpu_per_article`` is this tool's own work: with
-    # ``jobs`` in flight over ``cores`` cores, throughput is at most min(jobs / latency, cores / cpu).
+    # An article waits ``latency`` at --jobs 1, of which ``cpu_per_article`` is this tool's own work. With
+    # ``jobs`` in flight, throughput is at most jobs / latency; on ``cores`` cores at most cores / CPU an
+    # article (threads: one core, the GIL's); the lower of the two binds.
     latency = seconds["1"] / count
-    for cores in (available_cores(), 16):
-        bound = min(16 / latency, cores / cpu_per_article)
+    rows.append(
+        Row("scaling", "bound: --jobs 16 in flight", f"{16 / latency:.1f} articles/s", f"--jobs 1: {one:.2f}", 16.0)
+    )
+    for cores, label in ((1, "threads (one core: the GIL)"), (available_cores(), "processes here"), (16, "16 cores")):
+        bound = cores / cpu_per_article
         rows.append(
             Row(
                 "scaling",
-                f"bound for --jobs 16 on {cores} cores (own work {1000 * cpu_per_article:.0f} ms CPU an article)",
+                f"bound: own work on {cores} core(s), {label}: {1000 * cpu_per_article:.0f} ms CPU an article",
                 f"{bound:.1f} articles/s",
                 f"--jobs 1: {one:.2f} articles/s",
                 bound / one,
