@@ -46,17 +46,27 @@ class Options(TypedDict, total=False):
     ray: RayOptions
 
 
+_DEFAULTS = Settings()
+
+
 def _settings(settings: Settings | None, options: Options) -> Settings:
     """The given settings with the options on top, or settings built from the options."""
+    if not options:
+        return settings or _DEFAULTS  # frozen: shared as is (the common case of a loop over articles)
     return settings.replace(**options) if settings else Settings.from_options(**options)
 
 
 def make_engine(settings: Settings) -> Engine:
-    """The batch engine the settings name: ``local`` (threads in this process) or ``ray`` (Ray Data actors)."""
+    """The batch engine the settings name: ``local`` (threads in this process), ``processes`` (a pool of
+    worker processes on this machine) or ``ray`` (Ray Data actors)."""
     if settings.engine == "ray":
         from summarizer.engines.ray import RayEngine
 
         return RayEngine(settings)
+    if settings.engine == "processes":
+        from summarizer.engines.processes import ProcessEngine
+
+        return ProcessEngine(settings)
     return LocalEngine(make_client(settings), settings.jobs, settings.language)
 
 

@@ -132,16 +132,12 @@ def _load(key: str, client: ModelClient, article: Article, seconds: float) -> Br
     if text is None:
         return None
     brief = Brief.model_validate_json(text)
+    # A brief just made from the stored text, owned here: relabelled in place (copies cost more than the look-up).
     provenance = brief.provenance
-    usage = provenance.usage.model_copy(update={"cached_calls": provenance.usage.calls})
-    brief.provenance = provenance.model_copy(
-        update={
-            "usage": usage,
-            "cached": True,
-            "seconds": seconds,
-            "source": article.source,
-            "encoding": article.encoding,
-            "input_format": article.format,
-        }
-    )
+    provenance.usage.cached_calls = provenance.usage.calls
+    provenance.cached = True
+    provenance.seconds = seconds
+    provenance.source = article.source
+    provenance.encoding = article.encoding
+    provenance.input_format = article.format
     return brief

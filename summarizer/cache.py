@@ -17,15 +17,16 @@ A cache that breaks during a run (folder deleted, file corrupted, not writable) 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal, cast, get_args
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 from summarizer.errors import CacheMissError, ConfigurationError
+
+if TYPE_CHECKING:  # sqlite3 and hashlib are imported where used: the CLI's --help imports this module
+    import sqlite3
 
 CacheMode = Literal["use", "replay", "refresh", "off"]
 CACHE_MODES: tuple[str, ...] = get_args(CacheMode)
@@ -38,6 +39,8 @@ def canonical_json(value: Any) -> str:
 
 def cache_key(material: dict[str, Any]) -> str:
     """The cache key of a request's material."""
+    import hashlib
+
     return hashlib.sha256(canonical_json(material).encode("utf-8")).hexdigest()
 
 
@@ -155,6 +158,8 @@ class ResponseCache:
 
 def _connect_read_only(database: Path) -> sqlite3.Connection:
     """A read-only connection; ``immutable`` when the folder is read-only too (no WAL index possible)."""
+    import sqlite3
+
     uri = database.resolve().as_uri()
     try:
         connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
@@ -166,6 +171,8 @@ def _connect_read_only(database: Path) -> sqlite3.Connection:
 
 def _errors() -> tuple[type[Exception], ...]:
     """What a broken cache raises: SQLite errors, file errors, diskcache's lock timeout."""
+    import sqlite3
+
     from diskcache import Timeout
 
     return (sqlite3.Error, OSError, Timeout)

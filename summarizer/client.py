@@ -13,6 +13,8 @@ in this process (llama.cpp) are not cut off: their calls cannot hang on a networ
 
 from __future__ import annotations
 
+import copy
+import functools
 import logging
 import threading
 import time
@@ -110,7 +112,7 @@ class Session:
         request: dict[str, Any] = {**self.client.settings.as_request(max_tokens), _PROMPT_KEY: prompt_tag}
         try:
             result: T = create(
-                response_model=response_model,
+                response_model=_for_instructor(response_model),
                 messages=messages,
                 max_retries=self.client.retry.reasks,
                 **request,
@@ -196,6 +198,35 @@ class Session:
             self.usage.calls += 1
         if cached:
             self.usage.cached_calls += 1
+
+
+@functools.lru_cache(maxsize=128)
+def _for_instructor(response_model: type[T]) -> type[T]:
+    """``response_model`` wrapped as instructor wraps it on every call, once per model class.
+
+    instructor makes a new wrapper class per call and asks pydantic for its JSON schema each time
+    (about 1 ms a call in a replay, measured). The wrapper is instructor's own and its schema is
+    pydantic's, made once and handed out as a copy, so the schema sent and every cache key stay the
+    same. (Models made per call, such as the steps' one-field models, still cost that: the bound
+    keeps them from piling up.)
+    """
+    try:
+        from instructor.v2.core.function_calls import ResponseSchema, response_schema
+    except ImportError:  # another instructor layout: let it wrap the model itself
+        return response_model
+    if issubclass(response_model, ResponseSchema):
+        return response_model
+    wrapped: Any = response_schema(response_model)
+    made = wrapped.model_json_schema  # pydantic's, bound to the wrapper
+    schema = made()
+
+    def model_json_schema(_cls: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        copied: dict[str, Any] = copy.deepcopy(schema) if not args and not kwargs else made(*args, **kwargs)
+        return copied
+
+    wrapped.model_json_schema = classmethod(model_json_schema)
+    result: type[T] = wrapped
+    return result
 
 
 def make_client(settings: Settings | None = None) -> ModelClient:

@@ -18,7 +18,7 @@ from summarizer.cache import CacheMode, check_mode
 from summarizer.errors import ConfigurationError
 from summarizer.paths import default_cache_dir
 
-EngineName = Literal["local", "ray"]
+EngineName = Literal["local", "processes", "ray"]
 ENGINES: tuple[str, ...] = get_args(EngineName)
 
 

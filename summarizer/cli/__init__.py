@@ -3,7 +3,8 @@
 Exit codes: 0 success; 2 bad usage or bad input (missing, empty, binary, undecodable file, bad
 settings); 1 the model or the cache failed (endpoint errors, answers that never fit the schema,
 a replay-mode cache miss); 3 the output cannot be written. Library imports stay inside the
-commands so ``--help`` is instant.
+commands so ``--help`` is instant; ``export`` and ``schema`` (whose module imports the renderers, and
+with them pydantic) are imported only when one of them runs (``LAZY_COMMANDS``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import click
 
-from summarizer.cli import display, evaluation, tools
+from summarizer.cli import display, evaluation
 from summarizer.cli.display import (
     FORMATS,
     BatchDisplay,
@@ -86,17 +87,59 @@ Shell completion (bash; zsh and fish alike, with zsh_source / fish_source):
   eval "$(_SUMMARIZE_COMPLETE=bash_source summarize)"   # in ~/.bashrc"""
 
 
+# Commands imported only when they run: name -> (module, attribute, the summary ``--help`` lists).
+# Each summary is its command's own first docstring line (a test holds them equal).
+LAZY_COMMANDS = {
+    "export": (
+        "summarizer.cli.tools",
+        "export",
+        "Write a batch's results file as tables: articles, chairs, targets, directives.",
+    ),
+    "schema": (
+        "summarizer.cli.tools",
+        "schema",
+        "Print the JSON Schema of the output (the brief), or of a draft the model fills in (NAME).",
+    ),
+}
+
+
 class DefaultGroup(click.Group):
-    """A group that runs its default command when the first argument is not a subcommand."""
+    """A group that runs its default command when the first argument is not a subcommand.
+
+    The commands of ``LAZY_COMMANDS`` are listed by their summary and imported when resolved to run.
+    """
 
     default_command = "run"
+    _listing = False
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        known = (*self.commands, *LAZY_COMMANDS, "--help", "-h", "--version")
+        if args and args[0] not in known:
             args = [self.default_command, *args]
         elif not args:
             args = [self.default_command, "--help"]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in LAZY_COMMANDS or cmd_name in self.commands:
+            return super().get_command(ctx, cmd_name)
+        module, attribute, summary = LAZY_COMMANDS[cmd_name]
+        if self._listing:  # ``--help`` lists it: its summary is enough
+            return click.Command(cmd_name, help=summary)
+        import importlib
+
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self._listing = False
 
 
 @click.group(cls=DefaultGroup, help=PROVIDER_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -189,8 +232,10 @@ def batch(
     INPUTS are files, directories, globs, http(s) URLs, or - to read paths (or URLs) from standard
     input. One line per article: status ok, cached or failed; exit code 1 when any failed. With the
     embedded model, calls take turns in one llama.cpp context, so --jobs mainly helps server
-    providers. --engine ray runs the articles on Ray Data actors (pip install 'summarizer[ray]'); on
-    a cluster, inputs and the cache folder must be on a filesystem every node shares.
+    providers. --engine processes spreads the articles over one worker process per core (--jobs in
+    flight in all): with a fast server the tool's own work then uses every core. --engine ray runs
+    the articles on Ray Data actors (pip install 'summarizer[ray]'); on a cluster, inputs and the
+    cache folder must be on a filesystem every node shares.
     """
     from rich.console import Console
 
@@ -225,9 +270,7 @@ def _write_pages(results: str, html_dir: str | None) -> Any:
     return write_html_dir(results, html_dir)
 
 
-cli.add_command(tools.export)
 cli.add_command(evaluation.eval_command)
-cli.add_command(tools.schema)
 
 
 def main() -> None:

@@ -1,0 +1,69 @@
+"""Start-up: ``summarize --help`` and ``--version`` import none of the heavy libraries (checked in a fresh process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+
+from summarizer.cli import LAZY_COMMANDS, cli
+
+# What a command's help must not pay for: models, data frames, HTML extraction, the model client's
+# stack, date parsing, rendering. (pydantic too: the schema alone costs more than all the rest.)
+HEAVY = (
+    "lingua",
+    "pandas",
+    "pyarrow",
+    "trafilatura",
+    "instructor",
+    "openai",
+    "llama_cpp",
+    "dateparser",
+    "rich.markdown",
+    "pydantic",
+    "jinja2",
+    "diskcache",
+    "ray",
+    "numpy",
+)
+
+_PROBE = """
+import json, sys
+from summarizer.cli import cli
+try:
+    cli(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def imported_by(*args: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``summarize ARGS``."""
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], [], ["batch", "--help"], ["run", "--help"]])
+def test_help_and_version_import_nothing_heavy(args: list[str]) -> None:
+    modules = imported_by(*args)
+    heavy = sorted(name for name in HEAVY if any(m == name or m.startswith(name + ".") for m in modules))
+    assert heavy == [], f"summarize {' '.join(args)} imported {heavy}"
+
+
+def test_lazy_commands_are_listed_with_their_own_summaries() -> None:
+    context = click.Context(cli)
+    for name, (_module, _attribute, summary) in LAZY_COMMANDS.items():
+        real = cli.get_command(context, name)
+        assert real is not None and real.name == name
+        assert (real.help or "").strip().splitlines()[0] == summary
+
+
+def test_lazy_commands_run() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer", "schema", "meeting"], capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout)["type"] == "object"
