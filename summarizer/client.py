@@ -33,7 +33,7 @@ from summarizer.errors import (
     TransientProviderError,
 )
 from summarizer.providers import make_provider
-from summarizer.providers.base import Provider, schema_of
+from summarizer.providers.base import ANY_SCRIPT, Provider, schema_of
 from summarizer.schema import Usage
 from summarizer.settings import Settings
 
@@ -103,13 +103,24 @@ class Session:
     label: str
     usage: Usage = field(default_factory=Usage)
 
-    def ask(self, response_model: type[T], messages: list[dict[str, str]], prompt_tag: str, max_tokens: int) -> T:
-        """Ask for ``response_model``; raise a ``SummarizerError`` when it cannot be had."""
+    def ask(
+        self,
+        response_model: type[T],
+        messages: list[dict[str, str]],
+        prompt_tag: str,
+        max_tokens: int,
+        any_script: bool = False,
+    ) -> T:
+        """Ask for ``response_model``; raise a ``SummarizerError`` when it cannot be had. ``any_script``: the
+        answer copies an article written in a script the embedded model is otherwise kept from writing (Han,
+        Kana, Hangul), so it may."""
         import instructor
         from instructor.core import IncompleteOutputException, InstructorRetryException
 
         create = instructor.patch(create=self._create, mode=instructor.Mode.JSON_SCHEMA)
         request: dict[str, Any] = {**self.client.settings.as_request(max_tokens), _PROMPT_KEY: prompt_tag}
+        if any_script:
+            request[ANY_SCRIPT] = True
         try:
             result: T = create(
                 response_model=_for_instructor(response_model),

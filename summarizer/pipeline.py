@@ -36,6 +36,7 @@ from summarizer.steps.targets import read_targets
 from summarizer.steps.unread import chair_sentence_by_model, figures_by_model
 from summarizer.text.glossary import glossary_lines
 from summarizer.text.language import detect_language
+from summarizer.text.scripts import BANNED_SCRIPTS, expected_scripts
 from summarizer.text.sentences import directive_sentences, split_parts
 
 MAX_ARTICLE_CHARS = 36_000  # about 12k tokens a part: leaves room for the task and the answer in a 16k context
@@ -58,7 +59,7 @@ def make_brief(
     text = _model_view(article.text, warnings)
     language = detect_language(text) or "und"
     parts = _parts(text, warnings)
-    asker = Asker(session, parts[0], MAX_TOKENS)
+    asker = Asker(session, parts[0], MAX_TOKENS, any_script=bool(expected_scripts(language) & BANNED_SCRIPTS))
 
     # Calls that read the whole article (or part) come first, back to back, so llama.cpp evaluates
     # it once; the short calls (one sentence, one clause, the translation) come after. The meeting is

@@ -281,3 +281,14 @@ def test_a_language_no_lexicon_covers_is_read_by_the_model_and_says_so(tmp_path:
 def test_a_language_with_a_lexicon_is_read_by_the_rules(tmp_path: Path) -> None:
     brief = summarize(seed("000"), client=fake_client(tmp_path))
     assert brief.provenance.rules == "fr" and not any("no lexicon" in w for w in brief.warnings)
+
+
+def test_copies_of_an_article_in_han_kana_or_hangul_may_write_it_and_nothing_else_may(tmp_path: Path) -> None:
+    chinese = "青林省人民议会举行会议。\n省委书记黎光朗主持会议。\n预算收入完成计划的105%。"
+    provider = FakeProvider(ANSWERS)
+    summarize(chinese, client=ModelClient(provider, ResponseCache(tmp_path / "c", "off")))
+    allowed = {schema_of(r)["title"] for r in provider.requests if r.get("any_script")}
+    assert "MeetingDraft" in allowed and "SummaryDraft" not in allowed
+    french = FakeProvider(ANSWERS)
+    summarize(seed("000"), client=ModelClient(french, ResponseCache(tmp_path / "d", "off")))
+    assert not any(request.get("any_script") for request in french.requests)

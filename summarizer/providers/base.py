@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
+# A request setting: the answer copies an article in a script the embedded model is otherwise kept from
+# writing (Han, Kana, Hangul). In-process providers read it; it is never sent to a server.
+ANY_SCRIPT = "any_script"
+
 
 @runtime_checkable
 class Provider(Protocol):

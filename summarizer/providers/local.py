@@ -38,7 +38,7 @@ from typing import Any
 
 from summarizer.errors import ConfigurationError, ModelUnavailableError
 from summarizer.paths import models_dir
-from summarizer.providers.base import schema_of
+from summarizer.providers.base import ANY_SCRIPT, schema_of
 from summarizer.settings import Settings
 
 EMBEDDED_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -160,11 +160,11 @@ class LocalProvider:
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         """Run one chat completion with llama.cpp, sampling constrained by the request's JSON schema."""
         llama = self._llama()
-        kwargs = {key: value for key, value in request.items() if key not in ("model", "response_format")}
+        kwargs = {key: value for key, value in request.items() if key not in ("model", "response_format", ANY_SCRIPT)}
         schema = schema_of(request)
         processor = None
         if schema is not None and self.sampler == "llguidance":
-            processor = self._processor(llama, schema)
+            processor = self._processor(llama, schema, ban=self.ban_cjk and not request.get(ANY_SCRIPT))
         if processor is not None:
             kwargs["logits_processor"] = [processor]
         elif schema is not None:
@@ -181,8 +181,9 @@ class LocalProvider:
                 self.sampling_steps += processor.steps
         return result
 
-    def _processor(self, llama: Any, schema: dict[str, Any]) -> Any:
-        """The llguidance processor for one call, or None (GBNF instead) when it cannot be had."""
+    def _processor(self, llama: Any, schema: dict[str, Any], ban: bool) -> Any:
+        """The llguidance processor for one call (``ban``: of CJK scripts), or None (GBNF instead) when it
+        cannot be had."""
         try:
             from summarizer.providers.guidance import VocabGuide
         except ImportError as e:  # llguidance missing: an install without the local extra's pin
@@ -193,7 +194,7 @@ class LocalProvider:
                 guide.script_mask()
         try:
             layout = "habit" if self.fast_forward else "spaced"
-            return guide.processor(schema, ban_scripts=self.ban_cjk, layout=layout)
+            return guide.processor(schema, ban_scripts=ban, layout=layout)
         except ValueError as e:
             warnings.warn(f"llguidance cannot compile this schema, using llama.cpp's grammar: {e}", stacklevel=2)
             return None

@@ -13,13 +13,13 @@ import os
 from typing import Any
 
 from summarizer.errors import AuthenticationError, ConfigurationError, ProviderError, TransientProviderError
-from summarizer.providers.base import schema_of
+from summarizer.providers.base import ANY_SCRIPT, schema_of
 from summarizer.settings import Settings
 
 SCHEMA_FORMATS = ("json_schema", "json_object")
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 RUNS_IN_PROCESS = False  # the work happens on the server
-_DROPPED_SETTINGS = ("repeat_penalty",)  # llama.cpp-only; OpenAI rejects unknown fields
+_DROPPED_SETTINGS = ("repeat_penalty", ANY_SCRIPT)  # llama.cpp-only or ours; OpenAI rejects unknown fields
 
 
 def from_settings(settings: Settings) -> OpenAIProvider:

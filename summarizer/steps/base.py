@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, create_model
 
@@ -17,9 +17,11 @@ Progress = Callable[[str], None]
 
 
 class Draft(BaseModel):
-    """What a prompt asks the model to fill in: no field beyond the schema's."""
+    """What a prompt asks the model to fill in: no field beyond the schema's. ``COPIES_ARTICLE``: its answer
+    copies the article's words, so in an article written in Han, Kana or Hangul it may write them."""
 
     model_config = ConfigDict(extra="forbid")
+    COPIES_ARTICLE: ClassVar[bool] = False
 
 
 def one_field_each(model_name: str, prefix: str, fields: list[Any]) -> type[BaseModel]:
@@ -37,16 +39,19 @@ class Asker:
     so a well-formed answer never reaches it, only a runaway one does.
     """
 
-    def __init__(self, session: Session, article_text: str, max_tokens: dict[str, int]) -> None:
+    def __init__(
+        self, session: Session, article_text: str, max_tokens: dict[str, int], any_script: bool = False
+    ) -> None:
         self.session = session
         self.article_text = article_text
         self.max_tokens = max_tokens
+        self.any_script = any_script  # the article is written in a script the model is otherwise kept from
         self.system = load_prompt("system")
         self._system_text = self.system.render()
 
     def for_text(self, article_text: str) -> Asker:
         """An asker about another text (a part of the article, or the parts' summaries)."""
-        return Asker(self.session, article_text, self.max_tokens)
+        return Asker(self.session, article_text, self.max_tokens, self.any_script)
 
     def ask_about_article(self, name: str, model: type[T]) -> T:
         """Ask prompt ``name``, whose one variable is the article."""
@@ -58,7 +63,10 @@ class Asker:
             {"role": "system", "content": self._system_text},
             {"role": "user", "content": prompt.render(**values)},
         ]
-        return self.session.ask(model, messages, f"{self.system.tag}+{prompt.tag}", self.max_tokens[prompt.name])
+        copies = self.any_script and bool(getattr(model, "COPIES_ARTICLE", False))
+        return self.session.ask(
+            model, messages, f"{self.system.tag}+{prompt.tag}", self.max_tokens[prompt.name], any_script=copies
+        )
 
 
 def found_in_article(field: str, value: str | None, original: str, warnings: list[str]) -> str | None:

@@ -55,6 +55,8 @@ class NamedChairDraft(Draft):
 class SentenceChairsDraft(Draft):
     """The chairs one sentence names; empty when it names none."""
 
+    COPIES_ARTICLE = True
+
     whole_meeting: bool = Field(description="False when the sentence is about a group discussion or a session")
     chairs: list[NamedChairDraft] = Field(max_length=4)
 

@@ -69,6 +69,8 @@ MAX_TOKENS = {"meeting": 400}
 class MeetingDraft(Draft):
     """The meeting as the article describes it; every field copied from the article or null."""
 
+    COPIES_ARTICLE = True
+
     name_as_written: str | None = Field(description="The words naming the meeting, copied", max_length=200)
     kind: MeetingKind
     date_as_written: str | None = Field(description="Words giving the meeting's day, copied", max_length=60)

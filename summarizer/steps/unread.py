@@ -24,6 +24,8 @@ MOST_FIGURES = 8
 class ChairSentenceDraft(Draft):
     """The sentence that says who chaired, copied; null when none does."""
 
+    COPIES_ARTICLE = True
+
     sentence: str | None = Field(description="The sentence, copied exactly", max_length=400)
 
 
@@ -36,6 +38,8 @@ class FoundFigure(Draft):
 
 class FiguresDraft(Draft):
     """The figures an article reports against a target or plan."""
+
+    COPIES_ARTICLE = True
 
     figures: list[FoundFigure] = Field(max_length=MOST_FIGURES)
 

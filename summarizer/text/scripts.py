@@ -47,6 +47,10 @@ _NON_LATIN_LANGUAGES = {
 }
 
 
+# The scripts the embedded model is kept from writing (providers.scriptban) unless an answer copies them.
+BANNED_SCRIPTS = frozenset({"han", "kana", "hangul"})
+
+
 def script_of(char: str) -> str | None:
     """The script of a letter, or None for digits, punctuation, symbols and unknown letters."""
     if not char.isalpha():
