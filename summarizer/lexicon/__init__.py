@@ -121,6 +121,14 @@ def compiled(category: str, only: tuple[str, ...] | None = None) -> list[tuple[r
     return [(entry.pattern(found[entry.language].word_boundaries), entry) for entry in entries(category, only)]
 
 
+@functools.cache
+def compounding(category: str) -> list[re.Pattern[str]]:
+    """The words of ``category``, each matched inside longer words where its language compounds them
+    (Korean 정례회의, Japanese 定例会議) and within word boundaries elsewhere."""
+    found = languages()
+    return [entry.pattern(found[entry.language].word_boundaries is True) for entry in entries(category)]
+
+
 def patterns(category: str, only: tuple[str, ...] | None = None) -> list[tuple[re.Pattern[str], str]]:
     """(compiled word, English) of each entry of ``category`` that has an English rendering."""
     return [(pattern, entry.english) for pattern, entry in compiled(category, only) if entry.english]

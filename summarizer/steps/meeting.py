@@ -15,6 +15,7 @@ import re
 
 from pydantic import Field
 
+from summarizer import lexicon
 from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import a_documents_day, dated, day_in_lead
@@ -154,9 +155,14 @@ def _name_problems(english: str, written: str, parts: NameParts, original: str) 
     return problems
 
 
+def _has_a_body(words: str) -> bool:
+    """Whether ``words`` name a body the lexicons know (하반성 인민위원회, 省人民委员会)."""
+    return any(pattern.search(words) for pattern in lexicon.compounding("bodies"))
+
+
 def _organiser(organiser: str | None, warnings: list[str]) -> str | None:
     """The organiser when it names a body (a committee, council, government), not a person."""
-    if organiser is not None and not names_a_body(organiser.casefold()):
+    if organiser is not None and not (names_a_body(organiser.casefold()) or _has_a_body(organiser)):
         warnings.append(f"dropped meeting organiser {organiser!r}: it names no body")
         return None
     return organiser

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer import lexicon
 from summarizer.text.dates import RESOLUTION_WORDS
 
 _MEETING_WORDS = (
@@ -60,8 +61,9 @@ _NAME_AFTER_AT = re.compile(
 
 
 def has_a_meeting_word(text: str) -> bool:
-    """Whether ``text`` has a meeting's noun in one of the languages read ("Roma", "Тан Ки" have none)."""
-    return bool(_MEETING_WORD.search(text))
+    """Whether ``text`` has a meeting's noun in one of the languages read ("Roma", "Тан Ки" have none): the
+    rule's own words, or the lexicons' meeting nouns (定例会議, 정례회의, កិច្ចប្រជុំ)."""
+    return bool(_MEETING_WORD.search(text)) or any(p.search(text) for p in lexicon.compounding("meeting_nouns"))
 
 
 def meeting_name_in(text: str, limit: int = 1500) -> str | None:
