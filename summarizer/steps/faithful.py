@@ -10,6 +10,8 @@ words), each with a warning. The meeting's name is checked where it is made (``s
 
 from __future__ import annotations
 
+import re
+
 from summarizer.schema import Directive, Target
 from summarizer.steps.base import Asker
 from summarizer.steps.english import retranslated
@@ -38,10 +40,10 @@ def faithful_summary(
         if not wrong:
             return draft
     headline, summary = draft.headline, draft.summary
-    if untraced(headline, index):
-        headline = meeting_name or headline
-        missing = _said(untraced(draft.headline, index))
-        warnings.append(f"headline {draft.headline!r} replaced: {missing} not in the article")
+    if wrong_in_headline := untraced(headline, index):
+        headline = meeting_name or _without(headline, wrong_in_headline)
+        said = "replaced by the meeting's name" if meeting_name else "without those words"
+        warnings.append(f"headline {draft.headline!r} {said}: {_said(wrong_in_headline)} not in the article")
     kept = [sentence for sentence in split_sentences(summary) if not untraced(sentence, index)]
     if kept and len(kept) < len(split_sentences(summary)):
         summary = whole_sentences(" ".join(kept))
@@ -82,6 +84,13 @@ def faithful_items(
                 warnings.append(f"English {item.what!r} replaced by its quote: {missing} not in the article")
         fixed.append(item.model_copy(update={"what": what}))
     return [t for t in fixed if isinstance(t, Target)], [d for d in fixed if isinstance(d, Directive)]
+
+
+def _without(text: str, found: list[Untraced]) -> str:
+    """``text`` without the words it says that the article lacks ("2023", "Vietnamese")."""
+    for item in found:
+        text = re.sub(rf"(?<!\w){re.escape(item.words)}(?!\w)", " ", text)
+    return re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
 
 
 def _said(found: list[Untraced]) -> str:
