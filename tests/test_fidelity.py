@@ -209,7 +209,7 @@ def test_a_thai_date_in_the_buddhist_era_is_given_in_the_common_era() -> None:
 
 def test_a_headline_that_still_invents_loses_those_words_when_there_is_no_meeting_name() -> None:
     text = "Sáng 3/7, HĐND huyện Tam Sơn họp."
-    draft = SummaryDraft(headline="Tam Son council meets at the 2023 Vietnamese Congress", summary="The council met.")
+    draft = SummaryDraft(headline="Tam Son council meets at the 2023 Chinese Congress", summary="The council met.")
     warnings: list[str] = []
     kept = faithful_summary(None, draft, (text, ""), None, warnings)
     assert kept.headline == "Tam Son council meets at the Congress"
