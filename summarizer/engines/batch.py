@@ -12,7 +12,6 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +24,7 @@ from summarizer.engines.base import BatchResult, Engine, Source, StepReport, Unr
 from summarizer.engines.local import LocalEngine
 from summarizer.engines.results import ResultsFile
 from summarizer.errors import InputError
-from summarizer.inputs import ARTICLE_SUFFIXES, is_url, read_input
+from summarizer.inputs import ARTICLE_SUFFIXES, is_url, read_input, read_stdin
 from summarizer.outputs import prepare_folder, write_whole
 
 __all__ = ["BatchSummary", "ResultsFile", "expand_inputs", "load_results", "run_batch"]
@@ -34,20 +33,26 @@ __all__ = ["BatchSummary", "ResultsFile", "expand_inputs", "load_results", "run_
 def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> list[str]:
     """Files, directories (their article files, recursively), globs and http(s) URLs, in order, each once.
 
-    ``-`` reads one path per line from ``stdin``. A path that does not exist is kept, so that it
-    becomes a ``failed`` line rather than vanishing; so is every entry of a folder named like an
-    article that is not a readable file (a FIFO, a dangling symlink, a symlink loop, a folder).
+    ``-`` reads one path per line from ``stdin`` (by default standard input, at most 5 MB of it).
+    A path that does not exist is kept, so that it becomes a ``failed`` line rather than vanishing;
+    so is every entry of a folder named like an article that is not a readable file (a FIFO, a
+    dangling symlink, a symlink loop, a folder). A glob that matches nothing is an ``InputError``:
+    a mistyped pattern must not make a batch that silently does less.
     """
     found: list[str] = []
     for item in inputs:
         if item == "-":
-            found += [line.strip() for line in (stdin if stdin is not None else sys.stdin) if line.strip()]
+            lines = stdin if stdin is not None else read_stdin().decode("utf-8", "surrogateescape").splitlines()
+            found += [line.strip() for line in lines if line.strip()]
         elif is_url(item):  # before globs: a URL's "?" is no wildcard
             found.append(item)
         elif Path(item).is_dir():
             found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
         elif glob.has_magic(item):
-            found += sorted(glob.glob(item, recursive=True))
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                raise InputError(f"{item}: no file matches this pattern; check the pattern (or name the files)")
+            found += matches
         else:
             found.append(item)
     return list(dict.fromkeys(found))
