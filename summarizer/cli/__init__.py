@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
 
 from summarizer.cli import display, evaluation, tools
 from summarizer.cli.display import (
@@ -87,16 +88,34 @@ Shell completion (bash; zsh and fish alike, with zsh_source / fish_source):
 
 
 class DefaultGroup(click.Group):
-    """A group that runs its default command when the first argument is not a subcommand."""
+    """A group that runs its default command when the first argument is not a subcommand.
+
+    Shell completion offers the subcommands and the files they or the default command take.
+    """
 
     default_command = "run"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
-        elif not args:
+        elif not args and not ctx.resilient_parsing:  # completing the first word: stay at the group
             args = [self.default_command, "--help"]
         return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """The first word: a subcommand, or a path for the default command."""
+        commands = [item for item in super().shell_complete(ctx, incomplete) if item.value != self.default_command]
+        if not commands:
+            return [CompletionItem(incomplete, type="file")]  # the shell's own file completion
+        return commands + [CompletionItem(path) for path in _paths(incomplete)]
+
+
+def _paths(incomplete: str) -> list[str]:
+    """Files and folders (these with a slash) whose names start with ``incomplete``, as the shell would list them."""
+    import glob
+    import os
+
+    return sorted(p + "/" if os.path.isdir(p) else p for p in glob.glob(glob.escape(incomplete) + "*"))
 
 
 @click.group(cls=DefaultGroup, help=PROVIDER_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,7 +130,7 @@ def cli() -> None:
 
 
 @cli.command("run", help=PROVIDER_HELP)
-@click.argument("article", required=False)
+@click.argument("article", required=False, type=click.Path(allow_dash=True))
 @click.option("--text", "article_text", help="Summarise this text instead of a file.")
 @click.option(
     "--format",
@@ -141,6 +160,7 @@ def run(
         raise click.UsageError("give one ARTICLE (a file, or - for standard input) or --text TEXT")
     errors = Console(stderr=True)
     level = verbosity(options)
+    chosen = display.output_format(output_format, output)  # an unknown extension is refused before any work
     with exit_on_error(errors):
         settings = Settings.from_options(**options)  # bad settings are reported before anything is read
         if output is not None:
@@ -152,11 +172,11 @@ def run(
             else:
                 text = read_article("-") if article == "-" else read_input(str(article))
             brief = summarize(text, settings=settings, progress=progress, strict=strict)
-        emit(brief, display.output_format(output_format, output), output, text.text)
+        emit(brief, chosen, output, text.text)
 
 
 @cli.command("batch")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Results file (JSON lines).")
 @click.option("--jobs", default=4, show_default=True, type=click.IntRange(1, 256), help="Articles in flight at once.")
 @click.option("--markdown-dir", type=click.Path(file_okay=False), help="Also write one Markdown brief per article.")
@@ -202,6 +222,10 @@ def batch(
     ray = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
     stop = threading.Event()
     with exit_on_error(errors), first_ctrl_c_stops(stop):
+        if html_dir is not None:
+            from summarizer.reports import check_html_dir
+
+            check_html_dir(html_dir)  # before any model time, like the results file and --markdown-dir
         paths = expand_inputs(inputs)
         runner = make_engine(Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray))
         with BatchDisplay(errors, len(paths), level) as shown:

@@ -10,7 +10,6 @@ articles themselves run on an engine (``engines.local`` threads, or ``engines.ra
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import threading
 import time
@@ -25,7 +24,7 @@ from summarizer.engines.local import LocalEngine
 from summarizer.engines.results import ResultsFile
 from summarizer.errors import InputError
 from summarizer.inputs import ARTICLE_SUFFIXES, is_url, read_input, read_stdin
-from summarizer.outputs import prepare_folder, write_whole
+from summarizer.outputs import file_name, prepare_folder, write_whole
 
 __all__ = ["BatchSummary", "ResultsFile", "expand_inputs", "load_results", "run_batch"]
 
@@ -103,7 +102,8 @@ def run_batch(
     writing the same file is refused (``OutputError``). Once ``stop`` is set (the CLI sets it on
     Ctrl-C) no new article starts; those in flight finish and are written, and the summary says
     ``interrupted``. ``on_result`` hears each written result, ``on_skip`` each article already done,
-    ``on_step`` each (article, step) as the engine runs it.
+    ``on_step`` each (article, step) as the engine runs it. Lines are written as articles finish;
+    each records its ``input_number`` (its place in ``paths``), so tables can keep the input order.
     """
     if engine is None:
         if client is None:
@@ -116,9 +116,11 @@ def run_batch(
         if markdown_dir is not None:
             prepare_folder(markdown_dir)  # before any model time, like the results file
         summary = BatchSummary(articles=len(paths))
+        numbers = _input_numbers(paths)
         with results.appending():
             pending = _pending(paths, results, retry_failed, summary, stop, on_skip)
             for result in engine.results(pending, on_step):
+                result.input_number = numbers.get(result.input)
                 if results.is_done(result.input, result.sha256, retry_failed=False):
                     continue  # a second result for the same article (an engine re-ran it): the first stands
                 if markdown_dir is not None and result.brief is not None:
@@ -130,6 +132,15 @@ def run_batch(
     summary.interrupted = stop is not None and stop.is_set()
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _input_numbers(paths: list[str]) -> dict[str, int]:
+    """Each input's place (from 1), under its name as given and as a result names it (``./a.txt`` is ``a.txt``)."""
+    numbers: dict[str, int] = {}
+    for number, path in enumerate(paths, 1):
+        numbers.setdefault(path, number)
+        numbers.setdefault(str(Path(path)), number)
+    return numbers
 
 
 def _pending(
@@ -166,9 +177,7 @@ def _pending(
 def _write_markdown(directory: Path, result: BatchResult) -> None:
     from summarizer.brief import Brief
 
-    digest = hashlib.sha256(result.input.encode("utf-8")).hexdigest()[:8]
-    name = f"{Path(result.input).stem}-{digest}.md"
-    write_whole(directory / name, Brief.model_validate(result.brief).to_markdown())
+    write_whole(directory / file_name(result.input, ".md"), Brief.model_validate(result.brief).to_markdown())
 
 
 def load_results(path: str | Path, as_briefs: bool = False, frames: bool = False) -> Any:
