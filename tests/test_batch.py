@@ -196,7 +196,7 @@ def test_without_ray_installed_the_message_names_the_extra(monkeypatch: pytest.M
     from summarizer.errors import ConfigurationError
 
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray now fails, as when the extra is missing
-    with pytest.raises(ConfigurationError, match=r"summarizer\[ray\]"):
+    with pytest.raises(ConfigurationError, match=r"meeting-briefs\[ray\]"):
         _import_ray()
 
 

