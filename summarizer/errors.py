@@ -2,15 +2,43 @@
 
 Library code raises these, chaining the original cause (``raise ... from e``); only the CLI turns
 them into friendly messages and exit codes. Every message names the fix where there is one.
+
+Messages are redacted when the error is made: a server's error text may echo the request's
+``Authorization`` header, and a message travels to stderr, results files and batch pages. The
+configured API key (``register_secret``, called by the provider that reads it), anything shaped like
+an OpenAI key (``sk-...``) and any ``Bearer ...`` token become ``[redacted]``.
 """
 
 from __future__ import annotations
 
+import re
+
+REDACTED = "[redacted]"
+_SECRETS: set[str] = set()
+_SHAPES = re.compile(r"(?i)\b(bearer)\s+[^\s\"',;}\]]+|\bsk-[A-Za-z0-9_\-]{6,}")
+
+
+def register_secret(secret: str) -> None:
+    """Remember a credential so that no error message shows it (short values would redact ordinary words)."""
+    if len(secret.strip()) >= 8:
+        _SECRETS.add(secret.strip())
+
+
+def redact(text: str) -> str:
+    """``text`` without the registered secrets, ``sk-...`` keys and ``Bearer ...`` tokens."""
+    text = _SHAPES.sub(lambda m: f"{m.group(1)} {REDACTED}" if m.group(1) else REDACTED, text)
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    return text
+
 
 class SummarizerError(Exception):
-    """Base of every error this package raises on purpose."""
+    """Base of every error this package raises on purpose; its message is redacted (``redact``)."""
 
     exit_code = 1
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class InputError(SummarizerError):

@@ -1,16 +1,23 @@
 """Writing outputs: checked before the work starts, written whole or not at all, failures as ``OutputError``.
 
-A brief written with ``-o`` goes to a temporary file beside the destination, is pushed to disk and
-then renamed over it, so a full disk leaves the old file as it was, never cut or emptied. A device
-(``/dev/null``, ``/dev/stdout``) is written in place. Messages name the cause in words: the disk is
-full, a read-only filesystem, a missing folder.
+Every file the tool writes (a brief with ``-o``, the batch's Markdown briefs and HTML pages, exported
+tables) goes to a temporary file beside the destination, is pushed to disk and then renamed over it,
+so a full disk leaves the old file as it was, never cut or emptied. A device (``/dev/null``,
+``/dev/stdout``) is written in place. Messages name the cause in words: the disk is full, a
+read-only filesystem, a missing folder.
+
+One rule for folders: the tool never creates a missing parent. A file's folder must exist; a folder
+named as an output (``--html-dir``, ``--markdown-dir``, the folder of exported CSV or Parquet files)
+is created when missing, but the folder it goes in must exist.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -26,6 +33,18 @@ _REASONS = {
     errno.ENOTDIR: "a folder on its path is a file",
     errno.EISDIR: "it is a directory",
 }
+
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def file_name(source: str, suffix: str) -> str:
+    """A safe file name for one article's page or brief: its stem in letters, digits, ``.``, ``-`` and ``_``
+    only, and a hash of the input's name, so two inputs never share one and a link to it is never a URL
+    scheme (an input named ``javascript:alert(1);x.txt`` gives ``javascript_alert_1_x-<hash>.html``)."""
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:8]
+    stem = _UNSAFE.sub("_", Path(source).stem).strip("._-")[:80] or "article"
+    return f"{stem}-{digest}{suffix}"
 
 
 def reason(error: OSError) -> str:
@@ -44,7 +63,7 @@ def check_writable(path: str | Path) -> None:
     if path.is_dir():
         raise OutputError(f"{path}: cannot be written (it is a directory)")
     if not path.parent.is_dir():
-        raise OutputError(f"{path}: cannot be written (the folder {path.parent} does not exist)")
+        raise _no_folder(path)
     try:
         if path.exists():
             with path.open("ab"):  # opening to append changes nothing
@@ -57,19 +76,28 @@ def check_writable(path: str | Path) -> None:
         raise cannot_write(path, e) from e
 
 
+def _no_folder(path: Path) -> OutputError:
+    return OutputError(f"{path}: cannot be written (the folder {path.parent} does not exist; create it first)")
+
+
 def prepare_folder(folder: str | Path) -> None:
-    """Create ``folder`` (and its parents) and check that files can be created in it."""
+    """Create ``folder`` when missing (never its parents) and check that files can be created in it."""
+    folder = Path(folder)
+    if not folder.parent.is_dir():
+        raise _no_folder(folder)
     try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)
     except OSError as e:
         raise cannot_write(folder, e) from e
-    check_writable(Path(folder) / ".summarize-check")
+    if not folder.is_dir():
+        raise OutputError(f"{folder}: cannot be written (it is a file, not a folder)")
+    check_writable(folder / ".summarize-check")
 
 
-def write_whole(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole, or leave ``path`` as it was and raise ``OutputError``."""
+def write_whole(path: str | Path, text: str | bytes) -> None:
+    """Write ``text`` (or bytes) to ``path`` whole, or leave ``path`` as it was and raise ``OutputError``."""
     target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if target.exists() and not target.is_file():  # a device: nothing to replace
             with target.open("wb") as handle:
@@ -78,6 +106,12 @@ def write_whole(path: str | Path, text: str) -> None:
         _replace(target, data)
     except OSError as e:
         raise cannot_write(path, e) from e
+
+
+def write_files(files: dict[Path, bytes]) -> None:
+    """Write each file whole (``write_whole``), in order; the first that cannot be written raises ``OutputError``."""
+    for path, data in files.items():
+        write_whole(path, data)
 
 
 def _replace(target: Path, data: bytes) -> None:

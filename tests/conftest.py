@@ -42,3 +42,18 @@ def recorded_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = tmp_path_factory.mktemp("recorded") / "cache"
     shutil.copytree(REPO / "cache", copy)
     return copy
+
+
+@pytest.fixture(scope="session")
+def batch_results(recorded_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A batch's results file replayed from the recorded answers: two seeds and one missing file between them."""
+    from click.testing import CliRunner
+
+    from summarizer.cli import cli
+
+    out = tmp_path_factory.mktemp("export") / "results.jsonl"
+    inputs = [str(seed("003")), str(out.parent / "missing.txt"), str(seed("004"))]
+    args = ["batch", *inputs, "-o", str(out), "--cache-dir", str(recorded_cache), "--cache-mode", "replay"]
+    result = CliRunner().invoke(cli, [*args, "--provider", "local", "--jobs", "1"])
+    assert result.exit_code == 1, result.output  # the missing file fails alone
+    return out

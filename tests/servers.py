@@ -38,6 +38,7 @@ class Action:
     label: str = ""  # what GET /stats counts this answer as
     trickle: float = 0.0  # send headers, then one byte every ``trickle`` seconds for ``delay`` seconds, never all
     fill: str = "x"  # the text of every string in a FROM_SCHEMA answer
+    echo_headers: bool = False  # an error body that repeats the request's headers (as some proxies do)
 
 
 def completion(content: Any, finish_reason: str = "stop") -> dict[str, Any]:
@@ -117,7 +118,10 @@ def _handler(state: ScriptedServer) -> type[BaseHTTPRequestHandler]:
                     content = _schema_answer(body, action.fill) if action.content is FROM_SCHEMA else action.content
                     payload = json.dumps(completion(content, action.finish_reason)).encode()
                 else:
-                    payload = json.dumps({"error": {"message": f"scripted {action.status}"}}).encode()
+                    error: dict[str, Any] = {"message": f"scripted {action.status}"}
+                    if action.echo_headers:
+                        error["request_headers"] = dict(self.headers)
+                    payload = json.dumps({"error": error}).encode()
             finally:
                 # Counted out before answering: once the client has the answer it may send its next request.
                 state.done()

@@ -196,7 +196,7 @@ def test_without_ray_installed_the_message_names_the_extra(monkeypatch: pytest.M
     from summarizer.errors import ConfigurationError
 
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray now fails, as when the extra is missing
-    with pytest.raises(ConfigurationError, match=r"summarizer\[ray\]"):
+    with pytest.raises(ConfigurationError, match=r"meeting-briefs\[ray\]"):
         _import_ray()
 
 
@@ -218,3 +218,13 @@ def test_an_unreadable_input_is_read_once_and_fails_with_its_reason(
     (record,) = lines(tmp_path / "results.jsonl")
     assert reads == [missing] and summary.failed == 1
     assert record["status"] == "failed" and "no such file" in str(record["error"])
+
+
+def test_a_glob_that_matches_nothing_is_an_error_before_anything_runs(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 1)
+    out = tmp_path / "results.jsonl"
+    result = CliRunner().invoke(
+        cli, ["batch", str(tmp_path / "in" / "*.txt"), str(tmp_path / "nope-*.txt"), "-o", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    assert "nope-*.txt: no file matches" in result.output and not out.exists()

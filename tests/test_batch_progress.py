@@ -72,3 +72,16 @@ def test_run_batch_reports_each_articles_steps_and_each_skipped_article(tmp_path
     first_run = [step for article, step in steps if article == paths[0]]
     assert first_run[0] == "reading" and "meeting" in first_run and "summary" in first_run
     assert [step for article, step in steps if article == paths[1]] == first_run  # same steps, for the second article
+
+
+def test_verbose_lines_of_several_jobs_never_glue_together(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 24)
+    out = tmp_path / "results.jsonl"
+    with scripted_server([Action(content=FROM_SCHEMA)]) as server:
+        command = scripted_batch(tmp_path / "in", out, server.url, 8, "-v")
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    shapes = re.compile(r"^(ok|cached|failed) \S+ \(\d+\.\d s\)$|^\S+\.txt: \w[\w ]*( \d+/\d+)?$|^articles=\d+ ")
+    odd = [line for line in done.stderr.splitlines() if not shapes.match(line)]
+    assert odd == [], odd[:5]
+    assert sum(line.startswith("ok ") for line in done.stderr.splitlines()) == 24

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,36 @@ def test_quiet_and_verbose(recorded_cache: Path, tmp_path: Path) -> None:
     assert steps.exit_code == 1 and "asking the model: " in steps.stderr  # the step named before the miss
     both = CliRunner().invoke(cli, [str(SEED), "-q", "-v"])
     assert both.exit_code == 2 and "exclude each other" in both.output
+
+
+@pytest.mark.parametrize("name", ["brief.csv", "brief"])
+def test_an_output_name_that_names_no_format_is_refused_with_the_formats(tmp_path: Path, name: str) -> None:
+    result = CliRunner().invoke(cli, [str(SEED), "-o", str(tmp_path / name)])  # no model, no cache: refused first
+    assert result.exit_code == 2 and ".json" in result.output and "--format" in result.output, result.output
+    assert not (tmp_path / name).exists()
+    written = CliRunner().invoke(cli, [str(SEED), "-o", str(tmp_path / name), "--format", "json", "--cache-mode", "x"])
+    assert written.exit_code == 2 and "cannot tell the format" not in written.output  # --format settles it
+
+
+def complete(words: str, cwd: Path) -> list[str]:
+    """What the installed command offers the shell for ``words`` (click's bash protocol: "type,value" lines)."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    env = {**os.environ, "_SUMMARIZE_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    command = Path(sys.executable).parent / "summarize"  # the installed script: its name picks the variable
+    done = subprocess.run([command], env=env, cwd=cwd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_shell_completion_offers_subcommands_and_paths(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "brief-notes.txt").write_text("x", encoding="utf-8")
+    first = complete("summarize ", tmp_path)
+    assert {"plain,batch", "plain,export", "plain,eval", "plain,schema"} <= set(first)
+    assert {"plain,articles/", "plain,brief-notes.txt"} <= set(first) and "plain,run" not in first
+    assert complete("summarize b", tmp_path) == ["plain,batch", "plain,brief-notes.txt"]
+    assert complete("summarize art", tmp_path) == ["file,art"]  # no subcommand: the shell's file completion
+    assert complete("summarize batch art", tmp_path) == ["file,art"]
+    assert complete("summarize export ", tmp_path) == ["file,"]
+    assert complete("summarize batch articles --html-dir ", tmp_path) == ["dir,"]
+    assert "plain,--format" in complete("summarize brief-notes.txt --fo", tmp_path)

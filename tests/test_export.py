@@ -16,34 +16,23 @@ from summarizer.brief import Brief
 from summarizer.cli import cli
 from summarizer.engines import local
 from summarizer.engines.base import BatchResult
-from tests.conftest import seed
-
-SEEDS = [seed("003"), seed("004")]
 
 
-@pytest.fixture(scope="module")
-def results(recorded_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A results file replayed from the recorded answers: two seeds and one missing file."""
-    out = tmp_path_factory.mktemp("export") / "results.jsonl"
-    inputs = [str(SEEDS[0]), str(out.parent / "missing.txt"), str(SEEDS[1])]
-    args = ["batch", *inputs, "-o", str(out), "--cache-dir", str(recorded_cache), "--cache-mode", "replay"]
-    result = CliRunner().invoke(cli, [*args, "--provider", "local", "--jobs", "1"])
-    assert result.exit_code == 1, result.output  # the missing file fails alone
-    return out
-
-
-def test_frames_hold_one_row_per_article_and_item_with_evidence(results: Path) -> None:
-    frames = load_results(results, frames=True)
+def test_frames_hold_one_row_per_article_and_item_with_evidence(batch_results: Path) -> None:
+    frames = load_results(batch_results, frames=True)
     assert set(frames) == {"articles", "chairs", "targets", "directives"}
-    records = load_results(results)
+    records = sorted(load_results(batch_results), key=lambda r: r["input_number"])  # the file: in finishing order
     articles = frames["articles"]
-    assert list(articles["article_id"]) == [1, 2, 3] and list(articles["input"]) == [r["input"] for r in records]
+    assert list(articles["input_number"]) == [1, 2, 3] and list(articles["input"]) == [r["input"] for r in records]
+    assert articles["article_id"].is_unique and all(len(i) == 16 for i in articles["article_id"])
     failed = articles[articles["status"] == "failed"].iloc[0]
     assert failed["error_kind"] == "input" and "no such file" in failed["error_message"]
-    texts = {n: Path(r["input"]).read_text(encoding="utf-8") for n, r in enumerate(records, 1) if r["brief"]}
+    assert pd.isna(failed["targets_met"]) and pd.isna(failed["target_count"])  # no brief: no counts, not 0
+    ids = dict(zip(articles["input"], articles["article_id"], strict=True))
+    texts = {ids[r["input"]]: Path(r["input"]).read_text(encoding="utf-8") for r in records if r["brief"]}
     for table in ("chairs", "targets", "directives"):
         frame = frames[table]
-        briefs = {n: Brief.model_validate(r["brief"]) for n, r in enumerate(records, 1) if r["brief"]}
+        briefs = {ids[r["input"]]: Brief.model_validate(r["brief"]) for r in records if r["brief"]}
         assert len(frame) == sum(len(getattr(b, table)) for b in briefs.values()) > 0
         assert set(frame["article_id"]) <= set(texts) and str(frame["start"].dtype) == "Int64"
         for row in frame[frame["match"] == "exact"].itertuples():
@@ -55,25 +44,23 @@ def test_frames_hold_one_row_per_article_and_item_with_evidence(results: Path) -
     assert row["meeting_name"] == brief.meeting.name and row["grounded_share"] == brief.grounding.share
 
 
-def test_export_to_sqlite_csv_and_parquet(results: Path, tmp_path: Path) -> None:
-    frames = load_results(results, frames=True)
+def test_export_to_sqlite_csv_and_parquet(batch_results: Path, tmp_path: Path) -> None:
+    frames = load_results(batch_results, frames=True)
     database = tmp_path / "briefs.db"
-    outcome = CliRunner().invoke(cli, ["export", str(results), "-o", str(database)])  # format from the extension
+    outcome = CliRunner().invoke(cli, ["export", str(batch_results), "-o", str(database)])  # format from the extension
     assert outcome.exit_code == 0, outcome.output
     with sqlite3.connect(database) as connection:
         for name, frame in frames.items():
             stored = pd.read_sql(f"SELECT * FROM {name}", connection)
             assert list(stored.columns) == list(frame.columns) and len(stored) == len(frame)
-        indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     connection.close()
-    assert "targets_article_id" in indexes
     for to in ("csv", "parquet"):
         folder = tmp_path / to
-        outcome = CliRunner().invoke(cli, ["export", str(results), "--to", to, "-o", str(folder)])
+        outcome = CliRunner().invoke(cli, ["export", str(batch_results), "--to", to, "-o", str(folder)])
         assert outcome.exit_code == 0, outcome.output
         for name, frame in frames.items():
-            read = pd.read_csv if to == "csv" else pd.read_parquet
-            back = read(folder / f"{name}.{to}")
+            path = folder / f"{name}.{to}"
+            back = pd.read_csv(path, dtype={"article_id": str}) if to == "csv" else pd.read_parquet(path)
             assert list(back.columns) == list(frame.columns) and len(back) == len(frame)
             if to == "parquet":
                 pd.testing.assert_frame_equal(back, frame)
@@ -81,8 +68,8 @@ def test_export_to_sqlite_csv_and_parquet(results: Path, tmp_path: Path) -> None
                 assert list(back["article_id"]) == list(frame["article_id"])
 
 
-def test_export_needs_a_format_it_can_tell(results: Path, tmp_path: Path) -> None:
-    outcome = CliRunner().invoke(cli, ["export", str(results), "-o", str(tmp_path / "tables")])
+def test_export_needs_a_format_it_can_tell(batch_results: Path, tmp_path: Path) -> None:
+    outcome = CliRunner().invoke(cli, ["export", str(batch_results), "-o", str(tmp_path / "tables")])
     assert outcome.exit_code == 2 and "--to" in outcome.output
 
 

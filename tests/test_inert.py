@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -112,3 +113,23 @@ def test_batch_lines_and_failure_messages_are_inert(hostile: Path, tmp_path: Pat
     assert_inert(out.read_text(encoding="utf-8"))
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert any(HOSTILE in (r["brief"] or {}).get("summaries", [{}])[0].get("headline", "") for r in records)
+
+
+LINK = "[read the full story](http://evil.example/steal?c=1)"
+
+
+def test_the_terminal_view_shows_model_text_as_text_never_a_hidden_link(hostile: Path) -> None:
+    """A model's Markdown link stays visible as written: no OSC 8 hyperlink hides its address (issue 24)."""
+    with scripted_server([Action(content=FROM_SCHEMA, fill=f"The committee met. {LINK}")]) as server:
+        leader, follower = pty.openpty()
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "200"}
+        child = subprocess.Popen(
+            command(hostile, server.url), stdout=follower, stderr=follower, env=env, cwd=REPO, close_fds=True
+        )
+        os.close(follower)
+        output = read_all(leader, child)
+    assert child.returncode == 0, output
+    assert "\x1b]8;" not in output, "a hyperlink escape reached the terminal"
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", output)
+    assert LINK in shown.replace("\r\n", " ").replace("│", " ") or "evil.example/steal" in shown
+    assert "[read the full story]" in shown

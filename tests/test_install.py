@@ -57,7 +57,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     _run(*pip, "wheel", "--no-deps", "--quiet", "-w", root / "dist", ".", cwd=source)
-    (wheel,) = (root / "dist").glob("summarizer-*.whl")
+    (wheel,) = (root / "dist").glob("meeting_briefs-*.whl")
     venv = root / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=root)
     python = venv / "bin" / "python"

@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -18,12 +19,21 @@ from tests.test_batch import count_lines, make_articles, scripted_batch, wait_fo
 def test_a_second_batch_on_the_same_results_file_exits_and_the_first_finishes_exactly(tmp_path: Path) -> None:
     paths = make_articles(tmp_path / "in", 8)
     out = tmp_path / "results.jsonl"
-    with scripted_server([Action(content=FROM_SCHEMA, delay=0.1)]) as server:
+    gate = threading.Event()  # the server answers only while it is open: the first batch waits for the second
+    gate.set()
+
+    def answer(_body: object) -> Action:
+        gate.wait(60)
+        return Action(content=FROM_SCHEMA)
+
+    with scripted_server([], choose=answer) as server:
         command = scripted_batch(tmp_path / "in", out, server.url, 1)
         first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO)
         wait_for_lines(out, 1)
+        gate.clear()
         second = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=REPO)
         running = first.poll() is None
+        gate.set()
         _, first_errors = first.communicate(timeout=120)
         again = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=REPO)
     assert second.returncode == 3, second.stderr

@@ -114,3 +114,49 @@ def test_a_batch_that_fills_the_disk_stops_with_whole_lines_and_resumes_exactly(
         assert resumed.returncode == 0, resumed.stderr
         records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(r["input"] for r in records) == sorted(str(p) for p in paths)
+
+
+def test_one_rule_for_missing_folders_a_batch_refuses_them_like_a_single_brief(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 1)
+    with scripted_server([Action(content=FROM_SCHEMA)]) as server:
+        results = summarize(server, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "missing" / "dir" / "r.jsonl"))
+        pages = summarize(
+            server,
+            "batch",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "r.jsonl"),
+            "--html-dir",
+            str(tmp_path / "a" / "b"),
+        )
+    assert_one_line_reason(results, "does not exist")
+    assert_one_line_reason(pages, "does not exist")
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "a").exists()
+    assert server.requests == []
+
+
+def test_html_pages_on_a_read_only_filesystem_are_refused_before_the_model(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 2)
+    with tmpfs(tmp_path / "ro") as mount, scripted_server([Action(content=FROM_SCHEMA)]) as server:
+        remount(mount, "ro")
+        pages = summarize(
+            server, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "r.jsonl"), "--html-dir", str(mount / "html")
+        )
+    assert_one_line_reason(pages, "read-only filesystem")
+    assert server.requests == []
+
+
+def test_html_pages_on_a_full_disk_stop_with_exit_3_and_leave_no_cut_page(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 2)
+    with tmpfs(tmp_path / "full", size="256k") as mount, scripted_server([Action(content=FROM_SCHEMA)]) as server:
+        html = mount / "html"
+        html.mkdir()
+        (html / "index.html").write_text("<p>the old index</p>", encoding="utf-8")
+        fill(mount)
+        pages = summarize(
+            server, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "r.jsonl"), "--html-dir", str(html)
+        )
+        assert_one_line_reason(pages, "the disk is full")
+        assert (html / "index.html").read_text(encoding="utf-8") == "<p>the old index</p>"
+        assert [p.name for p in html.iterdir() if p.stat().st_size == 0 or p.name.startswith(".")] == []
+    assert len((tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()) == 2  # the results are whole

@@ -43,3 +43,30 @@ def test_the_api_key_never_leaks(
     places = [*outputs, results.read_text(encoding="utf-8"), caplog.text, *stored]
     assert stored and '"failed"' in places[5]
     assert [SENTINEL in place for place in places] == [False] * len(places)
+
+
+def test_a_server_that_echoes_the_key_in_its_error_never_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 400 whose body repeats the Authorization header: the key (of any shape), sk-... keys and Bearer
+    tokens are redacted from stderr, the results file and the batch's index page (issue 24)."""
+    key = "my-proxy-token-5d1e0b77"  # not shaped like an OpenAI key: only the configured value tells it
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    results, html = tmp_path / "results.jsonl", tmp_path / "html"
+    article = str(seed("004"))
+    with scripted_server([Action(status=400, echo_headers=True)]) as server:
+        single = CliRunner().invoke(cli, [article, "--base-url", server.url, "--model", "m", "--cache-mode", "off"])
+        batch = ["batch", article, "-o", str(results), "--html-dir", str(html), "--base-url", server.url]
+        many = CliRunner().invoke(cli, [*batch, "--model", "m", "--cache-mode", "off"])
+    assert any(key in value for headers in server.headers for value in headers.values())  # it was sent
+    assert single.exit_code == many.exit_code == 1
+    places = [single.output, many.output, results.read_text(encoding="utf-8"), (html / "index.html").read_text()]
+    assert "HTTP 400" in single.output and "[redacted]" in single.output
+    assert [key in place or "Bearer " + key in place for place in places] == [False] * 4
+
+
+def test_key_shapes_are_redacted_from_every_error_message() -> None:
+    from summarizer.errors import ProviderError
+
+    message = str(ProviderError('echo: {"Authorization": "Bearer abc.DEF-123", "note": "sk-proj-A1b2C3d4E5"}'))
+    assert "abc.DEF-123" not in message and "sk-proj" not in message and message.count("[redacted]") == 2

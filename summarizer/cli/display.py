@@ -15,14 +15,38 @@ import click
 from summarizer.inert import inert
 
 FORMATS = ("text", "markdown", "json", "html")
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+_SUFFIX_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "text",
+    ".text": "text",
+}
+_LINES = threading.Lock()  # one line at a time on stderr, whichever thread says it
 
 
 def output_format(chosen: str | None, output: str | None) -> str:
-    """The format asked for, else the one the output file's extension names, else text."""
+    """The format asked for, else the one the output file's extension names (text on a terminal or a device).
+
+    An output file whose extension names no format (``brief.csv``, ``brief``) is a usage error that
+    lists the formats, rather than a text file under a misleading name.
+    """
     if chosen is not None:
         return chosen
-    return _SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text") if output else "text"
+    if output is None or (Path(output).exists() and not Path(output).is_file()):  # stdout, /dev/null, /dev/stdout
+        return "text"
+    suffix = Path(output).suffix.lower()
+    if suffix not in _SUFFIX_FORMATS:
+        known = " ".join(sorted(_SUFFIX_FORMATS))
+        said = f"its extension {suffix!r}" if suffix else "a name without an extension"
+        raise click.UsageError(
+            f"{output!r}: cannot tell the format from {said}; "
+            f"use one of {known}, or --format {'|'.join(FORMATS)} (there is no CSV of one brief: "
+            "summarize export writes a batch's tables)"
+        )
+    return _SUFFIX_FORMATS[suffix]
 
 
 def _interactive(console: Any) -> bool:
@@ -114,7 +138,14 @@ class BatchDisplay:
         if self.bar is not None:
             self.bar.console.print(_plain(line), highlight=False)
         else:
-            print(inert(line), file=sys.stderr, flush=True)
+            say(line)
+
+
+def say(line: str) -> None:
+    """Write one whole line to stderr in one call: lines from threads (``batch -v --jobs N``) never glue together."""
+    with _LINES:
+        sys.stderr.write(inert(line) + "\n")
+        sys.stderr.flush()
 
 
 def _plain(text: str) -> str:
@@ -257,7 +288,7 @@ class step_progress:
             return f"[{time.perf_counter() - started:5.1f} s] asking the model: {step}"
 
         if self.verbosity >= 2:
-            return lambda step: print(line(step), file=sys.stderr, flush=True)
+            return lambda step: say(line(step))
         if not self.console.is_terminal or self.verbosity == 0:
             return None
         self.status = self.console.status("reading the article")

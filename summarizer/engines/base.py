@@ -38,6 +38,7 @@ class BatchResult:
     error: dict[str, str] | None = None
     tokens: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    input_number: int | None = None  # its place among the batch's inputs (from 1): tables keep that order
 
     def to_line(self) -> str:
         """One JSON line (no newline), with no raw control character."""

@@ -10,9 +10,7 @@ articles themselves run on an engine (``engines.local`` threads, or ``engines.ra
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -25,8 +23,8 @@ from summarizer.engines.base import BatchResult, Engine, Source, StepReport, Unr
 from summarizer.engines.local import LocalEngine
 from summarizer.engines.results import ResultsFile
 from summarizer.errors import InputError
-from summarizer.inputs import ARTICLE_SUFFIXES, is_url, read_input
-from summarizer.outputs import prepare_folder, write_whole
+from summarizer.inputs import ARTICLE_SUFFIXES, is_url, read_input, read_stdin
+from summarizer.outputs import file_name, prepare_folder, write_whole
 
 __all__ = ["BatchSummary", "ResultsFile", "expand_inputs", "load_results", "run_batch"]
 
@@ -34,20 +32,26 @@ __all__ = ["BatchSummary", "ResultsFile", "expand_inputs", "load_results", "run_
 def expand_inputs(inputs: Iterable[str], stdin: Iterable[str] | None = None) -> list[str]:
     """Files, directories (their article files, recursively), globs and http(s) URLs, in order, each once.
 
-    ``-`` reads one path per line from ``stdin``. A path that does not exist is kept, so that it
-    becomes a ``failed`` line rather than vanishing; so is every entry of a folder named like an
-    article that is not a readable file (a FIFO, a dangling symlink, a symlink loop, a folder).
+    ``-`` reads one path per line from ``stdin`` (by default standard input, at most 5 MB of it).
+    A path that does not exist is kept, so that it becomes a ``failed`` line rather than vanishing;
+    so is every entry of a folder named like an article that is not a readable file (a FIFO, a
+    dangling symlink, a symlink loop, a folder). A glob that matches nothing is an ``InputError``:
+    a mistyped pattern must not make a batch that silently does less.
     """
     found: list[str] = []
     for item in inputs:
         if item == "-":
-            found += [line.strip() for line in (stdin if stdin is not None else sys.stdin) if line.strip()]
+            lines = stdin if stdin is not None else read_stdin().decode("utf-8", "surrogateescape").splitlines()
+            found += [line.strip() for line in lines if line.strip()]
         elif is_url(item):  # before globs: a URL's "?" is no wildcard
             found.append(item)
         elif Path(item).is_dir():
             found += sorted(str(p) for p in Path(item).rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
         elif glob.has_magic(item):
-            found += sorted(glob.glob(item, recursive=True))
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                raise InputError(f"{item}: no file matches this pattern; check the pattern (or name the files)")
+            found += matches
         else:
             found.append(item)
     return list(dict.fromkeys(found))
@@ -98,7 +102,8 @@ def run_batch(
     writing the same file is refused (``OutputError``). Once ``stop`` is set (the CLI sets it on
     Ctrl-C) no new article starts; those in flight finish and are written, and the summary says
     ``interrupted``. ``on_result`` hears each written result, ``on_skip`` each article already done,
-    ``on_step`` each (article, step) as the engine runs it.
+    ``on_step`` each (article, step) as the engine runs it. Lines are written as articles finish;
+    each records its ``input_number`` (its place in ``paths``), so tables can keep the input order.
     """
     if engine is None:
         if client is None:
@@ -111,9 +116,11 @@ def run_batch(
         if markdown_dir is not None:
             prepare_folder(markdown_dir)  # before any model time, like the results file
         summary = BatchSummary(articles=len(paths))
+        numbers = _input_numbers(paths)
         with results.appending():
             pending = _pending(paths, results, retry_failed, summary, stop, on_skip)
             for result in engine.results(pending, on_step):
+                result.input_number = numbers.get(result.input)
                 if results.is_done(result.input, result.sha256, retry_failed=False):
                     continue  # a second result for the same article (an engine re-ran it): the first stands
                 if markdown_dir is not None and result.brief is not None:
@@ -125,6 +132,15 @@ def run_batch(
     summary.interrupted = stop is not None and stop.is_set()
     summary.seconds = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _input_numbers(paths: list[str]) -> dict[str, int]:
+    """Each input's place (from 1), under its name as given and as a result names it (``./a.txt`` is ``a.txt``)."""
+    numbers: dict[str, int] = {}
+    for number, path in enumerate(paths, 1):
+        numbers.setdefault(path, number)
+        numbers.setdefault(str(Path(path)), number)
+    return numbers
 
 
 def _pending(
@@ -161,9 +177,7 @@ def _pending(
 def _write_markdown(directory: Path, result: BatchResult) -> None:
     from summarizer.brief import Brief
 
-    digest = hashlib.sha256(result.input.encode("utf-8")).hexdigest()[:8]
-    name = f"{Path(result.input).stem}-{digest}.md"
-    write_whole(directory / name, Brief.model_validate(result.brief).to_markdown())
+    write_whole(directory / file_name(result.input, ".md"), Brief.model_validate(result.brief).to_markdown())
 
 
 def load_results(path: str | Path, as_briefs: bool = False, frames: bool = False) -> Any:

@@ -10,7 +10,7 @@ to the driver as they finish. Ray may run a batch twice after a worker dies; the
 Without an address a local Ray instance is started for the run and stopped after it (never a
 cluster found on the machine); with ``address`` (or ``RAY_ADDRESS``) the run joins that cluster.
 The results file, written by the driver, is the durable record. Ray is an optional extra:
-``pip install 'summarizer[ray]'``.
+``pip install 'meeting-briefs[ray]'``.
 
 What a cluster started with ``ray start`` needs, as the tests against one found:
 
@@ -49,7 +49,7 @@ from summarizer.inputs import Article
 from summarizer.providers import runs_in_process
 from summarizer.settings import Settings
 
-INSTALL_HINT = "install the Ray extra: pip install 'summarizer[ray]'"
+INSTALL_HINT = "install the Ray extra: pip install 'meeting-briefs[ray]'"
 INSTALL_ON_NODES = "install the same summarizer on every node, or start the nodes with PYTHONPATH at this checkout"
 
 

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from summarizer.engines.base import BatchResult, Status
 from summarizer.errors import OutputError
-from summarizer.outputs import cannot_write, write_whole
+from summarizer.outputs import cannot_write, check_writable, write_whole
 
 RESUME = "; the lines before are whole: free space and run the same command to resume"
 
@@ -44,7 +44,8 @@ class ResultsFile:
     @classmethod
     @contextlib.contextmanager
     def locked(cls, path: str | Path) -> Iterator[ResultsFile]:
-        """The results file read and held by this process alone until the block ends."""
+        """The results file read and held by this process alone until the block ends (its folder must exist)."""
+        check_writable(path)  # the rule for every output: a missing folder is refused, never created
         lock = _lock(Path(path))
         try:
             yield cls(path)
@@ -81,7 +82,7 @@ class ResultsFile:
 
     @contextlib.contextmanager
     def appending(self) -> Iterator[ResultsFile]:
-        """Keep the file open for ``append`` (its folder made when missing); ``OutputError`` when it cannot be."""
+        """Keep the file open for ``append``; ``OutputError`` when it cannot be."""
         try:
             handle = self.path.open("ab", buffering=0)
         except OSError as e:
@@ -111,10 +112,9 @@ class ResultsFile:
 
 
 def _lock(path: Path) -> BinaryIO:
-    """An exclusive lock on ``<path>.lock`` (its folder made when missing), or ``OutputError`` naming its holder."""
+    """An exclusive lock on ``<path>.lock``, or ``OutputError`` naming its holder."""
     lock_path = path.with_name(path.name + ".lock")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         handle = lock_path.open("a+b", buffering=0)
     except OSError as e:
         raise cannot_write(path, e) from e

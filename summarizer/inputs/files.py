@@ -9,38 +9,20 @@ read: a FIFO, a device or a socket is refused before anything waits on it.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO
 
 from summarizer.errors import InputError
-from summarizer.inputs.encodings import decode_declared, decode_text
-from summarizer.inputs.html import html_to_text, looks_like_html
+from summarizer.inputs.article import MAX_BYTES, Article, decode_bytes, too_large
+from summarizer.inputs.web import fetch_article, is_url
 
-MAX_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")  # what batch folders are searched for, too
 _HTML_SUFFIXES = (".html", ".htm")
+_PIECE = 1024 * 1024
 _KINDS = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device"}
-
-
-@dataclass(frozen=True)
-class Article:
-    """One article's text and where it came from."""
-
-    text: str
-    source: str
-    encoding: str
-    format: Literal["text", "html"] = "text"  # "html" when the text was extracted from an HTML document
-    notes: tuple[str, ...] = ()  # what reading had to guess (an encoding, damaged bytes): the brief warns
-
-    @property
-    def sha256(self) -> str:
-        """Hash of the text, the article's identity in results files."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 def read_article(source: str | Path | bytes) -> Article:
@@ -51,14 +33,14 @@ def read_article(source: str | Path | bytes) -> Article:
     """
     if isinstance(source, Path):
         return _read_path(source)
-    if isinstance(source, str) and _is_url(source):
-        return _fetch(source)
+    if isinstance(source, str) and is_url(source):
+        return fetch_article(source)
     if isinstance(source, bytes | bytearray):
         return decode_bytes(bytes(source), "<bytes>")
     if not isinstance(source, str):
         raise InputError(f"an article is a path, '-', its text or its bytes, not {type(source).__name__}")
     if source == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+        return decode_bytes(read_stdin(), "<stdin>")
     if not source.strip():
         raise InputError("the article's text is empty" + (" (only whitespace)" if source else ""))
     if looks_like_path(source):
@@ -68,19 +50,21 @@ def read_article(source: str | Path | bytes) -> Article:
 
 def read_input(name: str) -> Article:
     """An article named by an http(s) URL or a file path (never its text), as a batch or the command line names it."""
-    return _fetch(name) if _is_url(name) else _read_path(Path(name))
+    return fetch_article(name) if is_url(name) else _read_path(Path(name))
 
 
-def _is_url(text: str) -> bool:
-    from summarizer.inputs.web import is_url  # imported here: web reads its pages through this module
-
-    return is_url(text)
-
-
-def _fetch(url: str) -> Article:
-    from summarizer.inputs.web import fetch_article
-
-    return fetch_article(url)
+def read_stdin(stream: BinaryIO | None = None, limit: int = MAX_BYTES) -> bytes:
+    """Standard input's bytes, read until its end or until past ``limit``: an ``InputError`` then, however much
+    more is waiting (``summarize - < /dev/zero`` stops at once instead of filling the memory)."""
+    handle = stream if stream is not None else sys.stdin.buffer
+    pieces: list[bytes] = []
+    size = 0
+    while size <= limit and (piece := handle.read(min(_PIECE, limit + 1 - size))):
+        pieces.append(piece)
+        size += len(piece)
+    if size > limit:
+        raise too_large("<stdin>", f"more than {limit:,}")
+    return b"".join(pieces)
 
 
 def looks_like_path(text: str) -> bool:
@@ -111,8 +95,7 @@ def _read_path(path: Path) -> Article:
     finally:
         os.close(descriptor)
     if len(data) > MAX_BYTES:
-        size = max(len(data), path.stat().st_size)
-        raise InputError(f"{path}: {size:,} bytes is too large for one article (limit {MAX_BYTES:,})")
+        raise too_large(str(path), max(len(data), path.stat().st_size))
     return decode_bytes(data, str(path), html=True if path.suffix.lower() in _HTML_SUFFIXES else None)
 
 
@@ -129,22 +112,3 @@ def _open_failure(path: Path, error: OSError) -> str:
     if error.errno == errno.ENXIO:
         return "is not a regular file (a socket or other special file)"
     return f"cannot be read ({error.strerror})"
-
-
-def decode_bytes(data: bytes, source: str, html: bool | None = None, charset: str | None = None) -> Article:
-    """Decode an article's bytes, refusing empty, binary and oversized input.
-
-    ``charset`` is an encoding the bytes were declared in (a web server's); without it the encoding
-    is detected. HTML (``html=True``, or by default a text that starts like an HTML document) is
-    reduced to its main text first.
-    """
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{source}: {len(data):,} bytes is too large for one article (limit {MAX_BYTES:,})")
-    text, encoding, notes = decode_declared(data, source, charset) if charset else decode_text(data, source)
-    if not text.strip():
-        raise InputError(f"{source}: is empty" if not data else f"{source}: contains only whitespace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if html or (html is None and looks_like_html(text)):
-        extracted = html_to_text(text, source)
-        return Article(text=extracted, source=source, encoding=encoding, format="html", notes=notes)
-    return Article(text=text, source=source, encoding=encoding, notes=notes)

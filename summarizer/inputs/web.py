@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from summarizer.errors import InputError
-from summarizer.inputs.files import MAX_BYTES, Article, decode_bytes
+from summarizer.inputs.article import MAX_BYTES, Article, decode_bytes
 
 if TYPE_CHECKING:  # imported when a URL is fetched, so reading files never loads urllib3
     import urllib3

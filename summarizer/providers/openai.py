@@ -11,8 +11,15 @@ from __future__ import annotations
 import json
 import os
 from typing import Any
+from urllib.parse import urlsplit
 
-from summarizer.errors import AuthenticationError, ConfigurationError, ProviderError, TransientProviderError
+from summarizer.errors import (
+    AuthenticationError,
+    ConfigurationError,
+    ProviderError,
+    TransientProviderError,
+    register_secret,
+)
 from summarizer.providers.base import ANY_SCRIPT, schema_of
 from summarizer.settings import Settings
 
@@ -24,8 +31,12 @@ _DROPPED_SETTINGS = ("repeat_penalty", ANY_SCRIPT)  # llama.cpp-only or ours; Op
 
 def from_settings(settings: Settings) -> OpenAIProvider:
     """The provider the settings ask for, completed from ``OPENAI_*`` and ``SUMMARIZER_*`` variables."""
-    base_url = settings.base_url or os.environ.get("OPENAI_BASE_URL")
+    base_url = _checked_url(settings.base_url, "--base-url") or _checked_url(
+        os.environ.get("OPENAI_BASE_URL"), "OPENAI_BASE_URL"
+    )
     api_key = os.environ.get("OPENAI_API_KEY")
+    if api_key:
+        register_secret(api_key)  # error messages never show it, whatever a server echoes
     if not base_url and not api_key:
         raise ConfigurationError(
             "the openai provider needs OPENAI_API_KEY (for OpenAI) or OPENAI_BASE_URL (for your own server)"
@@ -35,6 +46,21 @@ def from_settings(settings: Settings) -> OpenAIProvider:
         raise ConfigurationError("name the server's model with --model or SUMMARIZER_MODEL")
     schema_format = settings.schema_format or os.environ.get("SUMMARIZER_SCHEMA_FORMAT") or "json_schema"
     return OpenAIProvider(model, base_url, api_key, timeout=settings.timeout, schema_format=schema_format)
+
+
+def _checked_url(value: object, where: str) -> str | None:
+    """An http(s) URL with a host, or ``None`` when not given; anything else fails at once (no retries)."""
+    if value is None or value == "":
+        return None
+    if (
+        not isinstance(value, str)
+        or urlsplit(value.strip()).scheme not in ("http", "https")
+        or not urlsplit(value.strip()).netloc
+    ):
+        raise ConfigurationError(
+            f"{where} {value!r} is not an http(s) URL; give the server's address, e.g. http://127.0.0.1:8080/v1"
+        )
+    return value.strip()
 
 
 class OpenAIProvider:

@@ -10,8 +10,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from summarizer.errors import redact
 from summarizer.render.html import environment
-from summarizer.render.tables import article_row
+from summarizer.render.tables import article_row, in_input_order
 
 _COLUMNS = (
     ("#", "number"),
@@ -27,16 +28,23 @@ _COLUMNS = (
 )
 
 
-def index_rows(records: list[dict[str, Any]], reports: dict[int, str | None], notes: dict[int, str]) -> list[Any]:
-    """One row per record: ``article_row``'s fields, the chairs' names, the report's name and a note."""
+def index_rows(records: list[dict[str, Any]], reports: dict[str, str], notes: dict[str, str]) -> list[Any]:
+    """One row per record, in input order: ``article_row``'s fields, the chairs' names, the report's name
+    and a note (``reports`` and ``notes`` by ``article_id``)."""
     rows = []
-    for article_id, record in enumerate(records, 1):
-        row = article_row(article_id, record)
+    for number, record in enumerate(in_input_order(records), 1):
+        row = article_row(record)
         brief = record.get("brief") or {}
-        row["chair_names"] = [chair["name"] for chair in brief.get("chairs", [])]
+        row["number"] = number
+        row["chairs"] = brief.get("chairs", [])
+        row["chair_names"] = [chair["name"] for chair in row["chairs"]]
         row["name"] = Path(str(record.get("input"))).name
-        row["report"] = reports.get(article_id)
-        row["note"] = notes.get(article_id)
+        row["report"] = reports.get(row["article_id"])
+        row["note"] = notes.get(row["article_id"])
+        row["has_brief"] = record.get("brief") is not None
+        row["error_message"] = redact(row["error_message"]) if row["error_message"] else None  # older lines too
+        # The brief's own rule: the English name, else the article's words; never the headline in its place.
+        row["meeting"] = row["meeting_name"] or row["meeting_name_as_written"]
         rows.append(row)
     return rows
 
@@ -48,14 +56,15 @@ def render_index(rows: list[dict[str, Any]], results: str) -> str:
     return str(page.render(title="Briefs", rows=rows, columns=_COLUMNS, failed=failed, results=results, made=_today()))
 
 
-def render_people(rows: list[dict[str, Any]], records: list[dict[str, Any]]) -> str:
+def render_people(rows: list[dict[str, Any]]) -> str:
     """Who chaired which meetings across the batch, by name as the briefs give it."""
     people: dict[str, list[dict[str, Any]]] = {}
-    for row, record in zip(rows, records, strict=True):
-        for chair in (record.get("brief") or {}).get("chairs", []):
+    for row in rows:
+        for chair in row["chairs"]:
             people.setdefault(chair["name"], []).append(
                 {
-                    "meeting": row["meeting_name"] or row["headline_en"] or row["name"],
+                    "meeting": row["meeting"],
+                    "article": row["name"],
                     "date": row["meeting_date"] or row["meeting_date_as_written"],
                     "place": row["meeting_place"],
                     "role": chair["role"],

@@ -1,15 +1,25 @@
 """A results file as tables: articles, chairs, targets and directives, for pandas, CSV, Parquet and SQLite.
 
-Each line of a batch's results file (``engines.batch``) is one article; ``article_id`` is its line
-number (from 1), which every other table carries. Chairs, targets and directives keep their evidence:
-the quote, its match quality and its character offsets in the article. Rows are plain dicts built here
-from the records; pandas (with pyarrow for Parquet, the standard ``sqlite3`` for SQLite) writes them.
+Each line of a batch's results file (``engines.batch``) is one article. Its ``article_id`` is stable:
+16 hex digits of the SHA-256 of the article's content hash and its input name, so the same article
+under the same name has the same id in every run and every export, and every other table carries
+it. Rows follow the batch's input order (``input_number``, which each line records), not the order
+the articles finished in. Chairs, targets and directives keep their evidence: the quote, its match
+quality and its character offsets in the article. Rows are plain dicts built here from the records;
+pandas (with pyarrow for Parquet, the standard ``sqlite3`` for SQLite) turns them into each file's
+bytes, which ``outputs.write_files`` writes, each file whole. SQLite tables declare their primary keys and the
+foreign key of each item table to ``articles`` (Datasette links them); CSV cells are made safe for
+spreadsheets (``render.cells``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 from pathlib import Path
 from typing import Any
+
+from summarizer.render.cells import spreadsheet_safe
 
 TABLES = ("articles", "chairs", "targets", "directives")
 EXPORTS = ("csv", "parquet", "sqlite")
@@ -19,40 +29,61 @@ _ITEM_FIELDS = {
     "directives": ("what", "issued_by"),
 }
 _MET = ("met", "exceeded")
-_MISSED = ("missed", "partially_met")
+_MISSED = ("missed",)  # partially_met is counted apart: part of a target was reached
+
+
+def article_id(record: dict[str, Any]) -> str:
+    """The record's stable id: from its content hash and its input name (16 hex digits)."""
+    key = f"{record.get('sha256') or ''}\n{record.get('input') or ''}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def in_input_order(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records in the batch's input order; lines without an ``input_number`` (older files) last, as found."""
+    return sorted(records, key=lambda record: record.get("input_number") or float("inf"))
 
 
 def result_rows(records: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """The four tables' rows from the results file's records (line order kept)."""
+    """The four tables' rows from the results file's records, in input order."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for article_id, record in enumerate(records, 1):
-        rows["articles"].append(article_row(article_id, record))
+    for record in in_input_order(records):
+        row = article_row(record)
+        rows["articles"].append(row)
         brief = record.get("brief") or {}
         for table, fields in _ITEM_FIELDS.items():
             for position, item in enumerate(brief.get(table, []), 1):
-                row = {"article_id": article_id, "position": position}
-                row.update({field: item.get(field) for field in fields})
-                row.update(_evidence(item["evidence"]))
-                rows[table].append(row)
+                item_row = {"article_id": row["article_id"], "position": position}
+                item_row.update({field: item.get(field) for field in fields})
+                item_row.update(_evidence(item["evidence"]))
+                rows[table].append(item_row)
     return rows
 
 
-def article_row(article_id: int, record: dict[str, Any]) -> dict[str, Any]:
-    """One article's row: its run (status, error, tokens) and its brief's meeting, summaries and counts."""
-    brief = record.get("brief") or {}
-    meeting, grounding = brief.get("meeting") or {}, brief.get("grounding") or {}
-    summaries = brief.get("summaries") or []
-    statuses = [target["status"] for target in brief.get("targets", [])]
+def article_row(record: dict[str, Any]) -> dict[str, Any]:
+    """One article's row: its run (status, error, tokens) and its brief's meeting, summaries and counts.
+
+    A failed article has no brief: its counts are empty (``None``), not zero.
+    """
+    brief = record.get("brief")
+    meeting, grounding = (brief or {}).get("meeting") or {}, (brief or {}).get("grounding") or {}
+    summaries = (brief or {}).get("summaries") or []
+    statuses = [target["status"] for target in (brief or {}).get("targets", [])]
     error, tokens = record.get("error") or {}, record.get("tokens") or {}
+
+    def count(value: int) -> int | None:
+        return value if brief is not None else None
+
     return {
-        "article_id": article_id,
+        "article_id": article_id(record),
+        "input_number": record.get("input_number"),
         "input": record.get("input"),
         "sha256": record.get("sha256"),
         "status": record.get("status"),
         "error_kind": error.get("kind"),
         "error_message": error.get("message"),
-        "language": brief.get("language"),
+        "language": (brief or {}).get("language"),
         "meeting_name": meeting.get("name"),
+        "meeting_name_as_written": meeting.get("name_as_written"),
         "meeting_kind": meeting.get("kind"),
         "meeting_date": meeting.get("date"),
         "meeting_date_as_written": meeting.get("date_as_written"),
@@ -60,11 +91,12 @@ def article_row(article_id: int, record: dict[str, Any]) -> dict[str, Any]:
         "meeting_organiser": meeting.get("organiser"),
         "headline_en": summaries[0]["headline"] if summaries else None,
         "summary_en": summaries[0]["summary"] if summaries else None,
-        "chair_count": len(brief.get("chairs", [])),
-        "target_count": len(statuses),
-        "targets_met": sum(status in _MET for status in statuses),
-        "targets_missed": sum(status in _MISSED for status in statuses),
-        "directive_count": len(brief.get("directives", [])),
+        "chair_count": count(len((brief or {}).get("chairs", []))),
+        "target_count": count(len(statuses)),
+        "targets_met": count(sum(status in _MET for status in statuses)),
+        "targets_partially_met": count(sum(status == "partially_met" for status in statuses)),
+        "targets_missed": count(sum(status in _MISSED for status in statuses)),
+        "directive_count": count(len((brief or {}).get("directives", []))),
         "grounded_share": grounding.get("share"),
         "flagged": grounding.get("none"),
         "prompt_tokens": tokens.get("prompt"),
@@ -82,6 +114,12 @@ def _evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_INTEGERS = (
+    *("input_number", "start", "end", "chair_count", "target_count", "targets_met", "targets_partially_met"),
+    *("targets_missed", "directive_count", "flagged", "prompt_tokens", "completion_tokens"),
+)
+
+
 def result_frames(records: list[dict[str, Any]]) -> dict[str, Any]:
     """The four tables as pandas DataFrames (empty tables keep their columns)."""
     import pandas as pd
@@ -89,7 +127,7 @@ def result_frames(records: list[dict[str, Any]]) -> dict[str, Any]:
     frames = {}
     for name, rows in result_rows(records).items():
         frame = pd.DataFrame(rows, columns=_columns(name))
-        for column in ("start", "end"):  # offsets stay integers even where some quotes were not found
+        for column in _INTEGERS:  # counts and offsets stay integers where some are missing
             if column in frame:
                 frame[column] = frame[column].astype("Int64")
         frames[name] = frame
@@ -98,37 +136,59 @@ def result_frames(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _columns(table: str) -> list[str]:
     if table == "articles":
-        return list(article_row(0, {}))
+        return list(article_row({}))
     return ["article_id", "position", *_ITEM_FIELDS[table], "quote", "match", "start", "end"]
 
 
-def write_tables(frames: dict[str, Any], to: str, path: str | Path) -> list[Path]:
-    """Write the tables: one SQLite file, or a folder of ``<table>.csv`` / ``<table>.parquet`` files."""
+def table_files(frames: dict[str, Any], to: str, path: str | Path) -> dict[Path, bytes]:
+    """Each file of an export and its bytes: one SQLite file at ``path``, or ``<path>/<table>.csv|parquet``."""
     path = Path(path)
     if to == "sqlite":
-        _write_sqlite(frames, path)
-        return [path]
+        return {path: sqlite_bytes(frames)}
     if to not in EXPORTS:
         raise ValueError(f"unknown export format {to!r}; choose one of {', '.join(EXPORTS)}")
-    path.mkdir(parents=True, exist_ok=True)
-    written = []
+    files = {}
     for name, frame in frames.items():
-        target = path / f"{name}.{to}"
         if to == "csv":
-            frame.to_csv(target, index=False)
+            data = spreadsheet_safe(frame).to_csv(index=False, quoting=1).encode("utf-8")  # 1: csv.QUOTE_ALL
         else:
-            frame.to_parquet(target, index=False, engine="pyarrow")
-        written.append(target)
-    return written
+            buffer = io.BytesIO()
+            frame.to_parquet(buffer, index=False, engine="pyarrow")
+            data = buffer.getvalue()
+        files[path / f"{name}.{to}"] = data
+    return files
 
 
-def _write_sqlite(frames: dict[str, Any], path: Path) -> None:
-    """One table per frame, replaced if present, with an index on ``article_id`` (opens as is in Datasette)."""
+def sqlite_bytes(frames: dict[str, Any]) -> bytes:
+    """A SQLite database of the tables: ``articles`` keyed by ``article_id``, each item table by
+    ``(article_id, position)`` with a foreign key to ``articles``; built in memory."""
     import sqlite3
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(path) as connection:
+    connection = sqlite3.connect(":memory:")
+    try:
         for name, frame in frames.items():
-            frame.to_sql(name, connection, if_exists="replace", index=False)
-            connection.execute(f"CREATE INDEX IF NOT EXISTS {name}_article_id ON {name} (article_id)")
-    connection.close()
+            connection.execute(_create_table(name, frame))
+            frame.to_sql(name, connection, if_exists="append", index=False)
+        connection.commit()
+        return connection.serialize()
+    finally:
+        connection.close()
+
+
+def _create_table(name: str, frame: Any) -> str:
+    """``CREATE TABLE`` with each column's type, the primary key, and the foreign key of an item table."""
+    import pandas as pd
+
+    def kind(column: str) -> str:
+        values = pd.api.types.infer_dtype(frame[column], skipna=True)
+        return {"boolean": "INTEGER", "integer": "INTEGER", "floating": "REAL", "mixed-integer-float": "REAL"}.get(
+            values, "TEXT"
+        )
+
+    columns = [f'"{column}" {kind(column)}' for column in frame.columns]
+    if name == "articles":
+        columns.append('PRIMARY KEY ("article_id")')
+    else:
+        columns.append('PRIMARY KEY ("article_id", "position")')
+        columns.append('FOREIGN KEY ("article_id") REFERENCES "articles" ("article_id")')
+    return f'CREATE TABLE "{name}" ({", ".join(columns)})'

@@ -121,13 +121,21 @@ def _items(items: list[tuple[str, Evidence]], bullet: str, quote: Any) -> list[s
 
 
 def print_rich(brief: Brief, console: Any) -> None:
-    """Show the brief in the terminal: the two languages side by side when it is wide enough."""
+    """Show the brief in the terminal: the two languages side by side when it is wide enough.
+
+    Everything is shown as text (rich ``Text``), never parsed as Markdown or console markup: a model's
+    ``[text](http://...)`` stays visible as written instead of becoming a link whose address is hidden.
+    """
     from rich.columns import Columns
-    from rich.markdown import Markdown
     from rich.panel import Panel
+    from rich.text import Text
 
     panels = [
-        Panel(Markdown(inert(f"**{s.headline}**\n\n{s.summary}")), title=inert(language_name(s.language)), expand=True)
+        Panel(
+            Text.assemble((inert(s.headline), "bold"), "\n\n", inert(s.summary)),
+            title=Text(inert(language_name(s.language))),
+            expand=True,
+        )
         for s in brief.summaries
     ]
     if console.width >= 110 and len(panels) > 1:
@@ -135,5 +143,10 @@ def print_rich(brief: Brief, console: Any) -> None:
     else:
         for panel in panels:
             console.print(panel)
-    facts = _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### ")
-    console.print(Markdown(inert("\n".join(facts))))
+    facts = Text()
+    for line in _facts(brief, bullet="-", quote=lambda e: f"  > {e.quote}{_where(e)}", heading="### "):
+        if line.startswith("### "):  # only section titles start so: every other line starts with a bullet or a word
+            facts.append(line.removeprefix("### ") + "\n", style="bold underline")
+        else:
+            facts.append(inert(line) + "\n")
+    console.print(facts, soft_wrap=False)
