@@ -60,11 +60,18 @@ def names_a_body(name: str) -> bool:
 _WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")
 
 
+# Words of address after a name ("黎光朗同志", "ホー・ティ・マイ氏", "레 반 남 동지").
+ADDRESS_AFTER = re.compile(lexicon.alternation("address_after"), re.IGNORECASE)
+_HONORIFIC_AFTER = re.compile(rf"\s*(?:{ADDRESS_AFTER.pattern})$", re.IGNORECASE)
+
+
 def without_honorific(name: str) -> str:
-    """The name without a leading word of address ("Đồng chí Đỗ Trọng Hưng" -> "Đỗ Trọng Hưng")."""
+    """The name without a leading word of address ("Đồng chí Đỗ Trọng Hưng" -> "Đỗ Trọng Hưng"), nor a
+    trailing one ("黎光朗同志" -> "黎光朗")."""
     previous = None
     while previous != name:
         previous, name = name, _HONORIFIC.sub("", name.strip())
+        name = _HONORIFIC_AFTER.sub("", name) or name
     return name
 
 
