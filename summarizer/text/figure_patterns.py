@@ -40,6 +40,7 @@ PLAN_SHARE_AFTER_PLAN = re.compile(
     r"(\d{1,3}(?:[.,]\d{1,3})?)\s?" + PERCENT_WORDS,
     re.IGNORECASE,
 )
+_PLAN_RIGHT_BEFORE = re.compile(rf"(?:{_PLAN_FIRST_UNSPACED})\s*$", re.IGNORECASE)
 # "tăng 6,47% (kế hoạch 9,05%)", "7.6 % against a target of 7 %": a result beside the plan it is measured against.
 ACTUAL_VS_PLAN = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?" + PERCENT_WORDS + r"\s*[(,;（，；]?\s*"
@@ -117,6 +118,12 @@ LINKS = re.compile(rf"\s+(?:{words('and_words')})\s*$", re.IGNORECASE)  # what j
 def as_number(written: str) -> float:
     """A number as written, with a decimal comma or point."""
     return float(written.replace(",", "."))
+
+
+def is_plan_share(clause: str, start: int) -> bool:
+    """Whether the percentage at ``start`` is a share of a plan: the plan after it ("105% kế hoạch"), or right
+    before it in scripts without spaces ("연간 예산의 45%에 달했으며 … 12%": the 45 %)."""
+    return bool(PLAN_SHARE.match(clause, start) or _PLAN_RIGHT_BEFORE.search(clause, 0, start))
 
 
 def percents_of(clause: str) -> list[re.Match[str]]:

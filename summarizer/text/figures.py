@@ -35,6 +35,7 @@ from summarizer.text.figure_patterns import (
     TOTAL_THEN_COUNT,
     WORD,
     as_number,
+    is_plan_share,
     percents_of,
 )
 from summarizer.text.sentences import split_clauses, split_sentences
@@ -212,8 +213,7 @@ def _done_against_planned(clause: str, sentence: str) -> list[tuple[str, str]]:
 
 
 def _quantity_beside_target(clause: str, after: str) -> list[tuple[str, str]]:
-    """A counted quantity measured against a target of the same counter after it ("4,200개에 그쳐 … 목표인
-    5,000개에 미치지 못했다"), with its clause."""
+    """A counted quantity measured against a target of the same counter after it ("4,200개 … 목표인 5,000개")."""
     for quantity in QUANTITY.finditer(clause):
         if quantity[2].strip() and not PERCENT.match(quantity[0]) and beside_target(quantity[0], clause, after):
             return [(quantity[0], f"{clause}, {after}" if after else clause)]
@@ -257,7 +257,7 @@ def _planned_percents(clause: str) -> list[str]:
     return [
         m[0]
         for m in percents_of(clause)
-        if m.start() not in against and (ACTUAL_VS_PLAN.match(clause, m.start()) or PLAN_SHARE.match(clause, m.start()))
+        if m.start() not in against and (ACTUAL_VS_PLAN.match(clause, m.start()) or is_plan_share(clause, m.start()))
     ]
 
 

@@ -145,8 +145,10 @@ def period_pace(text: str) -> float | None:
     return next((pace for pace, words in PERIOD_TO_DATE if words.search(text)), None)
 
 
-# A year as written in any script: not inside a longer number ("2025年", "ឆ្នាំ២០២៥", "năm 2025").
-_YEARS = re.compile(r"(?<![\d])(?:19|20)\d\d(?![\d])")
+# A year as written in any script ("2025年", "ឆ្នាំ២០២៥", "năm 2025"): not inside a longer number, nor an amount
+# with its scales ("1兆2000億", "2000억").
+_SCALES = "万亿億兆千百만억조천"
+_YEARS = re.compile(rf"(?<![\d{_SCALES}])(?<!\d[.,])(?:19|20)\d\d(?![\d%{_SCALES}]|[.,]\d)")
 
 
 def annual_pace(sentence: str, day: dt.date | None) -> float | None:
