@@ -128,5 +128,6 @@ def is_plan_share(clause: str, start: int) -> bool:
 
 def percents_of(clause: str) -> list[re.Match[str]]:
     """The clause's percentages, but for the target a result is measured against ("目标 7%": no result)."""
-    targets = [m.span() for m in TARGET_FIGURE.finditer(clause)]
-    return [m for m in PERCENT.finditer(clause) if not any(start <= m.start() < end for start, end in targets)]
+    percents = list(PERCENT.finditer(clause))
+    targets = [m.span() for m in TARGET_FIGURE.finditer(clause)] if percents else []
+    return [m for m in percents if not any(start <= m.start() < end for start, end in targets)]

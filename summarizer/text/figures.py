@@ -214,7 +214,7 @@ def _done_against_planned(clause: str, sentence: str) -> list[tuple[str, str]]:
 
 def _quantity_beside_target(clause: str, after: str) -> list[tuple[str, str]]:
     """A counted quantity measured against a target of the same counter after it ("4,200개 … 목표인 5,000개")."""
-    for quantity in QUANTITY.finditer(clause):
+    for quantity in QUANTITY.finditer(clause) if TARGET_FIGURE.search(f"{clause} {after}") else ():
         if quantity[2].strip() and not PERCENT.match(quantity[0]) and beside_target(quantity[0], clause, after):
             return [(quantity[0], f"{clause}, {after}" if after else clause)]
     return []
