@@ -123,6 +123,16 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "target_mentions": figures.TARGET_WORDS.search,
         "status_words": statuses.status_from_words,
         "goal_words": statuses.is_a_goal,
+        "address_after": lambda example: [  # a name read up to the word loses it
+            m
+            for m in names.ADDRESS_AFTER.finditer(example)
+            if names.without_honorific(example[: m.end()]) != example[: m.end()]
+        ],
+        "counters": lambda example: [m for m in figures.QUANTITY.finditer(example) if m[2].strip()],
+        "total_then_count": figures.TOTAL_THEN_COUNT.search,
+        "target_lead_words": lambda example: figures.TARGET_FIGURE.search(example) and "lead",
+        "target_tail_words": lambda example: figures.TARGET_FIGURE.search(example) and "tail",
+        "schedule_words": statuses.schedule_status,
     }
 
 

@@ -250,6 +250,12 @@ CATEGORIES: dict[str, str] = {
     "date_words": "words just before a day and month (Sáng 3/7, le 3/7): such a pair is a date",
     "back_references": "words that open a clause pointing back at the figures before it (ambos, which, cả hai)",
     "target_mentions": "words anywhere in such a clause that name a plan or target (kế hoạch, target, meta)",
+    "address_after": "words of address after a name (同志, 氏, 동지), never part of it",
+    "counters": "counters and units written on or right after a number (24项, 4,200개, 143名, ១៤៣ នាក់)",
+    "total_then_count": "words between a total and the count of it that follows (26项指标中有24项, 26개 지표 중 24개)",
+    "target_lead_words": "words just before a number that make it the target a result is measured against (목표 7%)",
+    "target_tail_words": "words just after a number that make it the target a result is measured against (8%目标)",
+    "schedule_words": "words saying a share of a plan keeps to schedule or lags (計画通り, 일정대로), with that status",
 }
 # Categories whose fragments are used as written, each with its own boundaries (see the module's docstring).
 AS_WRITTEN = frozenset(
@@ -283,5 +289,11 @@ AS_WRITTEN = frozenset(
         "date_words",
         "back_references",
         "target_mentions",
+        "address_after",
+        "counters",
+        "total_then_count",
+        "target_lead_words",
+        "target_tail_words",
+        "schedule_words",
     }
 )

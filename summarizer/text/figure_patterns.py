@@ -12,6 +12,10 @@ import re
 
 from summarizer.lexicon import alternation as words
 from summarizer.lexicon import by_value
+from summarizer.text.sentences import spaced_and_not
+
+# Between a word and the number it governs in scripts without spaces: a few characters, no digit, no clause end.
+_NEAR = r"[^\d,，、；;。.!?]{0,12}?"
 
 FRACTION = re.compile(r"(?<![\d/.,-])(\d{1,4})\s?/\s?(\d{1,4})(?![\d/])")
 COUNT_OF_TOTAL = re.compile(
@@ -27,21 +31,46 @@ PLAN_SHARE = re.compile(
     rf"(?:{words('plan_words')})",
     re.IGNORECASE,
 )
-# "план ... выполнен на 104 процента", "the plan was fulfilled at 98 %": the plan named first.
+# "план ... выполнен на 104 процента", "the plan was fulfilled at 98 %": the plan named first; without spaces
+# right before the share ("完成全年计划的50.2%", "計画の105%", "계획의 21%").
+_PLAN_FIRST, _PLAN_FIRST_UNSPACED = spaced_and_not("plan_before_share")
 PLAN_SHARE_AFTER_PLAN = re.compile(
-    rf"(?:{words('plan_before_share')})\w*\s+(?:\S+\s+){{0,4}}?(?:(?:{words('share_prepositions')})\s+)?"
+    rf"(?:(?:{_PLAN_FIRST})\w*\s+(?:\S+\s+){{0,4}}?(?:(?:{words('share_prepositions')})\s+)?"
+    rf"|(?:{_PLAN_FIRST_UNSPACED})\s*)"
     r"(\d{1,3}(?:[.,]\d{1,3})?)\s?" + PERCENT_WORDS,
     re.IGNORECASE,
 )
+_PLAN_RIGHT_BEFORE = re.compile(rf"(?:{_PLAN_FIRST_UNSPACED})\s*$", re.IGNORECASE)
 # "tăng 6,47% (kế hoạch 9,05%)", "7.6 % against a target of 7 %": a result beside the plan it is measured against.
 ACTUAL_VS_PLAN = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?" + PERCENT_WORDS + r"\s*[(,;]?\s*"
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?" + PERCENT_WORDS + r"\s*[(,;（，；]?\s*"
     rf"(?:{words('plan_rates')})\s*:?\s*(\d{{1,3}}(?:[.,]\d{{1,3}})?)\s?" + PERCENT_WORDS + r"\)?",
     re.IGNORECASE,
 )
 # "11 targets were exceeded", "3 chỉ tiêu đạt", "12 objectifs seront atteints": a count of targets with no
 # total, a candidate only when its clause states a status in words.
-COUNT_OF_TARGETS = re.compile(rf"(?<![\d.,/])(\d{{1,3}})\s+(?:\S+\s+)?(?:{words('target_words')})", re.IGNORECASE)
+_TARGETS, _TARGETS_UNSPACED = spaced_and_not("target_words")
+COUNT_OF_TARGETS = re.compile(
+    rf"(?<![\d.,/])(\d{{1,3}})(?:\s+(?:\S+\s+)?(?:{_TARGETS})|\s*(?:{_TARGETS_UNSPACED}))", re.IGNORECASE
+)
+# "26项经济社会指标中有24项", "26개 지표 중 24개", "26の指標のうち24": the total first, then the count of it.
+COUNTERS = rf"(?:{words('counters')})"
+TOTAL_THEN_COUNT = re.compile(
+    rf"(?<![\d.,])(?P<total>\d{{1,4}})\s*{_NEAR}(?:{words('total_then_count')})\s*(?P<count>\d{{1,4}})(?![\d.,])"
+    rf"(?:\s?{COUNTERS})?",
+    re.IGNORECASE,
+)
+# A number that is the target a result is measured against, by the words just before it ("목표 7%",
+# "គោលដៅ ៣%", "目標である20%") or after it ("8%目标", "40%的目标"), with its unit (a percentage, a counter).
+_NUMBER = r"\d[\d.,]*\d|\d"
+UNIT = rf"(?:\s?(?:{PERCENT_WORDS}|{COUNTERS}))?"
+TARGET_FIGURE = re.compile(
+    rf"(?:{words('target_lead_words')})\s*(?P<lead>{_NUMBER})(?P<lead_unit>{UNIT})"
+    rf"|(?<![\d.,])(?P<tail>{_NUMBER})(?P<tail_unit>{UNIT})\s*(?:{words('target_tail_words')})",
+    re.IGNORECASE,
+)
+# A result with its unit, before such a target ("4,200개에 그쳐 1분기 목표인 5,000개에 미치지 못했다").
+QUANTITY = re.compile(rf"(?<![\d.,])({_NUMBER})({UNIT})")
 # "đạt 1/4 kế hoạch năm", "a third of the plan": a fraction of a plan is a share of it, not a count of targets.
 PLAN_FRACTION = re.compile(
     rf"(?<![\d/])(\d{{1,2}})\s?/\s?(\d{{1,2}})\s+(?:{words('fraction_of_plan')})",
@@ -55,20 +84,26 @@ RESULT_IN_RANGE = re.compile(
 )
 # A status said against a plan or target ("vượt chỉ tiêu Nghị quyết", "đạt kế hoạch đề ra", "exceeding the plan"):
 # the quantity just before it is a figure ("kết nạp được 143 đảng viên vượt chỉ tiêu").
+_VERBS, _VERBS_UNSPACED = spaced_and_not("status_verbs")
+_AFTER_VERBS, _AFTER_VERBS_UNSPACED = spaced_and_not("plan_after_status")
 STATUS_AGAINST_PLAN = re.compile(
-    rf"(?:{words('status_verbs')})\s+(?:\S+\s+){{0,2}}?(?:{words('plan_after_status')})",
+    rf"(?:{_VERBS})\s+(?:\S+\s+){{0,2}}?(?:{_AFTER_VERBS})|(?:{_VERBS_UNSPACED}){_NEAR}(?:{_AFTER_VERBS_UNSPACED})",
     re.IGNORECASE,
 )
 QUANTITY_AT_END = re.compile(r"(?<![\d.,/])(\d[\d.,]*\d|\d)((?:\s+[^\W\d]+\.?){0,3}?)\s*$")
+# The same with a counter written on the number, as scripts without spaces write it ("143名", "១៤៣ នាក់").
+COUNTED_AT_END = re.compile(rf"(?<![\d.,/])(\d[\d.,]*\d|\d)(\s?{COUNTERS})\s*$", re.IGNORECASE)
 # A result beside the quantity planned for it, in the same unit: "Ми планували зібрати 1,4 млн. тонн, а зібрали
 # 1,681 млн. тонн", "o objetivo de implantar 20 unidades … só foram implantadas 4 unidades".
 PLANNED = re.compile(rf"(?:{words('planned_words')})\D{{0,40}}?(\d[\d.,]*)\s+([^\s,;:()]+)", re.IGNORECASE)
 # Words that say a share was reached part-way through the year, and the share of the year gone by; checked in
-# this order (a report on nine months may name its first half too).
-_PACES = {"nine months": 75.0, "first quarter": 25.0, "first half": 50.0}
+# this order (a report on nine months may name its first half too); a part no lexicon names is left out.
+_MONTHS = {"eleven months": 11, "ten months": 10, "nine months": 9, "eight months": 8, "seven months": 7}
+_PACES = {**{part: round(100 * months / 12, 1) for part, months in _MONTHS.items()}, "first quarter": 25.0}
+_PACES["first half"] = 50.0
 _PERIODS = by_value("periods_to_date")
 PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
-    (pace, re.compile(_PERIODS[period], re.I)) for period, pace in _PACES.items()
+    (pace, re.compile(_PERIODS[period], re.I)) for period, pace in _PACES.items() if period in _PERIODS
 )
 # Words before a day/month ("Sáng 3/7", "ngày 10/11", "le 3/7"): such a pair is a date, not a fraction.
 DATE_WORDS = re.compile(rf"(?:{words('date_words')})\s*$", re.IGNORECASE)
@@ -83,3 +118,16 @@ LINKS = re.compile(rf"\s+(?:{words('and_words')})\s*$", re.IGNORECASE)  # what j
 def as_number(written: str) -> float:
     """A number as written, with a decimal comma or point."""
     return float(written.replace(",", "."))
+
+
+def is_plan_share(clause: str, start: int) -> bool:
+    """Whether the percentage at ``start`` is a share of a plan: the plan after it ("105% kế hoạch"), or right
+    before it in scripts without spaces ("연간 예산의 45%에 달했으며 … 12%": the 45 %)."""
+    return bool(PLAN_SHARE.match(clause, start) or _PLAN_RIGHT_BEFORE.search(clause, 0, start))
+
+
+def percents_of(clause: str) -> list[re.Match[str]]:
+    """The clause's percentages, but for the target a result is measured against ("目标 7%": no result)."""
+    percents = list(PERCENT.finditer(clause))
+    targets = [m.span() for m in TARGET_FIGURE.finditer(clause)] if percents else []
+    return [m for m in percents if not any(start <= m.start() < end for start, end in targets)]

@@ -18,6 +18,7 @@ from summarizer.text.figure_patterns import (
     BACK_REFERENCE,
     COUNT_OF_TARGETS,
     COUNT_OF_TOTAL,
+    COUNTED_AT_END,
     DATE_WORDS,
     FRACTION,
     LINKS,
@@ -25,16 +26,22 @@ from summarizer.text.figure_patterns import (
     PLAN_FRACTION,
     PLAN_SHARE,
     PLANNED,
+    QUANTITY,
     QUANTITY_AT_END,
     RESULT_IN_RANGE,
     STATUS_AGAINST_PLAN,
+    TARGET_FIGURE,
     TARGET_WORDS,
+    TOTAL_THEN_COUNT,
     WORD,
     as_number,
+    is_plan_share,
+    percents_of,
 )
 from summarizer.text.sentences import split_clauses, split_sentences
 from summarizer.text.statuses import (
     annual_pace,
+    beside_target,
     paced_status,
     period_pace,
     plan_status,
@@ -71,8 +78,12 @@ def rule_status(candidate: FigureCandidate) -> Status | None:
     if fraction is not None and fraction[0].startswith(candidate.figure):
         share = 100 * int(fraction[1]) / int(fraction[2])
         return paced_status(share, candidate.pace or period_pace(candidate.sentence))
+    beside = beside_target(candidate.figure, candidate.clause, candidate.after)  # "7.9%로 … 목표 7%를 넘어섰다"
+    if beside is not None:
+        return beside
     if PERCENT.search(candidate.figure):  # a share of a plan speaks for its own figure only
-        planned = plan_status(candidate.clause, candidate.pace or period_pace(candidate.sentence), candidate.figure)
+        pace = candidate.pace or period_pace(candidate.sentence)
+        planned = plan_status(candidate.clause, pace, candidate.figure, candidate.after)
         if planned is not None:
             return planned
     if candidate.share is not None:
@@ -111,12 +122,15 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES, day: dt.date | None 
         clauses = split_clauses(sentence)
         for number, clause in enumerate(clauses):
             following = (clauses[number + 1 :] or [""])[0]
-            after = "" if re.search(r"\d", following) else following
+            # The next clause goes with this one when it holds no number, or no figure but the target ("8%目标").
+            alone = not re.search(r"\d", following) or (TARGET_FIGURE.search(following) and not _figure_of(following))
+            after = following if alone else ""
             figures = (
                 _figures_and_parts(clause)
                 or _counted_after_status(clauses[:number], clause)
                 or _quantity_against_plan(clause, after)
                 or _done_against_planned(clause, sentence)
+                or _quantity_beside_target(clause, after)
             )
             for figure, part in figures:
                 numbers = tuple(re.findall(r"\d+(?:[.,]\d+)?", figure))
@@ -180,7 +194,7 @@ def _quantity_against_plan(clause: str, after: str) -> list[tuple[str, str]]:
     part, before = clause, clause[: said.start()] if said else ""
     if said is None and STATUS_AGAINST_PLAN.match(after):
         part, before = f"{clause}, {after}", clause.rstrip(" .;")
-    quantity = QUANTITY_AT_END.search(before) if before else None
+    quantity = (QUANTITY_AT_END.search(before) or COUNTED_AT_END.search(before)) if before else None
     if quantity is None or not WORD.search(part[quantity.end() :]):
         return []
     return [((quantity[1] + quantity[2]).strip(), part)]
@@ -196,6 +210,14 @@ def _done_against_planned(clause: str, sentence: str) -> list[tuple[str, str]]:
     if done is None or done[0] not in clause:
         return []
     return [(done[0], sentence)]
+
+
+def _quantity_beside_target(clause: str, after: str) -> list[tuple[str, str]]:
+    """A counted quantity measured against a target of the same counter after it ("4,200개 … 목표인 5,000개")."""
+    for quantity in QUANTITY.finditer(clause) if TARGET_FIGURE.search(f"{clause} {after}") else ():
+        if quantity[2].strip() and not PERCENT.match(quantity[0]) and beside_target(quantity[0], clause, after):
+            return [(quantity[0], f"{clause}, {after}" if after else clause)]
+    return []
 
 
 def _planned_and_done(part: str, figure: str) -> float | None:
@@ -225,7 +247,7 @@ def _figures_of(clause: str) -> list[str]:
 def _apart(clause: str, figure: str) -> list[str]:
     """The percentages of a clause: together when close ("72,5 % en 2020 à 79 %"), else each on its own
     ("redução de 7,2% do número de famílias … e o aumento de 29% da arrecadação")."""
-    percents = [m[0] for m in PERCENT.finditer(clause)]
+    percents = [m[0] for m in percents_of(clause)]
     return percents if len(percents) > 1 and figure == percents[0] else [figure]
 
 
@@ -234,8 +256,8 @@ def _planned_percents(clause: str) -> list[str]:
     against = {m.start(2) for m in ACTUAL_VS_PLAN.finditer(clause)}  # the plan's own figure is no result
     return [
         m[0]
-        for m in PERCENT.finditer(clause)
-        if m.start() not in against and (ACTUAL_VS_PLAN.match(clause, m.start()) or PLAN_SHARE.match(clause, m.start()))
+        for m in percents_of(clause)
+        if m.start() not in against and (ACTUAL_VS_PLAN.match(clause, m.start()) or is_plan_share(clause, m.start()))
     ]
 
 
@@ -245,11 +267,14 @@ def _figure_of(clause: str) -> str | None:
     in_range = RESULT_IN_RANGE.search(clause)
     if in_range is not None:
         return in_range[0]
-    for pattern in (FRACTION, COUNT_OF_TOTAL):
+    for pattern in (FRACTION, COUNT_OF_TOTAL, TOTAL_THEN_COUNT):
         for match in pattern.finditer(clause):
-            if 0 < int(match[1]) <= int(match[2]) and not _is_date_or_year(clause, match):
+            count, total = (
+                (int(match["count"]), int(match["total"])) if match.re.groupindex else (int(match[1]), int(match[2]))
+            )
+            if 0 < count <= total and not 1900 <= total <= 2100 and not _is_date_or_year(clause, match):
                 return match[0]
-    percents = list(PERCENT.finditer(clause))
+    percents = percents_of(clause)
     if not percents:
         return None
     span = clause[percents[0].start() : percents[-1].end()]

@@ -60,11 +60,18 @@ def names_a_body(name: str) -> bool:
 _WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)")
 
 
+# Words of address after a name ("黎光朗同志", "ホー・ティ・マイ氏", "레 반 남 동지").
+ADDRESS_AFTER = re.compile(lexicon.alternation("address_after"), re.IGNORECASE)
+_HONORIFIC_AFTER = re.compile(rf"\s*(?:{ADDRESS_AFTER.pattern})$", re.IGNORECASE)
+
+
 def without_honorific(name: str) -> str:
-    """The name without a leading word of address ("Đồng chí Đỗ Trọng Hưng" -> "Đỗ Trọng Hưng")."""
+    """The name without a leading word of address ("Đồng chí Đỗ Trọng Hưng" -> "Đỗ Trọng Hưng"), nor a
+    trailing one ("黎光朗同志" -> "黎光朗")."""
     previous = None
     while previous != name:
         previous, name = name, _HONORIFIC.sub("", name.strip())
+        name = _HONORIFIC_AFTER.sub("", name) or name
     return name
 
 
@@ -78,11 +85,20 @@ def capitalised_run(text: str, start: int = 0, most: int = 4) -> tuple[str, int]
     return (" ".join(words), position) if len(words) >= 2 else None
 
 
+# A name written in katakana with a middle dot between its parts ("ドー・ヴァン・ティエン"), as Japanese writes
+# foreign names: the parts run on into the words around them without a space.
+_DOTTED_NAME = re.compile(r"[\u30a1-\u30fa\u30fc-\u30ff]+(?:・[\u30a1-\u30fa\u30fc-\u30ff]+)+")
+
+
 def whole_name(name: str, sentence: str, is_title: Callable[[str], bool]) -> str:
     """A one-word name the model gave ("Выонг") completed with the capitalised words around it in the
-    sentence ("Чан Куок Выонг"), stopping at a title word (``is_title``) or an acronym ("КПВ")."""
+    sentence ("Чан Куок Выонг"), stopping at a title word (``is_title``) or an acronym ("КПВ"); one part
+    of a dotted name ("ティエン") completed with its other parts."""
     if len(name.split()) != 1:
         return name
+    dotted = next((m[0] for m in _DOTTED_NAME.finditer(sentence) if name in m[0].split("・")), None)
+    if dotted is not None:
+        return dotted
     found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)
     if found is None:
         return name

@@ -15,16 +15,44 @@ from summarizer import lexicon
 
 _LINES = re.compile(r"\n+")
 # A sentence's end: its mark, then any closing quotes or brackets, then a space or the text's end.
-SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*(?=\s|$)")
+SENTENCE_END = re.compile(r"[.!?…。។][\"'”’»)\]]*(?=\s|$)")
+# Full stops the segmenter does not always split at (Khmer ។ and ៕; 。 before a digit: "增长5.33%。9月份"): a
+# sentence ends after them.
+_OTHER_STOPS = re.compile(r"(?<=[។៕。！？])\s*(?=\S)")
 # Abbreviations that end with a period inside a sentence, in the languages these reports come in
 # (compared without case). Single letters (initials) are handled apart.
 _ABBREVIATIONS = frozenset(word.casefold() for word in lexicon.words("abbreviations"))
 LONG_SENTENCE = 250  # characters: a directive sentence this long may list several tasks
-_TASK_BREAK = re.compile(r";\s+|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\u0400-\u042f])")
+_TASK_BREAK = re.compile(r";\s+|；\s*|(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ\u0400-\u042f])")
 _LAST_WORD = re.compile(r"(\S+)\.\s*$")
-_CLAUSE_END = re.compile(r"[,;]\s+")
+# Clauses end at a comma or semicolon and a space; in scripts written without spaces (Chinese, Japanese) at
+# their own commas (，、；) and at a comma with no space that touches one of their characters ("会上,与会代表").
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CLAUSE_END = re.compile(rf"[,;]\s+|[，、；]\s*|(?<=[{_CJK}])[,;]|[,;](?=[{_CJK}])")
 # Forms of the verbs "to chair / preside / co-chair" (not the nouns: "président", "chairman", "голова").
 CHAIR_WORDS = re.compile(lexicon.alternation("chair_verbs"), re.IGNORECASE)
+
+
+def spaced_and_not(category: str) -> tuple[str, str]:
+    """The words of ``category`` as two alternations: those of languages that space their words, and those of
+    languages that do not, or not always (Chinese, Japanese, Khmer, Lao; Korean joins its particles and
+    counters to words: 24개, 요청했다). A shape puts boundaries and spaces around the first only; "(?!)", which
+    matches nothing, where a side has no words."""
+    languages = lexicon.languages()
+    codes = lexicon.having(category)
+    spaced = tuple(code for code in codes if languages[code].word_boundaries is True)
+    unspaced = tuple(code for code in codes if code not in spaced)
+    return (
+        lexicon.alternation(category, spaced) if spaced else "(?!)",
+        lexicon.alternation(category, unspaced) if unspaced else "(?!)",
+    )
+
+
+def is_uncased_letter(char: str) -> bool:
+    """A letter of a script without capitals (Chinese, Japanese, Korean, Khmer, Lao, Thai)."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
 # Titles the verbs' stems also match ("Vorsitzende(r)", chairwoman, chairman, after "vorsitz").
 _CHAIR_NOUNS = re.compile(lexicon.alternation("chair_nouns"), re.IGNORECASE)
 
@@ -40,7 +68,9 @@ _ATTENDED_AND = re.compile(
 # (must, cần, должны), requests and orders (asked, chargé, solicitó, поручил), continuation and focus
 # (continue to, tiếp tục, tập trung), necessity (it is necessary, è necessario, é preciso). The model
 # then judges each sentence found; a sentence with none of them is never a directive.
-DIRECTIVE_WORDS = re.compile(rf"\b(?:{lexicon.alternation('directive_words')})", re.IGNORECASE)
+# In scripts without spaces a word starts anywhere ("省委要求", "បានស្នើឲ្យ").
+_SPACED_DIRECTIVES, _UNSPACED_DIRECTIVES = spaced_and_not("directive_words")
+DIRECTIVE_WORDS = re.compile(rf"\b(?:{_SPACED_DIRECTIVES})|(?:{_UNSPACED_DIRECTIVES})", re.IGNORECASE)
 
 
 # Phrases that look like directives ("il convient", "should") but only introduce a remark, or report:
@@ -79,7 +109,8 @@ def split_sentences(text: str) -> list[str]:
 
     sentences: list[str] = []
     for line in _LINES.split(text):
-        sentences += _joined_after_abbreviations(line, [piece for piece in segment("en", line) if piece.strip()])
+        pieces = [part for piece in segment("en", line) for part in _OTHER_STOPS.split(piece) if part.strip()]
+        sentences += _joined_after_abbreviations(line, pieces)
     return sentences
 
 
@@ -158,7 +189,8 @@ def opens_with_an_order(sentence: str) -> bool:
     """Whether a directive sentence (``directive_sentences``) opens with a capital and an order or a request
     ("Đề nghị Chính phủ…", "Необходимо…"), and tells nothing in the past (Vietnamese "đã"). Not "Tiếp tục"
     (continue): Vietnamese reports open their lists of past results with it too; nor a quote."""
-    return sentence[:1].isupper() and bool(_OPENING_ORDER.match(sentence)) and not re.search(r"\bđã\b", sentence)
+    opening = sentence[:1].isupper() or is_uncased_letter(sentence[:1])  # scripts without capitals open with any letter
+    return opening and bool(_OPENING_ORDER.match(sentence)) and not re.search(r"\bđã\b", sentence)
 
 
 def _sets_a_task(sentence: str) -> bool:
