@@ -157,3 +157,17 @@ def test_each_status_example_states_its_status(entry: lexicon.Entry) -> None:
     said = dict(_STATUS_ORDER)[entry.english or ""]
     for example in entry.examples:
         assert status_from_words(example) == said, f"{example!r} should state {said}"
+
+
+def test_summarize_languages_lists_every_lexicon_and_what_it_covers() -> None:
+    from click.testing import CliRunner
+
+    from summarizer.cli import cli
+
+    table = CliRunner().invoke(cli, ["languages"])
+    assert table.exit_code == 0, table.output
+    rows = {line.split(" | ")[0].strip("| "): line for line in table.output.splitlines()[2:]}
+    assert set(rows) == set(lexicon.languages())
+    assert "| Thai |" in rows["th"] and rows["th"].split(" | ")[2] == "–"  # no chairing verbs: the model reads
+    counts = CliRunner().invoke(cli, ["languages", "--json"])
+    assert int(rows["zh"].split(" | ")[-1].rstrip(" |")) == sum(__import__("json").loads(counts.output)["zh"].values())

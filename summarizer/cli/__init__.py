@@ -101,6 +101,11 @@ LAZY_COMMANDS = {
         "schema",
         "Print the JSON Schema of the output (the brief), or of a draft the model fills in (NAME).",
     ),
+    "languages": (
+        "summarizer.cli.languages",
+        "languages_command",
+        "List the languages whose lexicon the rules read, and what each covers.",
+    ),
 }
 
 
