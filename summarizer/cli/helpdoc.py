@@ -20,9 +20,10 @@ and the command differ.
 
 def command_help(group: click.Group, name: str | None) -> str:
     """The help of ``summarize`` (``name`` None: the default command's) or of ``summarize NAME``."""
-    command = group.commands[name or "run"]
     settings = {"terminal_width": WIDTH, "max_content_width": WIDTH, **group.context_settings}
     parent = click.Context(group, info_name="summarize", **settings)
+    command = group.get_command(parent, name or "run")  # the lazy ones (export, schema...) are imported here
+    assert command is not None, name
     info = "summarize" if name is None else name
     context = click.Context(command, info_name=info, parent=None if name is None else parent, **settings)
     return command.get_help(context).rstrip() + "\n"
@@ -33,7 +34,8 @@ def help_page() -> str:
     from summarizer.cli import cli
 
     sections = [_HEAD]
-    names: list[str | None] = [None, *sorted(name for name in cli.commands if name != "run")]
+    listed = cli.list_commands(click.Context(cli, info_name="summarize"))
+    names: list[str | None] = [None, *sorted(name for name in listed if name != "run")]
     for name in names:
         title = "summarize" if name is None else f"summarize {name}"
         sections.append(f"## {title}\n\n```text\n{command_help(cli, name)}```\n")
