@@ -141,3 +141,10 @@ def test_html_with_no_article_text_is_an_input_error(tmp_path: Path) -> None:
     page.write_text("<html><body><script>var a = 1;</script><img src='x.jpg'></body></html>", encoding="utf-8")
     with pytest.raises(InputError, match="no article text"):
         read_article(page)
+
+
+def test_a_long_one_line_text_is_the_articles_text_not_a_file_name() -> None:
+    from summarizer.inputs import read_article
+
+    line = "การประชุมคณะกรรมการติดตามงบประมาณจังหวัดนาคาธาร เมื่อวันที่ 12 มีนาคม 2568 " * 2  # 400+ bytes
+    assert read_article(line).text == line

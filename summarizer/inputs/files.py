@@ -71,7 +71,15 @@ def looks_like_path(text: str) -> bool:
     """One line that names an existing file, looks like a file name, or is one word (else the text itself)."""
     if "\n" in text or len(text) > 1024 or not text.strip():
         return False
-    return Path(text).exists() or text.lower().endswith(ARTICLE_SUFFIXES) or len(text.split()) == 1
+    return _exists(text) or text.lower().endswith(ARTICLE_SUFFIXES) or len(text.split()) == 1
+
+
+def _exists(name: str) -> bool:
+    """Whether a file of that name exists; a name the system refuses (too long once encoded, a NUL) names none."""
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _read_path(path: Path) -> Article:
