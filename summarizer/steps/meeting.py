@@ -40,30 +40,6 @@ _COUNTRIES = {
     "italy",
     "deutschland",
 }
-_MEETING_NOUNS = re.compile(
-    r"conference|meeting|session|congress|plenum|plenary|workshop|forum|assembly|council|review|summit|hearing",
-    re.IGNORECASE,
-)
-_LEVEL_WORDS = {
-    "province",
-    "provincial",
-    "district",
-    "city",
-    "commune",
-    "tỉnh",
-    "huyện",
-    "thành phố",
-    "xã",
-    "ville",
-    "provinz",
-    "provincia",
-    "província",
-    "область",
-    "район",
-    "region",
-    "région",
-}
-
 MAX_TOKENS = {"meeting": 400}
 
 
@@ -199,7 +175,12 @@ def _written_name(written: str | None, original: str, warnings: list[str]) -> st
 
 def names_a_meeting(name: str) -> bool:
     """Whether an English name has a meeting's noun (conference, session, plenum...): "Share in" has not."""
-    return bool(_MEETING_NOUNS.search(name))
+    return any(pattern.search(name) for pattern, _ in lexicon.patterns("meeting_nouns", ("en",)))
+
+
+def _only_a_level(place: str) -> bool:
+    """Whether a place is only a level's word ("Province", "huyện", "область"): no place of its own."""
+    return any(pattern.fullmatch(place) for pattern in lexicon.compounding("levels"))
 
 
 def _place(place: str | None, original: str, warnings: list[str]) -> str | None:
@@ -210,7 +191,7 @@ def _place(place: str | None, original: str, warnings: list[str]) -> str | None:
         return None
     folded = place.casefold().strip(" .,")
     body = not is_a_venue(place) and (names_a_body(folded) or bool(supported_titles(place)))
-    if folded in _LEVEL_WORDS or folded in _COUNTRIES or body:
+    if _only_a_level(folded) or folded in _COUNTRIES or body:
         warnings.append(f"dropped meeting location {place!r}: a body, a title, a country or a level, not a place")
         return None
     reason = why_not_a_place(place, original)
