@@ -91,11 +91,13 @@ def lead_summary(text: str, language: str) -> Summary:
     after the headline are joined again.
     """
     lines = [line.strip().rstrip(" |·•") for line in text.splitlines() if line.strip().rstrip(" |·•")]
-    titles = [i for i, line in enumerate(lines) if _is_title(line, language)]
-    start = titles[0] if titles else 0
-    leads = [i for i, line in enumerate(lines) if i != start and _is_lead(line, language)]
-    leads = [i for i in leads if i > start] or leads
-    lead = lines[leads[0]] if leads else " ".join(lines[start + 1 :] or lines)
+    # Only the first title and the first lead are used: lines are checked until each is found, the
+    # language check (lingua) being the cost of this step.
+    start = next((i for i, line in enumerate(lines) if _is_title(line, language)), 0)
+    after = range(start + 1, len(lines))
+    before = range(start)
+    found = next((i for i in [*after, *before] if _is_lead(lines[i], language)), None)
+    lead = lines[found] if found is not None else " ".join(lines[start + 1 :] or lines)
     body: list[str] = []
     for sentence in split_sentences(lead):
         if body and len(" ".join([*body, sentence])) > LEAD_CHARS:
