@@ -9,6 +9,7 @@ reading a whole article does; the model then reads each short sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from summarizer import lexicon
@@ -105,13 +106,19 @@ def marked_if_cut(text: str, bound: int) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences (and lines), stripped, in reading order; not cut after abbreviations or initials."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple[str, ...]:
+    # Cached: the steps of one brief split the same article five times (targets, chairs, directives...).
     from sentencex import segment
 
     sentences: list[str] = []
     for line in _LINES.split(text):
         pieces = [part for piece in segment("en", line) for part in _OTHER_STOPS.split(piece) if part.strip()]
         sentences += _joined_after_abbreviations(line, pieces)
-    return sentences
+    return tuple(sentences)
 
 
 def _joined_after_abbreviations(line: str, pieces: list[str]) -> list[str]:
