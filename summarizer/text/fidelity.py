@@ -58,12 +58,15 @@ class ArticleIndex:
 def index_article(text: str) -> ArticleIndex:
     """The article's index (cached: every English field of a brief is traced against the same article)."""
     language = lexicon.languages().get(detect_language(text) or "")
+    # The article's words are read with its own language's lexicon (and English's, which reports quote);
+    # every lexicon when its language is unknown: a search per entry is this index's cost.
+    only = (language.code, "en") if language else None
     return ArticleIndex(
-        numbers=article_keys(text),
-        countries=_named(text, "countries") | ({language.country} if language and language.country else set()),
-        currencies=_named(text, "currencies"),
+        numbers=article_keys(text, only),
+        countries=_named(text, "countries", only) | ({language.country} if language and language.country else set()),
+        currencies=_named(text, "currencies", only),
         folded=fold(text),
-        latin=main_script(text) in (None, "latin"),
+        latin=main_script(text[:3000]) in (None, "latin"),  # the opening tells the script; cost grows with length
     )
 
 
@@ -137,6 +140,7 @@ def _mentions(english: str, category: str, after_a_figure: bool = False) -> list
     return found
 
 
-def _named(text: str, category: str) -> frozenset[str]:
-    """The English names of the countries or currencies ``text`` names, in any language of the lexicons."""
-    return frozenset(name for pattern, name in lexicon.patterns(category) if pattern.search(text))
+def _named(text: str, category: str, only: tuple[str, ...] | None = None) -> frozenset[str]:
+    """The English names of the countries or currencies ``text`` names, in the lexicons' languages (or those
+    ``only`` names)."""
+    return frozenset(name for pattern, name in lexicon.patterns(category, only) if pattern.search(text))

@@ -93,9 +93,10 @@ def cjk_value(numeral: str) -> int | None:
     return total + (digit or 0)
 
 
-def article_keys(text: str) -> frozenset[str]:
+def article_keys(text: str, only: tuple[str, ...] | None = None) -> frozenset[str]:
     """Every number key an article holds, however it writes its numbers (digits in any script, Roman and
-    Chinese numerals, ordinal words of the lexicons; a Buddhist-era year gives its common-era year too)."""
+    Chinese numerals, ordinal words of the lexicons, or of those ``only`` names; a Buddhist-era year gives its
+    common-era year too)."""
     native = text.translate(_NATIVE_DIGITS)
     keys: set[str] = set()
     for match in [*DIGITS.finditer(native), *_SPACED.finditer(native)]:
@@ -105,7 +106,7 @@ def article_keys(text: str) -> frozenset[str]:
             keys.add(str(value - 543))  # the Thai (and Lao) calendar's year
     keys |= {str(roman_value(match[0])) for match in _ROMAN_IN_ARTICLE.finditer(text) if match[0]}
     keys |= {str(cjk) for match in _CJK_NUMERAL.finditer(text) if (cjk := cjk_value(match[0])) is not None}
-    keys |= {number for pattern, number in lexicon.patterns("number_words") if pattern.search(text)}
+    keys |= {number for pattern, number in lexicon.patterns("number_words", only) if pattern.search(text)}
     return frozenset(keys)
 
 
