@@ -165,6 +165,7 @@ def _score_article(scores: Scores, record: dict[str, Any], brief: Brief, text: s
     _add(scores, "directives issued_by", issuer_count)
     gold_date = record.get("date")
     _right(scores, "date", (brief.meeting.date.isoformat() if brief.meeting.date else None) == gold_date)
+    scores.calls += brief.provenance.usage.calls
     _right(scores, "language", brief.language == record.get("language"))
     _rate(scores, "language right", (int(brief.language == record.get("language")), 1))
     if brief.grounding.share is not None:

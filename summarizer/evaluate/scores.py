@@ -70,6 +70,7 @@ class Scores:
     # article id -> what it fell short on: {"chairs": {"missed": 1, "extra": 0}, "place ...": {"failed": 1, "of": 1}}
     shortfalls: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     groups: dict[str, Scores] = field(default_factory=dict)
+    calls: int = 0  # model calls the briefs took (re-asks and translations included), for calls per article
     # article id -> what its English says that the article lacks ("number '28'", "country 'China'")
     untraced: dict[str, list[str]] = field(default_factory=dict)
 
@@ -107,6 +108,7 @@ class Scores:
         """The scores as plain data (``summarize eval --json``), groups included."""
         return {
             "articles": self.articles,
+            "calls": self.calls,
             "fields": {
                 name: {**asdict(c), "precision": c.precision, "recall": c.recall} for name, c in self.fields.items()
             },
@@ -138,14 +140,15 @@ class Scores:
 
     def groups_table(self) -> list[str]:
         """One row per group (split and language group, then each language): the key figures."""
-        head = "| group | articles | " + " | ".join(column for column, _, _ in GROUP_COLUMNS) + " |"
-        lines = [head, "|---|---|" + "---|" * len(GROUP_COLUMNS)]
+        head = "| group | articles | " + " | ".join(column for column, _, _ in GROUP_COLUMNS) + " | calls/article |"
+        lines = [head, "|---|---|" + "---|" * (len(GROUP_COLUMNS) + 1)]
         for name, group in self.groups.items():
             cells = []
             for _, metric, kind in GROUP_COLUMNS:
                 value, fraction = group.figure(metric, kind)
                 cells.append("–" if value is None else f"{_percent(value)} ({fraction})")
-            lines.append(f"| {name} | {group.articles} | " + " | ".join(cells) + " |")
+            per_article = f"{group.calls / group.articles:.1f}" if group.articles else "–"
+            lines.append(f"| {name} | {group.articles} | " + " | ".join(cells) + f" | {per_article} |")
         return lines
 
 
