@@ -28,7 +28,9 @@ def test_vietnamese_chair_after_an_abbreviation_and_plan_shares(recorded_cache: 
     assert [chair.name for chair in brief.chairs] == ["Phan Văn Mãi"]  # not the guest who "dự và chỉ đạo"
     assert "Chairman" in brief.chairs[0].role
     assert statuses(brief) == {"52,3%": "on_track", "28%": "at_risk", "12/15": "met"}  # "Sáng 3/7" is a date
-    assert brief.meeting.date is None  # no year is given for 3/7
+    # "Sáng 3/7" has no year, its sentence does: the review of the first six months of 2025
+    assert brief.meeting.date is not None and brief.meeting.date.isoformat() == "2025-07-03"
+    assert brief.meeting.date_year_from == "sentence"
     assert [d.issued_by for d in brief.directives] == ["Phan Văn Mãi"]
     assert brief.summaries[1].from_article and brief.summaries[1].language == "vi"
 

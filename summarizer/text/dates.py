@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from typing import Literal
 
+from summarizer.text.sentences import split_sentences
+
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATELINE_CHARS = 600
@@ -86,10 +88,8 @@ def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date 
 
 def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, int]]:
     """The years the article states near ``phrase``, best first: its sentence's, the title's, the lead's only year."""
-    at = max(text.find(phrase), 0)
-    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [end for end in (text.find(".", at + len(phrase)), text.find("\n", at + len(phrase))) if end >= 0]
-    sentence = text[start : min(ends) if ends else len(text)]
+    wanted = phrase.casefold()
+    sentence = next((sentence for sentence in split_sentences(text) if wanted in sentence.casefold()), phrase)
     title = next((line for line in text.splitlines() if line.strip()), "")
     found: list[tuple[YearFrom, int]] = []
     places: list[tuple[YearFrom, str]] = [("sentence", sentence), ("title", title)]
