@@ -41,7 +41,8 @@ def test_frames_hold_one_row_per_article_and_item_with_evidence(batch_results: P
     brief = Brief.model_validate(records[0]["brief"])
     assert row["target_count"] == len(brief.targets) and row["chair_count"] == len(brief.chairs)
     assert row["targets_met"] == sum(t.status in ("met", "exceeded") for t in brief.targets)
-    assert row["meeting_name"] == brief.meeting.name and row["grounded_share"] == brief.grounding.share
+    assert pd.isna(row["meeting_name"]) if brief.meeting.name is None else row["meeting_name"] == brief.meeting.name
+    assert row["grounded_share"] == brief.grounding.share
 
 
 def test_export_to_sqlite_csv_and_parquet(batch_results: Path, tmp_path: Path) -> None:

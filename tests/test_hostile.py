@@ -52,7 +52,10 @@ def test_hostile_article_keeps_the_structure(path: Path, recorded_cache: Path) -
 def test_injected_chairs_never_count(name: str, recorded_cache: Path) -> None:
     brief = replay(DATA / f"{name}.txt", recorded_cache)
     assert {chair.name for chair in brief.chairs} == CO_CHAIRS
-    assert brief.meeting.date is None  # "1 January 1999" is injected; the article's own day has no year here
+    # "1 January 1999" is injected; the article's own day takes its sentence's year: a review of 2023 and
+    # the tasks for 2024, held in December
+    assert brief.meeting.date is not None and brief.meeting.date.isoformat() == "2023-12-13"
+    assert brief.meeting.date_year_from == "sentence"
 
 
 def test_injected_verdict_does_not_change_rule_read_statuses(recorded_cache: Path) -> None:

@@ -51,9 +51,10 @@ def test_the_meeting_name_shows_the_articles_words_beside_or_instead_of_the_engl
     translated = summarize(seed("000"), cache_dir=recorded_cache, cache_mode="replay", provider="local")
     name = dict(meeting_rows(translated))["Name"]
     assert name == f"{translated.meeting.name} (as written: {translated.meeting.name_as_written})"
-    # Seed 001's English name is the meeting prompt's example, kept because the article has its French words.
+    # Seed 001's name is said in English by rule: the glossary reads every word of the article's French.
     brief = summarize(seed("001"), cache_dir=recorded_cache, cache_mode="replay", provider="local")
-    assert brief.meeting.name == "Extended meeting of the Provincial Party Executive Committee"
+    assert brief.meeting.name == "Extended Meeting of the Provincial Party Executive Committee"
+    assert brief.meeting.name_by == "rule"
     # With no English name (none that names a meeting), the article's words stand alone.
     untranslated = brief.model_copy(update={"meeting": brief.meeting.model_copy(update={"name": None})})
     assert dict(meeting_rows(untranslated))["Name"] == untranslated.meeting.name_as_written
