@@ -214,3 +214,39 @@ def test_a_headline_that_still_invents_loses_those_words_when_there_is_no_meetin
     kept = faithful_summary(None, draft, (text, ""), None, warnings)
     assert kept.headline == "Tam Son council meets at the Congress"
     assert "without those words" in warnings[0]
+
+
+def test_a_name_of_two_bodies_around_its_noun_is_not_said_by_rule() -> None:
+    parts = parse_name("UBND huyện họp thống nhất các báo cáo trình kỳ họp thứ 7 HĐND huyện khóa IV", "vi")
+    assert parts.conflict and english_name(parts) is None  # the committee's meeting about the council's session
+
+
+def test_a_translation_may_leave_out_the_term_but_not_the_meetings_number() -> None:
+    meeting = Meeting(name_as_written="Kỳ họp thứ 17 HĐND tỉnh Lam Sơn Tây khóa XVIII")
+    text = f"Ngày 9/12, {meeting.name_as_written} khai mạc."
+    shorter = "17th Session of the Lam Son Tay Provincial People's Council"
+    assert checked_english_name(shorter, meeting, text, "vi", []) == (shorter, "model")
+    warnings: list[str] = []
+    assert (
+        checked_english_name("Session of the Provincial People's Council", meeting, text, "vi", warnings)[1] == "rule"
+    )
+    assert "lost the name's 17" in warnings[0]
+
+
+def test_a_period_in_the_sentence_gives_no_year_and_the_next_sentence_may() -> None:
+    text = "Chiều 27/9, Ủy ban thẩm tra kế hoạch giai đoạn 2021-2025.\nKhông có năm nào khác."
+    assert dated("Chiều 27/9", text, "vi") == (None, None)
+    text = "Sáng 4/12, UBND huyện họp. Hội nghị nghe báo cáo kết quả năm 2018 và nhiệm vụ năm 2019."
+    assert dated("Sáng 4/12", text, "vi") == (dt.date(2018, 12, 4), "sentence")
+
+
+def test_the_openings_full_name_of_the_same_meeting_stands_for_a_shorter_copy() -> None:
+    from summarizer.steps.meeting import _written_name
+
+    text = (
+        "Sáng 29/9, Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX khai mạc. "
+        "Tại hội nghị Ban Chấp hành Đảng bộ lần thứ 25, các đại biểu thảo luận."
+    )
+    assert _written_name("hội nghị Ban Chấp hành Đảng bộ lần thứ 25", text, "vi", []) == (
+        "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX"
+    )

@@ -20,8 +20,8 @@ from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import a_documents_day, dated, day_in_lead
 from summarizer.text.fidelity import index_article, untraced
-from summarizer.text.meeting_names import NameParts, english_name, full_name_parts
-from summarizer.text.meetings import has_a_meeting_word, meeting_name_in
+from summarizer.text.meeting_names import NameParts, english_name, full_name_parts, parse_name
+from summarizer.text.meetings import has_a_meeting_word, meeting_name_in, meeting_names_in
 from summarizer.text.names import names_a_body
 from summarizer.text.numbers import english_numbers
 from summarizer.text.places import is_a_venue, why_not_a_place
@@ -65,7 +65,8 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
     date, year_from = dated(date_words, original, language)
     if date is None and (opening := day_in_lead(original)) is not None:
         date_words, (date, year_from) = opening, dated(opening, original, language)
-    written = _written_name(found_in_article("name", draft.name_as_written, original, warnings), original, warnings)
+    copied = found_in_article("name", draft.name_as_written, original, warnings)
+    written = _written_name(copied, original, language, warnings)
     organiser = _organiser(found_in_article("organiser", draft.organiser, original, warnings), warnings)
     name, name_by = _name_by_rule(written, original, organiser, language)
     return Meeting(
@@ -120,9 +121,9 @@ def _name_problems(english: str, written: str, parts: NameParts, original: str) 
     if not names_a_meeting(english):
         problems.append("it names no meeting")
     numbers = {key for _, keys in english_numbers(english) for key in keys}
-    lost = {str(number) for number in parts.numbers()} - numbers
-    if lost:
-        problems.append(f"it lost the name's {', '.join(sorted(lost))}")
+    # The meeting's own number must be kept; a term left out makes the name shorter, not wrong.
+    if parts.ordinal is not None and str(parts.ordinal) not in numbers:
+        problems.append(f"it lost the name's {parts.ordinal}")
     stated = set(re.findall(r"\d+", written)) | {str(number) for number in parts.numbers()}
     extra = numbers - stated - {key for key in numbers if re.fullmatch(r"\d{4}", key)}
     if extra:
@@ -163,14 +164,30 @@ def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str |
     return words
 
 
-def _written_name(written: str | None, original: str, warnings: list[str]) -> str | None:
+def _written_name(written: str | None, original: str, language: str, warnings: list[str]) -> str | None:
     """The model's copy of the name if it names a meeting, else the rule's (``meeting_name_in``): the
-    model copies a dateline ("Roma"), a district ("Тан Ки") or a headline as the name."""
+    model copies a dateline ("Roma"), a district ("Тан Ки") or a headline as the name. When the model
+    copies a later, shorter mention of the meeting ("hội nghị Ban Chấp hành Đảng bộ lần thứ 25"), the
+    opening's full name of the same meeting (same number, more of its body, level, place and term) is
+    taken instead."""
     if written is not None and has_a_meeting_word(written):
-        return written
+        fuller = [name for name in meeting_names_in(original, 3000) if _fuller(name, written, language)]
+        return max(fuller, key=lambda name: _said(parse_name(name, language))) if fuller else written
     if written is not None:
         warnings.append(f"dropped meeting name {written!r}: it names no meeting")
     return meeting_name_in(original)
+
+
+def _fuller(name: str, other: str, language: str) -> bool:
+    """Whether ``name`` is the same meeting as ``other`` (same ordinal) and says more of it."""
+    first, second = parse_name(name, language), parse_name(other, language)
+    same = first.ordinal is not None and first.ordinal == second.ordinal and not first.conflict
+    return same and _said(first) > _said(second)
+
+
+def _said(parts: NameParts) -> int:
+    """How many of a name's body, level, place and term it states."""
+    return sum(value is not None for value in (parts.body, parts.level, parts.place, parts.term))
 
 
 def names_a_meeting(name: str) -> bool:

@@ -37,6 +37,7 @@ _DAY_OPENING = re.compile(
 )
 _LEAD_CHARS = 800
 _DOCUMENT_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
+_PERIOD = re.compile(r"(?<!\d)(?:19|20|25)\d{2}\s*[-–~]\s*(?:19|20|25)?\d{2,4}(?!\d)")
 _BUDDHIST_ERA_FROM = 2400
 _YEAR = re.compile(r"(?<!\d)((?:19|20|25)\d{2})(?!\d)")
 # A day and month with no year, day first: "29-5", "6/12", "1.3".
@@ -87,12 +88,16 @@ def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date 
 
 
 def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, int]]:
-    """The years the article states near ``phrase``, best first: its sentence's, the title's, the lead's only year."""
+    """The years the article states near ``phrase``, best first: its sentence's (or the next one's, which goes
+    on about the meeting: "… báo cáo kết quả năm 2018"), the title's, the lead's only year."""
     wanted = phrase.casefold()
-    sentence = next((sentence for sentence in split_sentences(text) if wanted in sentence.casefold()), phrase)
+    sentences = split_sentences(text)
+    at = next((number for number, sentence in enumerate(sentences) if wanted in sentence.casefold()), None)
+    sentence = sentences[at] if at is not None else phrase
+    following = sentences[at + 1] if at is not None and at + 1 < len(sentences) else ""
     title = next((line for line in text.splitlines() if line.strip()), "")
     found: list[tuple[YearFrom, int]] = []
-    places: list[tuple[YearFrom, str]] = [("sentence", sentence), ("title", title)]
+    places: list[tuple[YearFrom, str]] = [("sentence", sentence), ("sentence", following), ("title", title)]
     for source, words in places:
         years = _years_in(words)
         if years:
@@ -104,8 +109,10 @@ def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, in
 
 
 def _years_in(words: str) -> list[int]:
-    """The years ``words`` state, not a document's number or day ("Nghị quyết số 12/2020/NQ-HĐND ngày 5/6/2020")."""
-    years = [int(year) for year in _YEAR.findall(_DOCUMENT_NUMBER.sub(" ", _without_document_days(words)))]
+    """The years ``words`` state, not a document's number or day ("Nghị quyết số 12/2020/NQ-HĐND ngày 5/6/2020")
+    nor a period's ("giai đoạn 2021-2025", "nhiệm kỳ 2020-2025": a meeting may be held in any of its years)."""
+    kept = _PERIOD.sub(" ", _DOCUMENT_NUMBER.sub(" ", _without_document_days(words)))
+    years = [int(year) for year in _YEAR.findall(kept)]
     return [year - 543 if year >= _BUDDHIST_ERA_FROM else year for year in years]
 
 

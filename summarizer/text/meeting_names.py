@@ -45,11 +45,15 @@ class NameParts:
     term_years: str | None = None
     period: str | None = None
     unknown: list[str] = field(default_factory=list)  # words the lexicon does not know
+    # A second meeting noun or body: the name speaks of two ("UBND huyện họp … trình kỳ họp thứ 7 HĐND"),
+    # and which part belongs to which is more than the rule can say.
+    conflict: bool = False
+    _noun_after_body: bool = field(default=False, repr=False)
 
     @property
     def complete(self) -> bool:
         """Whether every word was understood and there is a meeting noun: the English can be said by rule."""
-        return self.noun is not None and not self.unknown
+        return self.noun is not None and not self.unknown and not self.conflict
 
     def numbers(self) -> set[int]:
         """The numbers the name states (ordinal, term), which an English name must keep."""
@@ -69,6 +73,7 @@ class NameParts:
             term_years=self.term_years or other.term_years,
             period=self.period or other.period,
             unknown=self.unknown,
+            conflict=self.conflict,
         )
 
 
@@ -149,7 +154,7 @@ def full_name_parts(written: str, text: str, organiser: str | None, language: st
 def english_name(parts: NameParts) -> str | None:
     """The English name the parts make ("9th Session of the 19th Lam Son Provincial People's Council"),
     or None with no meeting noun."""
-    if parts.noun is None:
+    if parts.noun is None or parts.conflict:
         return None
     head = " ".join([*([_ordinal(parts.ordinal)] if parts.ordinal else []), *parts.modifiers, parts.noun])
     extras = [parts.period] if parts.period else []
@@ -166,6 +171,14 @@ def english_name(parts: NameParts) -> str | None:
 
 
 def _take(parts: NameParts, kind: str, match: re.Match[str], english: str | None, language: str) -> None:
+    # Two meeting nouns, or a body, then the noun, then another body: the name speaks of two meetings or
+    # two bodies. Two bodies before the noun make one (河内市委 … 执行委员会: the city's party executive).
+    if (kind == "noun" and parts.noun is not None) or (
+        kind == "body" and parts.body is not None and parts._noun_after_body
+    ):
+        parts.conflict = True
+    if kind == "noun" and parts.body is not None:
+        parts._noun_after_body = True
     if kind == "noun" and parts.noun is None:
         parts.noun = english
     elif kind == "ordinal" and parts.ordinal is None:

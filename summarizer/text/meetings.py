@@ -12,6 +12,7 @@ punctuation mark or a word that starts the rest of the sentence (a verb, "to", "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from summarizer import lexicon
 from summarizer.text.dates import RESOLUTION_WORDS
@@ -69,6 +70,11 @@ def has_a_meeting_word(text: str) -> bool:
 def meeting_name_in(text: str, limit: int = 1500) -> str | None:
     """The first meeting name in the opening of ``text``, as written: four words or more, or an ordinal
     and the meeting's noun ("la 28ª conferencia"); or None."""
+    return next(meeting_names_in(text, limit), None)
+
+
+def meeting_names_in(text: str, limit: int = 1500) -> Iterator[str]:
+    """Every meeting name in the opening of ``text``, in order (as ``meeting_name_in`` reads the first)."""
     for match in _NAME.finditer(text[:limit]):
         if _AT.search(text[max(0, match.start() - 10) : match.start()]):
             match = _NAME_AFTER_AT.match(text, match.start()) or match
@@ -76,8 +82,7 @@ def meeting_name_in(text: str, limit: int = 1500) -> str | None:
         if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
             continue  # "Resolution No. 18 … of the 6th Conference of the 12th Central Committee": another meeting
         if len(name.split()) >= 4 or (name[:1].isdigit() and len(name.split()) >= 2):
-            return name
-    return None
+            yield name
 
 
 # The formula of most Vietnamese meeting names, said in English by rule when the model's translation loses
