@@ -250,3 +250,14 @@ def test_the_openings_full_name_of_the_same_meeting_stands_for_a_shorter_copy() 
     assert _written_name("hội nghị Ban Chấp hành Đảng bộ lần thứ 25", text, "vi", []) == (
         "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX"
     )
+
+
+def test_a_deadline_is_no_meeting_day_and_a_review_of_a_year_leaves_the_year_open() -> None:
+    from summarizer.steps.meeting import _meeting_day
+
+    text = "La cabina di regia si è riunita oggi. Restano dieci obiettivi da conseguire al 31 dicembre 2026."
+    assert _meeting_day("31 dicembre 2026", text, []) is None
+    review = "1 июля прошло собрание по итогам прошедшего 2025 года."  # July 2026, or July 2025? not sure
+    assert dated("1 июля", review, "ru") == (None, None)
+    december = "Sáng 4/12, UBND huyện họp đánh giá kết quả năm 2025."  # a December review of its own year
+    assert dated("Sáng 4/12", december, "vi") == (dt.date(2025, 12, 4), "sentence")

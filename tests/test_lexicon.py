@@ -79,7 +79,7 @@ def test_words_are_joined_in_language_order_each_once() -> None:
 
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
-    from summarizer.text import clauses, fidelity, names, places, sentences, speakers, statuses
+    from summarizer.text import clauses, dates, fidelity, names, places, sentences, speakers, statuses
     from summarizer.text import figure_patterns as figures
 
     def before_a_date(example: str) -> object:
@@ -123,6 +123,8 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "target_mentions": figures.TARGET_WORDS.search,
         "status_words": statuses.status_from_words,
         "goal_words": statuses.is_a_goal,
+        "deadline_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
+        "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m
             for m in names.ADDRESS_AFTER.finditer(example)

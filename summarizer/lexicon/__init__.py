@@ -219,6 +219,8 @@ CATEGORIES: dict[str, str] = {
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
     "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",
     "places": "places written in another script, with their English (乂安: Nghe An): the gazetteer of names",
+    "deadline_words": "words just before a date that make it a deadline, not the meeting's day (entro il, by)",
+    "review_words": "words that review a whole year (итоги прошедшего года, kết quả năm): it may meet in the next",
     "date_patterns": "dates as a language writes them, with named groups y, m, d (2024年5月4日)",
     "number_words": "ordinal words (dixième, десятое, thứ hai), with their number as ``en``",
     "chair_nouns": "titles a chairing verb's stem also matches (Vorsitzende): not a verb",

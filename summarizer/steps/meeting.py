@@ -156,7 +156,7 @@ def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str |
         return None
     at = original.find(words)
     if at >= 0 and a_documents_day(original, at):
-        warnings.append(f"dropped meeting date {words!r}: the article gives it for a document or an update")
+        warnings.append(f"dropped meeting date {words!r}: the article gives it for a document, an update or a deadline")
         return None
     if at >= 0 and _CLOCK_TIME.match(original, at + len(words)):
         warnings.append(f"dropped meeting date {words!r}: the article gives it as a time stamp, not the meeting's day")

@@ -8,6 +8,7 @@ a day without a year is not invented into a date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Literal
 
@@ -46,9 +47,24 @@ YearFrom = Literal["phrase", "dateline", "sentence", "title", "lead"]
 
 
 def a_documents_day(text: str, start: int) -> bool:
-    """Whether the date at ``start`` of ``text`` is a document's or an update's day ("Resolution No. 18 of
-    25 October 2017", "Updated 06/12/2018"), by the words just before it."""
-    return bool(_NOT_THE_MEETING_DAY.search(text[max(0, start - _DOCUMENT_WINDOW) : start]))
+    """Whether the date at ``start`` of ``text`` is a document's, an update's or a deadline's day ("Resolution
+    No. 18 of 25 October 2017", "Updated 06/12/2018", "entro il 31 dicembre 2022"), by the words before it."""
+    before = text[max(0, start - _DOCUMENT_WINDOW) : start]
+    return bool(_NOT_THE_MEETING_DAY.search(before) or _deadline().search(before))
+
+
+@functools.cache
+def _deadline() -> re.Pattern[str]:
+    from summarizer import lexicon
+
+    return re.compile(rf"{lexicon.bounded(lexicon.alternation('deadline_words'))}\s*(?:ngày\s*)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _review() -> re.Pattern[str]:
+    from summarizer import lexicon
+
+    return re.compile(lexicon.bounded(lexicon.alternation("review_words")), re.IGNORECASE)
 
 
 def day_in_lead(text: str) -> str | None:
@@ -100,8 +116,11 @@ def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, in
     places: list[tuple[YearFrom, str]] = [("sentence", sentence), ("sentence", following), ("title", title)]
     for source, words in places:
         years = _years_in(words)
-        if years:
-            found.append((source, _year_of(years, month)))
+        year = _year_of(years, month, words) if years else None
+        if years and year is None:
+            return found  # the sentence leaves the year open: no later, vaguer place settles it
+        if year is not None:
+            found.append((source, year))
     lead = set(_years_in(text[:_LEAD_CHARS]))
     if len(lead) == 1:
         found.append(("lead", lead.pop()))
@@ -116,12 +135,15 @@ def _years_in(words: str) -> list[int]:
     return [year - 543 if year >= _BUDDHIST_ERA_FROM else year for year in years]
 
 
-def _year_of(years: list[int], month: int) -> int:
+def _year_of(years: list[int], month: int, words: str = "") -> int | None:
     """The meeting's year among a sentence's years: a report on one year and plans for the next ("kết quả
-    năm 2018 và nhiệm vụ năm 2019") is held late in the first or early in the second."""
+    năm 2018 và nhiệm vụ năm 2019") is held late in the first or early in the second. A review of one year
+    ("итоги прошедшего 2023 года") before October may be held in the next: no year is sure then."""
     for year in years:
         if year + 1 in years:
             return year if month >= 7 else year + 1
+    if len(set(years)) == 1 and month < 10 and _review().search(words):
+        return None
     return years[0]
 
 
