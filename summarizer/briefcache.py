@@ -28,9 +28,9 @@ from summarizer.steps import PROMPT_NAMES
 from summarizer.steps.base import Progress
 
 _PACKAGE = Path(__file__).resolve().parent
-# The code that turns an article and the model's answers into a brief; renderers, engines, the CLI and
-# the caches themselves do not change a brief.
-_BRIEF_CODE = ("inputs", "text", "steps", "pipeline.py", "schema.py", "brief.py", "client.py", "prompts.py")
+# The code and the rule words (lexicon TOML) that turn an article and the model's answers into a brief;
+# renderers, engines, the CLI and the caches themselves do not change a brief.
+_BRIEF_CODE = ("inputs", "text", "steps", "lexicon", "pipeline.py", "schema.py", "brief.py", "client.py", "prompts.py")
 # Libraries whose versions change briefs without a change to this package's code.
 _LIBRARIES = ("pydantic", "instructor", "lingua-language-detector", "dateparser", "rapidfuzz", "trafilatura")
 
@@ -87,11 +87,13 @@ def _static_digest(model_id: str, endpoint: str, settings: object, reasks: int, 
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A hash of the brief-making modules' syntax trees and of the versions of the libraries that shape briefs."""
+    """A hash of the brief-making modules' syntax trees, of the lexicons' words and of the versions of
+    the libraries that shape briefs."""
     digest = hashlib.sha256()
     for path in _brief_sources():
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-        digest.update(_code_only(path.read_text(encoding="utf-8")).encode())
+        text = path.read_text(encoding="utf-8")
+        digest.update((_code_only(text) if path.suffix == ".py" else text).encode())
     for name in _LIBRARIES:
         try:
             digest.update(f"{name}=={metadata.version(name)}".encode())
@@ -104,7 +106,7 @@ def _brief_sources() -> list[Path]:
     paths: list[Path] = []
     for name in _BRIEF_CODE:
         place = _PACKAGE / name
-        paths += sorted(place.rglob("*.py")) if place.is_dir() else [place]
+        paths += sorted([*place.rglob("*.py"), *place.rglob("*.toml")]) if place.is_dir() else [place]
     return paths
 
 

@@ -191,5 +191,9 @@ def language_name(code: str) -> str:
     try:
         language = Language.from_iso_code_639_1(IsoCode639_1.from_str(code.lower()))
     except ValueError:
-        return code
+        return _NAMES_LINGUA_LACKS.get(code.lower(), code)
     return str(language.name).capitalize()
+
+
+# Languages told by their script (``text.language``) that lingua has no name for.
+_NAMES_LINGUA_LACKS = {"km": "Khmer", "lo": "Lao", "my": "Burmese", "si": "Sinhala"}

@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -292,3 +293,22 @@ def test_copies_of_an_article_in_han_kana_or_hangul_may_write_it_and_nothing_els
     french = FakeProvider(ANSWERS)
     summarize(seed("000"), client=ModelClient(french, ResponseCache(tmp_path / "d", "off")))
     assert not any(request.get("any_script") for request in french.requests)
+
+
+class CutsOffTheChairSentence(FakeProvider):
+    """Answers the chairing-sentence question as a model that rambles to its token limit."""
+
+    def complete(self, request: dict[str, Any]) -> dict[str, Any]:
+        response = super().complete(request)
+        if (schema_of(request) or {}).get("title") == "ChairSentenceDraft":
+            response["choices"][0]["finish_reason"] = "length"
+            response["choices"][0]["message"]["content"] = '{"sentence": "นายธนวัฒน์ ศรีสุขประเสริฐ'
+        return response
+
+
+def test_a_cut_off_answer_in_the_unread_fallback_is_a_warning_not_a_lost_brief(tmp_path: Path) -> None:
+    # A real Khmer report failed whole this way (chair_find cut off at 200 tokens).
+    client = ModelClient(CutsOffTheChairSentence(), ResponseCache(tmp_path / "c", "off"))
+    brief = summarize(THAI, client=client)
+    assert brief.chairs == []
+    assert any("no chairing sentence read" in warning and "cut off" in warning for warning in brief.warnings)

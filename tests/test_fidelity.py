@@ -261,3 +261,36 @@ def test_a_deadline_is_no_meeting_day_and_a_review_of_a_year_leaves_the_year_ope
     assert dated("1 июля", review, "ru") == (None, None)
     december = "Sáng 4/12, UBND huyện họp đánh giá kết quả năm 2025."  # a December review of its own year
     assert dated("Sáng 4/12", december, "vi") == (dt.date(2025, 12, 4), "sentence")
+
+
+def test_a_language_the_rules_cannot_read_is_counted_for_its_warning_even_with_a_tracing_lexicon() -> None:
+    # Thai has a lexicon file (countries, currencies, meeting nouns) but no chairing words: the rules
+    # do not read it, so its briefs must warn, and the score must count them.
+    from summarizer.brief import Brief
+    from summarizer.evaluate.fidelity import unread_language_warned
+
+    warned = Brief.model_construct(language="th", warnings=["no lexicon for language 'th': ..."])
+    silent = Brief.model_construct(language="th", warnings=[])
+    assert unread_language_warned(warned, {"language": "th"}) == (1, 1)
+    assert unread_language_warned(silent, {"language": "th"}) == (0, 1)
+    assert unread_language_warned(silent, {"language": "vi"}) == (0, 0)
+
+
+@pytest.mark.parametrize(("code", "text"), [("km", "កិច្ចប្រជុំរដ្ឋាភិបាលប្រចាំខែ"), ("lo", "ກອງປະຊຸມສະໄໝສາມັນ")])
+def test_khmer_and_lao_are_told_by_their_script(code: str, text: str) -> None:
+    # lingua has no Khmer or Lao model: these editions were "und" (and once "tr") before.
+    from summarizer.schema import language_name
+    from summarizer.text.language import detect_language
+
+    assert detect_language(text) == code
+    assert language_name(code) in {"Khmer", "Lao"}
+
+
+def test_a_date_copied_with_a_word_of_the_models_own_keeps_the_articles_words() -> None:
+    from summarizer.steps.meeting import _copied_date
+
+    text = "BTO - Le matin du 13 décembre, le groupe a tenu une conférence."
+    warnings: list[str] = []
+    assert _copied_date("le 13 décembre", text, warnings) == "13 décembre"
+    assert _copied_date("le 14 décembre", text, warnings) is None  # no tail of it stands in the article
+    assert warnings == ["dropped meeting date 'le 14 décembre': not found in the article"]

@@ -64,3 +64,9 @@ def test_a_reused_brief_names_the_source_it_was_asked_for(tmp_path: Path) -> Non
     copy.write_bytes(ARTICLE.read_bytes())
     run(tmp_path / "cache", "use")
     assert run(tmp_path / "cache", "replay", source=copy).provenance.source == str(copy)
+
+
+def test_the_lexicons_words_are_part_of_the_code_that_makes_briefs() -> None:
+    # A word added to a lexicon changes briefs as a changed rule does: a stored brief must miss.
+    sources = {path.name for path in briefcache._brief_sources()}
+    assert {"vi.toml", "zh.toml", "pipeline.py", "meeting.py"} <= sources

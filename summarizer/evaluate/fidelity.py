@@ -95,8 +95,9 @@ def date_never_wrong(brief: Brief, gold: dict[str, Any]) -> Tally:
 
 
 def unread_language_warned(brief: Brief, gold: dict[str, Any]) -> Tally:
-    """An article in a language no lexicon covers says so in its warnings (0/0 for covered languages)."""
-    if gold.get("language") in lexicon.languages():
+    """An article in a language whose lexicon has no chairing words (the rules cannot read it; Thai has
+    only the words tracing needs) says so in its warnings (0/0 for languages the rules read)."""
+    if gold.get("language") in lexicon.having("chair_verbs"):
         return 0, 0
     return int(any("no lexicon" in warning for warning in brief.warnings)), 1
 

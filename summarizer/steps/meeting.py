@@ -20,9 +20,10 @@ from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import a_documents_day, dated, day_in_lead
 from summarizer.text.fidelity import index_article, untraced
+from summarizer.text.grounding import appears_in
 from summarizer.text.meeting_names import NameParts, english_name, full_name_parts, parse_name
 from summarizer.text.meetings import has_a_meeting_word, meeting_name_in, meeting_names_in
-from summarizer.text.names import names_a_body
+from summarizer.text.names import names_a_body, value_or_none
 from summarizer.text.numbers import english_numbers
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.titles import supported_titles
@@ -61,7 +62,7 @@ DRAFTS = {"meeting": MeetingDraft}
 def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]) -> Meeting:
     """The meeting the article reports; values not found in the article are dropped with a warning."""
     draft = asker.ask_about_article("meeting", MeetingDraft)
-    date_words = _meeting_day(found_in_article("date", draft.date_as_written, original, warnings), original, warnings)
+    date_words = _meeting_day(_copied_date(draft.date_as_written, original, warnings), original, warnings)
     date, year_from = dated(date_words, original, language)
     if date is None and (opening := day_in_lead(original)) is not None:
         date_words, (date, year_from) = opening, dated(opening, original, language)
@@ -146,6 +147,21 @@ def _organiser(organiser: str | None, warnings: list[str]) -> str | None:
 
 
 _CLOCK_TIME = re.compile(r"[ T,]+\d{1,2}:\d{2}")  # right after a date: a posting time stamp
+
+
+def _copied_date(words: str | None, original: str, warnings: list[str]) -> str | None:
+    """The model's date words as the article has them: a copy with a word of its own in front ("le 13
+    décembre" for "du 13 décembre") keeps its tail from the first word with a digit, when that stands in
+    the article word for word; anything else not in the article is dropped."""
+    words = value_or_none(words)
+    if words is not None and not appears_in(words, original):
+        split = words.split()
+        for start, word in enumerate(split[1:], 1):
+            tail = " ".join(split[start:])
+            # Exactly, not as near as grounding allows: "14 décembre" is near "13 décembre".
+            if any(char.isdigit() for char in word) and tail.casefold() in original.casefold():
+                return tail
+    return found_in_article("date", words, original, warnings)
 
 
 def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str | None:

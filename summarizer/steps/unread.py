@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from summarizer.errors import ModelOutputError
 from summarizer.steps.base import Asker, Draft
 from summarizer.text.figures import FigureCandidate
 from summarizer.text.grounding import appears_in
@@ -49,7 +50,11 @@ DRAFTS = {"chair_find": ChairSentenceDraft, "figure_find": FiguresDraft}
 
 def chair_sentence_by_model(asker: Asker, original: str, warnings: list[str]) -> list[str]:
     """The sentence the model copies as saying who chaired, if it stands in the article."""
-    sentence = value_or_none(asker.ask_about_article("chair_find", ChairSentenceDraft).sentence)
+    try:
+        sentence = value_or_none(asker.ask_about_article("chair_find", ChairSentenceDraft).sentence)
+    except ModelOutputError as error:  # a cut-off or malformed answer: nothing found, said so; the brief goes on
+        warnings.append(f"no chairing sentence read: {error}")
+        return []
     if sentence is None:
         return []
     if not appears_in(sentence, original):
@@ -61,7 +66,11 @@ def chair_sentence_by_model(asker: Asker, original: str, warnings: list[str]) ->
 def figures_by_model(asker: Asker, original: str, warnings: list[str]) -> list[FigureCandidate]:
     """The figures the model copies as measured against a target, each standing in its clause and the
     clause in the article (as a rule's candidate, without a rule status)."""
-    found = asker.ask_about_article("figure_find", FiguresDraft).figures
+    try:
+        found = asker.ask_about_article("figure_find", FiguresDraft).figures
+    except ModelOutputError as error:
+        warnings.append(f"no figures read: {error}")
+        return []
     candidates = []
     for item in found:
         figure, clause = item.figure.strip(), item.clause.strip()
