@@ -294,3 +294,13 @@ def test_a_date_copied_with_a_word_of_the_models_own_keeps_the_articles_words() 
     assert _copied_date("le 13 décembre", text, warnings) == "13 décembre"
     assert _copied_date("le 14 décembre", text, warnings) is None  # no tail of it stands in the article
     assert warnings == ["dropped meeting date 'le 14 décembre': not found in the article"]
+
+
+def test_a_role_that_names_what_its_sentence_does_not_write_is_left_out() -> None:
+    # A Khmer report's chair came back as the chair prompt's own invented example.
+    from summarizer.steps.chairs import _role
+
+    khmer = "លោក Dang Van Khiem ប្រធានគណៈកម្មាធិការប្រជាជនខេត្ត បានអញ្ជើញជាអធិបតីដឹកនាំកិច្ចប្រជុំ។"
+    assert _role("Keeper of the Valombre Lighthouse Board", khmer) == ""
+    french = "Le camarade Nguyen Van Dung, secrétaire du Comité provincial du Parti de Binh Thuan, a présidé."
+    assert _role("Secretary of the Binh Thuan Provincial Party Committee", french) != ""

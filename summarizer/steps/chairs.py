@@ -19,6 +19,7 @@ from pydantic import Field
 from summarizer.prompts import load_prompt
 from summarizer.schema import Chair
 from summarizer.steps.base import Asker, Draft
+from summarizer.text.fidelity import names_not_in
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.text.language import language_of
 from summarizer.text.names import (
@@ -187,12 +188,15 @@ def _context(name: str, names: list[str], sentence: str) -> str:
 
 
 def _role(model_role: str, context: str) -> str:
-    """The role the glossary reads in ``context``; else the model's, if English and its titles stand there."""
+    """The role the glossary reads in ``context``; else the model's, if English, its titles stand there and
+    it names nothing the context does not write."""
     from_glossary = english_role(context)
     if from_glossary:
         return from_glossary
     role = re.sub(r"\s+", " ", model_role).strip()
     if not role or (len(name_words(role)) > 1 and language_of(role) != "en"):
+        return ""
+    if names_not_in(role, context):  # "Keeper of the Valombre Lighthouse Board": the prompt's own example
         return ""
     claims_only_what_stands = claimed_titles(role) <= supported_titles(context)
     return role if claims_only_what_stands and claimed_bodies(role) <= supported_bodies(context) else ""

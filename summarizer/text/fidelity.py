@@ -95,6 +95,13 @@ def untraced(english: str, article: ArticleIndex) -> list[Untraced]:
     return list(dict.fromkeys(item for item, traced in mentions(english, article) if not traced))
 
 
+def names_not_in(english: str, text: str) -> list[str]:
+    """The names ``english`` states that ``text`` does not write, even folded. In another script nothing
+    is traced: a role given for a Khmer sentence that names a place names one it cannot show."""
+    folded = fold(text)
+    return [word for word in _names(english) if fold(word) not in folded]
+
+
 def _names(english: str) -> list[str]:
     """Capitalised words that are no English words (nor countries, checked apart). A word capitalised only
     because it opens a sentence, or in a title-case headline, is a name only if even the large English
