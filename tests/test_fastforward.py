@@ -171,7 +171,7 @@ def test_without_forcing_the_answer_is_llama_cpp_pythons_own(
     provider = LocalProvider(n_ctx=2048, sampler="llguidance", fast_forward=False)
     reference = provider.complete(_request())
     llama = provider._llama()
-    processor = provider._processor(llama, LIVE_SCHEMA)
+    processor = provider._processor(llama, LIVE_SCHEMA, ban=provider.ban_cjk)  # as complete() does for this request
     ours = fastforward.complete(llama, _request(), processor, forcing=False)
     assert ours["choices"][0]["message"]["content"] == reference["choices"][0]["message"]["content"]
     assert ours["usage"]["prompt_tokens"] == reference["usage"]["prompt_tokens"]
