@@ -8,10 +8,10 @@ these reports come in and those a small model drifts into.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from typing import Any
 
 from summarizer.schema import language_name
+from summarizer.text.scripts import language_written_in, main_script
 
 __all__ = ["CHECK_MIN_WORDS", "detect_language", "is_in_language", "language_name", "language_of"]
 
@@ -34,34 +34,19 @@ def _checker() -> Any:
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
-# Scripts written by one language that lingua has no model for (Khmer and Lao editions of Vietnamese
-# outlets among them): the script names the language.
-_SCRIPTS_OF_ONE_LANGUAGE = {
-    "km": ((0x1780, 0x17FF), (0x19E0, 0x19FF)),
-    "lo": ((0x0E80, 0x0EFF),),
-    "my": ((0x1000, 0x109F),),
-    "si": ((0x0D80, 0x0DFF),),
-}
+# Scripts lingua has no model for (Khmer and Lao editions of Vietnamese outlets among them): the
+# script names the language.
+_SCRIPTS_LINGUA_LACKS = ("khmer", "lao", "myanmar", "sinhala")
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's main language, or None when unsure."""
-    by_script = _language_of_script(text[:1000])
-    if by_script is not None:
-        return by_script
-    language = _detector().detect_language_of(text[:1000])  # the opening is enough: cost grows with length (4 ms here)
+    opening = text[:1000]
+    script = main_script(opening)
+    if script in _SCRIPTS_LINGUA_LACKS:
+        return language_written_in(script)
+    language = _detector().detect_language_of(opening)  # the opening is enough: cost grows with length (4 ms here)
     return None if language is None else str(language.iso_code_639_1.name).lower()
-
-
-def _language_of_script(opening: str) -> str | None:
-    """The language whose own script writes most of the opening's letters, for scripts lingua cannot read."""
-    # Vowel signs count as letters: in Khmer and Lao they are a good share of the text.
-    letters = [ord(char) for char in opening if unicodedata.category(char)[0] in "LM"]
-    for code, ranges in _SCRIPTS_OF_ONE_LANGUAGE.items():
-        mine = sum(1 for point in letters if any(low <= point <= high for low, high in ranges))
-        if letters and mine * 2 > len(letters):
-            return code
-    return None
 
 
 def language_of(text: str) -> str | None:

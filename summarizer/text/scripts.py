@@ -23,6 +23,8 @@ _SCRIPT_WORDS = {
     "DEVANAGARI": "devanagari",
     "KHMER": "khmer",
     "LAO": "lao",
+    "MYANMAR": "myanmar",
+    "SINHALA": "sinhala",
 }
 _NON_LATIN_LANGUAGES = {
     "ru": "cyrillic",
@@ -44,6 +46,8 @@ _NON_LATIN_LANGUAGES = {
     "hi": "devanagari",
     "km": "khmer",
     "lo": "lao",
+    "my": "myanmar",
+    "si": "sinhala",
 }
 
 
@@ -57,6 +61,12 @@ def script_of(char: str) -> str | None:
         return None
     name = unicodedata.name(char, "")
     return _SCRIPT_WORDS.get(name.split(" ", 1)[0]) if name else None
+
+
+def language_written_in(script: str) -> str | None:
+    """The one language (ISO 639-1) known to be written in ``script``, or None when several or none are."""
+    languages = [code for code, own in _NON_LATIN_LANGUAGES.items() if own == script]
+    return languages[0] if len(languages) == 1 else None
 
 
 def scripts_in(text: str) -> set[str]:
