@@ -296,6 +296,14 @@ def test_a_date_copied_with_a_word_of_the_models_own_keeps_the_articles_words() 
     assert warnings == ["dropped meeting date 'le 14 décembre': not found in the article"]
 
 
+def test_the_day_of_the_sentence_that_names_the_meeting_dates_it() -> None:
+    from summarizer.text.day_words import day_of_sentence
+
+    text = "Lời dẫn dài.\nNgày 29-9, dưới sự chủ trì của đồng chí Lê Văn A, Hội nghị lần thứ 25 đã tăng 3-5% thu."
+    assert day_of_sentence("Hội nghị lần thứ 25", text, "vi") == "Ngày 29-9"
+    assert day_of_sentence("Hội nghị lần thứ 25", "Hội nghị lần thứ 25 đã tăng 3-5% thu.", "vi") is None
+
+
 def test_a_role_that_names_what_its_sentence_does_not_write_is_left_out() -> None:
     # A Khmer report's chair came back as the chair prompt's own invented example.
     from summarizer.steps.chairs import _role
@@ -304,3 +312,15 @@ def test_a_role_that_names_what_its_sentence_does_not_write_is_left_out() -> Non
     assert _role("Keeper of the Valombre Lighthouse Board", khmer) == ""
     french = "Le camarade Nguyen Van Dung, secrétaire du Comité provincial du Parti de Binh Thuan, a présidé."
     assert _role("Secretary of the Binh Thuan Provincial Party Committee", french) != ""
+
+
+def test_a_name_in_a_script_without_spaces_is_the_longest_run_the_lexicon_reads_around_its_noun() -> None:
+    from summarizer.text.meetings import unspaced_name_in
+
+    chinese = "越通社——12月29日，青林省人民议会召开了第十届省人民议会第七次会议，评估2025年情况。"
+    assert unspaced_name_in(chinese, "zh") == "第十届省人民议会第七次会议"  # not the verb before it
+    korean = "3월 2일 오전, 다낭시 인민의회 제9기(2026~2031년 임기) 4차 회의가 열렸다."
+    assert unspaced_name_in(korean, "ko") == "다낭시 인민의회 제9기(2026~2031년 임기) 4차 회의"
+    lao = "ກອງປະຊຸມ ຄົບຄະນະບໍລິຫານງານພັກແຂວງ ຄັ້ງທີ 7 ສະໄໝທີ IX ໄດ້ໄຂຂຶ້ນ ວັນທີ 3"
+    assert unspaced_name_in(lao, "lo") == "ກອງປະຊຸມ ຄົບຄະນະບໍລິຫານງານພັກແຂວງ ຄັ້ງທີ 7 ສະໄໝທີ IX"
+    assert unspaced_name_in("代表们参加了会议。", "zh") is None  # a noun alone says no meeting

@@ -173,3 +173,17 @@ def test_summarize_languages_lists_every_lexicon_and_what_it_covers() -> None:
     assert "| Thai |" in rows["th"] and rows["th"].split(" | ")[2] == "–"  # no chairing verbs: the model reads
     counts = CliRunner().invoke(cli, ["languages", "--json"])
     assert int(rows["zh"].split(" | ")[-1].rstrip(" |")) == sum(__import__("json").loads(counts.output)["zh"].values())
+
+
+DATES = [entry for _, entry in ENTRIES if entry.category == "date_patterns"]
+
+
+@pytest.mark.parametrize("entry", DATES, ids=[f"{e.language}-{e.english or e.word[:20]}" for e in DATES])
+def test_each_date_pattern_reads_its_example_as_a_day_of_its_month(entry: lexicon.Entry) -> None:
+    from summarizer.text.dates import month_and_day
+
+    for example in entry.examples:
+        found = month_and_day(example, entry.language)
+        assert found is not None, f"no day read in {example!r}"
+        if (entry.english or "").isdigit():  # a month by name: the entry says which
+            assert found[0] == int(entry.english or "")

@@ -19,10 +19,11 @@ from summarizer import lexicon
 from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import a_documents_day, dated, day_in_lead
+from summarizer.text.day_words import day_of_sentence
 from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
-from summarizer.text.meeting_names import NameParts, english_name, full_name_parts, parse_name
-from summarizer.text.meetings import has_a_meeting_word, meeting_name_in, meeting_names_in
+from summarizer.text.meeting_names import NameParts, english_name, full_name_parts, parse_name, spaces_words
+from summarizer.text.meetings import has_a_meeting_word, meeting_name_in, meeting_names_in, unspaced_name_in
 from summarizer.text.names import names_a_body, value_or_none
 from summarizer.text.numbers import english_numbers
 from summarizer.text.places import is_a_venue, why_not_a_place
@@ -62,12 +63,14 @@ DRAFTS = {"meeting": MeetingDraft}
 def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]) -> Meeting:
     """The meeting the article reports; values not found in the article are dropped with a warning."""
     draft = asker.ask_about_article("meeting", MeetingDraft)
-    date_words = _meeting_day(_copied_date(draft.date_as_written, original, warnings), original, warnings)
-    date, year_from = dated(date_words, original, language)
-    if date is None and (opening := day_in_lead(original)) is not None:
-        date_words, (date, year_from) = opening, dated(opening, original, language)
     copied = found_in_article("name", draft.name_as_written, original, warnings)
     written = _written_name(copied, original, language, warnings)
+    date_words = _meeting_day(_copied_date(draft.date_as_written, original, warnings), original, warnings)
+    date, year_from = dated(date_words, original, language)
+    # The model gave no day the article has: the day the lead opens with, or the one the name's sentence gives.
+    for found in (day_in_lead(original), day_of_sentence(written, original, language)):
+        if date is None and found is not None:
+            date_words, (date, year_from) = found, dated(found, original, language)
     organiser = _organiser(found_in_article("organiser", draft.organiser, original, warnings), warnings)
     name, name_by = _name_by_rule(written, original, organiser, language)
     return Meeting(
@@ -191,7 +194,7 @@ def _written_name(written: str | None, original: str, language: str, warnings: l
         return max(fuller, key=lambda name: _said(parse_name(name, language))) if fuller else written
     if written is not None:
         warnings.append(f"dropped meeting name {written!r}: it names no meeting")
-    return meeting_name_in(original)
+    return meeting_name_in(original) if spaces_words(language) else unspaced_name_in(original, language)
 
 
 def _fuller(name: str, other: str, language: str) -> bool:

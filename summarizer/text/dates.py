@@ -93,7 +93,7 @@ def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date 
     dateline = publication_date(text, language)
     if dateline is not None and (day := _day_and_month(phrase, language, dateline)) is not None:
         return day, "dateline"
-    day_and_month = _month_and_day(phrase, language)
+    day_and_month = month_and_day(phrase, language)
     if day_and_month is None:
         return None, None
     for source, year in _stated_years(phrase, text, day_and_month[0]):
@@ -147,32 +147,45 @@ def _year_of(years: list[int], month: int, words: str = "") -> int | None:
     return years[0]
 
 
-def _month_and_day(phrase: str, language: str | None) -> tuple[int, int] | None:
+def month_and_day(phrase: str, language: str | None) -> tuple[int, int] | None:
     """(month, day) of a phrase with no year ("Ngày 29-5", "Sáng 6/12", "On March 24", "5月4日")."""
     numeric = _DAY_MONTH.search(phrase)
     if numeric and 1 <= int(numeric[2]) <= 12 and 1 <= int(numeric[1]) <= 31:
         return int(numeric[2]), int(numeric[1])
-    for pattern in _date_patterns(language):
-        match = pattern.search(phrase)
-        if match and match.groupdict().get("m") and match.groupdict().get("d"):
-            return int(match["m"]), int(match["d"])
+    for _, _, _, month, day in pattern_days(phrase, language):
+        return month, day
     found = _search(phrase, language, {"REQUIRE_PARTS": ["day", "month"], "RELATIVE_BASE": dt.datetime(2000, 12, 31)})
     return (found.month, found.day) if found else None
 
 
+def dateparser_languages(language: str | None) -> list[str]:
+    """The languages dateparser is told to read: the article's, then English (datelines, stamps)."""
+    return [language, "en"] if language and language != "en" else ["en"]
+
+
 def _lexicon_date(phrase: str, language: str | None) -> dt.date | None:
     """A full date written as the lexicon's date patterns say ("2024年5月4日", "2024년 5월 4일")."""
-    for pattern in _date_patterns(language):
-        match = pattern.search(phrase)
-        if match and match.groupdict().get("y"):
-            return _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    for _, _, year, month, day in pattern_days(phrase, language):
+        if year is not None:
+            return _safe_date(year, month, day)
     return None
 
 
-def _date_patterns(language: str | None) -> list[re.Pattern[str]]:
+def pattern_days(text: str, language: str | None) -> list[tuple[int, str, int | None, int, int]]:
+    """(start, words, year or None, month, day) of each day the lexicon's date patterns find in ``text``,
+    pattern by pattern: the month is the pattern's group, or the entry's own number for a month by name
+    ("ថ្ងៃទី៧ ខែសីហា", "24 ก.พ. 2564"); digits of any script count."""
     from summarizer import lexicon
 
-    return [pattern for pattern, _ in lexicon.compiled("date_patterns", (language,) if language else None)]
+    found = []
+    for pattern, entry in lexicon.compiled("date_patterns", (language,) if language else None):
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            month = groups.get("m") or (entry.english if (entry.english or "").isdigit() else None)
+            if month and groups.get("d"):
+                year = int(groups["y"]) if groups.get("y") else None
+                found.append((match.start(), match[0], year, int(month), int(groups["d"])))
+    return found
 
 
 def publication_date(text: str, language: str | None) -> dt.date | None:
@@ -220,7 +233,7 @@ def _search(text: str, language: str | None, settings: dict[str, object]) -> dt.
     """The first absolute date in ``text``: relative words ("now", "yesterday") never date a meeting."""
     from dateparser.search import search_dates
 
-    languages = [language, "en"] if language and language != "en" else ["en"]
+    languages = dateparser_languages(language)
     absolute = {**settings, "PARSERS": ["absolute-time"]}
     try:
         found = search_dates(text, languages=languages, settings=absolute)

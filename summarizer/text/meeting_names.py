@@ -84,7 +84,7 @@ def parse_name(written: str, language: str, stop_at_unknown: bool = False) -> Na
 
     In a script written without spaces between words (乂安省第十八届人民议会…), the letters no word of the
     lexicon reads are gathered, and those just before a level (省, 성, ແຂວງ) are the place."""
-    tokens, spaced = _tokens(language), _spaced(language)
+    tokens, spaced = _tokens(language), spaces_words(language)
     parts = NameParts()
     position, last, pending = 0, "", ""
     while position < len(written) and not (stop_at_unknown and parts.unknown):
@@ -219,7 +219,8 @@ def _period(template: str, match: re.Match[str]) -> str:
     return re.sub(r"\{(month:)?(\d)\}", fill, template)
 
 
-def _spaced(language: str) -> bool:
+def spaces_words(language: str) -> bool:
+    """Whether the language spaces its words (its lexicon says so; true for a language without one)."""
     found = lexicon.languages().get(language)
     return found is None or found.word_boundaries is True
 
@@ -233,7 +234,7 @@ def _tokens(language: str) -> list[tuple[str, re.Pattern[str], str | None]]:
     they are matched wherever they stand (a level is written onto its place: 탄호아시)."""
     if language not in lexicon.languages():
         return []
-    spaced, only = _spaced(language), (language,)
+    spaced, only = spaces_words(language), (language,)
 
     def compiled(word: str) -> re.Pattern[str]:
         return re.compile(lexicon.bounded(word, True) if spaced else word, re.IGNORECASE)

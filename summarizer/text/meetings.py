@@ -108,3 +108,35 @@ def ordinal_name_in_english(written: str) -> str | None:
     number = int(match[2])
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix} {_NOUNS_IN_ENGLISH[match[1].casefold()]}"
+
+
+_UNSPACED_CHARS = 1500
+_REACH = 60  # characters a name runs before or after its noun in a script without spaces
+_TRIED_NOUNS = 4
+_EDGES = " ,;:、，。：；"
+
+
+def unspaced_name_in(text: str, language: str) -> str | None:
+    """The first meeting name in the opening of an article written without spaces between words (zh, ja,
+    ko, km, lo, th), as written: the longest run of words the lexicon reads whole on either side of a
+    meeting noun ("第十届省人民议会第七次会议", "ກອງປະຊຸມ … ຄັ້ງທີ 5 ສະໄໝທີ V"), with an ordinal or a body
+    besides the noun; or None. ``meeting_name_in``'s way (a noun and the words up to a verb) needs spaces."""
+    from summarizer.text.meeting_names import parse_name
+
+    def reads(words: str) -> bool:
+        parts = parse_name(words, language)
+        return parts.complete and (parts.ordinal is not None or parts.body is not None)
+
+    opening = text[:_UNSPACED_CHARS]
+    nouns = [match for pattern in lexicon.compounding("meeting_nouns") for match in pattern.finditer(opening)]
+    for noun in sorted(nouns, key=lambda match: match.start())[:_TRIED_NOUNS]:
+        line_start, line_end = opening.rfind("\n", 0, noun.start()) + 1, opening.find("\n", noun.end())
+        line_end = len(opening) if line_end < 0 else line_end
+        before = (opening[start : noun.end()] for start in range(max(line_start, noun.start() - _REACH), noun.start()))
+        after = (opening[noun.start() : end] for end in range(min(line_end, noun.end() + _REACH), noun.end(), -1))
+        runs = ((words.strip(_EDGES) for words in run) for run in (before, after))
+        found = [next((words for words in run if reads(words)), None) for run in runs]
+        best = max(filter(None, found), key=len, default=None)
+        if best is not None:
+            return best
+    return None

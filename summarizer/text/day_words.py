@@ -1,0 +1,65 @@
+"""The day written in the sentence that names the meeting, when the model gives none the article has.
+
+The sentence that names the meeting often opens with its day ("Ngày 29-9, … Hội nghị lần thứ 25 …",
+"12月29日，…召开了第七次会议"), though the lead, where the rules look first, does not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+
+from summarizer.text.dates import a_documents_day, dateparser_languages, pattern_days
+from summarizer.text.sentences import split_sentences
+
+# A day and month with a slash or a dash ("29-9", "6/12"): after a dot or before a percent, a decimal or a range.
+_SLASHED_DAY = re.compile(r"(?<![\d/.,-])(\d{1,2})[/-](\d{1,2})(?![\d/.,-]*\d)(?!\s?%)")
+_NO_YEAR = 2000  # a leap year: 29 February is a day
+
+
+def day_of_sentence(words: str | None, text: str, language: str | None) -> str | None:
+    """The day written in the sentence where ``words`` (the meeting's name) stand, or None."""
+    if not words:
+        return None
+    sentence = next((one for one in split_sentences(text) if words in one), None)
+    if sentence is None:
+        return None
+    for found, _ in search_dates_in(sentence, language):
+        start = text.find(found)
+        if start >= 0 and not a_documents_day(text, start):
+            return found
+    return None
+
+
+def search_dates_in(text: str, language: str | None) -> list[tuple[str, dt.date]]:
+    """Every day ``text`` writes, as (its words, the day; year 2000 when none is written), in order: the
+    lexicon's patterns ("12月29日", "ថ្ងៃទី៧ ខែសីហា"), a day and month with a slash or a dash, and what
+    dateparser reads ("8 novembre 2022", "1 июля")."""
+    found: dict[int, tuple[str, dt.date]] = {}
+    for start, words, year, month, day in pattern_days(text, language):
+        _add(found, start, words, year or _NO_YEAR, month, day)
+    for match in _SLASHED_DAY.finditer(text):
+        _add(found, match.start(), match[0], _NO_YEAR, int(match[2]), int(match[1]))
+    for words, moment in _dateparser_days(text, language):
+        # Digits alone are read above, where a percent or a decimal rules them out ("3-5%" is no 3 May).
+        if any(char.isalpha() for char in words) and any(char.isdigit() for char in words):
+            _add(found, text.find(words), words, moment.year, moment.month, moment.day)
+    return [found[start] for start in sorted(found) if start >= 0]
+
+
+def _dateparser_days(text: str, language: str | None) -> list[tuple[str, dt.datetime]]:
+    from dateparser.search import search_dates
+
+    base = dt.datetime(_NO_YEAR, 12, 31)
+    settings = {"REQUIRE_PARTS": ["day", "month"], "PARSERS": ["absolute-time"], "RELATIVE_BASE": base}
+    try:
+        return search_dates(text, languages=dateparser_languages(language), settings=settings) or []
+    except (ValueError, KeyError):  # dateparser refuses languages it does not know
+        return []
+
+
+def _add(found: dict[int, tuple[str, dt.date]], start: int, words: str, year: int, month: int, day: int) -> None:
+    if start not in found:
+        with contextlib.suppress(ValueError):  # no such day: "31/4", 29 February of a year without it
+            found[start] = (words, dt.date(year, month, day))
