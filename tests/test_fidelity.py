@@ -324,3 +324,15 @@ def test_a_name_in_a_script_without_spaces_is_the_longest_run_the_lexicon_reads_
     lao = "ກອງປະຊຸມ ຄົບຄະນະບໍລິຫານງານພັກແຂວງ ຄັ້ງທີ 7 ສະໄໝທີ IX ໄດ້ໄຂຂຶ້ນ ວັນທີ 3"
     assert unspaced_name_in(lao, "lo") == "ກອງປະຊຸມ ຄົບຄະນະບໍລິຫານງານພັກແຂວງ ຄັ້ງທີ 7 ສະໄໝທີ IX"
     assert unspaced_name_in("代表们参加了会议。", "zh") is None  # a noun alone says no meeting
+
+
+def test_in_another_script_a_place_of_the_gazetteer_must_be_the_articles() -> None:
+    from summarizer.text.fidelity import index_article, untraced
+
+    # A Lao report came back "held in the city of Bangkok"; a Thai one "held in Bangkok": neither names it.
+    lao = "ກອງປະຊຸມຄະນະບໍລິຫານງານພັກແຂວງຫຼວງພະບາງ ໄດ້ໄຂຂຶ້ນໃນມື້ນີ້."
+    assert [str(item) for item in untraced("It was held in Bangkok.", index_article(lao))] == ["place 'Bangkok'"]
+    assert untraced("It was held in Luang Prabang.", index_article(lao)) == []  # the article's own, in Lao
+    thai = "การประชุมคณะกรมการจังหวัดภูเก็ต ประจำเดือนมีนาคม ที่กรุงเทพมหานคร"
+    assert untraced("A meeting in Phuket, then in Bangkok.", index_article(thai)) == []
+    assert [item.words for item in untraced("Held in Krabi.", index_article(thai))] == ["Krabi"]

@@ -11,7 +11,8 @@ field is traced back to its article:
 - in an article written in Latin letters, every name (a capitalised word that is no common English
   word) must stand in it, accents and spaces aside ("Ha Tinh" is "Hà Tĩnh", "Hanoi" is "Hà Nội").
   Names in other scripts are transliterated in ways folding cannot trace ("Чан Куок Выонг" is Tran
-  Quoc Vuong), so only their numbers, countries and currencies are checked.
+  Quoc Vuong), so there a name is checked only when it is a place of the lexicons' gazetteers
+  (``places``: "Bangkok" must be กรุงเทพ in a Thai article, not in a Lao one that never names it).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class ArticleIndex:
     currencies: frozenset[str]
     folded: str  # letters only, accents and case folded, no spaces
     latin: bool  # written in Latin letters: its names can be traced by folding
+    places: frozenset[str] = frozenset()  # in another script: the gazetteer's English for the places it names
 
 
 @functools.lru_cache(maxsize=64)
@@ -61,12 +63,14 @@ def index_article(text: str) -> ArticleIndex:
     # The article's words are read with its own language's lexicon (and English's, which reports quote);
     # every lexicon when its language is unknown: a search per entry is this index's cost.
     only = (language.code, "en") if language else None
+    latin = main_script(text[:3000]) in (None, "latin")  # the opening tells the script; cost grows with length
     return ArticleIndex(
         numbers=article_keys(text, only),
         countries=_named(text, "countries", only) | ({language.country} if language and language.country else set()),
         currencies=_named(text, "currencies", only),
         folded=fold(text),
-        latin=main_script(text[:3000]) in (None, "latin"),  # the opening tells the script; cost grows with length
+        latin=latin,
+        places=frozenset() if latin else _named(text, "places", only),
     )
 
 
@@ -87,7 +91,23 @@ def mentions(english: str, article: ArticleIndex) -> list[tuple[Untraced, bool]]
     ]
     if article.latin:
         found += [(Untraced("name", word), fold(word) in article.folded) for word in _names(english)]
+    else:  # names in another script are not traced by folding, but a place the gazetteer knows can be
+        found += [
+            (Untraced("place", words), name in article.places or fold(name) in article.folded)
+            for words, name in _gazetteer_places(english)
+        ]
     return found
+
+
+def _gazetteer_places(english: str) -> list[tuple[str, str]]:
+    """(words, name) of each place of the lexicons' gazetteers an English text names ("held in Bangkok")."""
+    return [(match[0], match[0]) for match in _gazetteer().finditer(english)]
+
+
+@functools.cache
+def _gazetteer() -> re.Pattern[str]:
+    names = sorted({entry.english for entry in lexicon.entries("places") if entry.english}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 def untraced(english: str, article: ArticleIndex) -> list[Untraced]:
