@@ -124,6 +124,9 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "status_words": statuses.status_from_words,
         "goal_words": statuses.is_a_goal,
         "deadline_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
+        "resolution_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
+        "document_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
+        "day_openings": dates.day_in_lead,
         "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 
 from summarizer import lexicon
-from summarizer.text.dates import RESOLUTION_WORDS
 
 _MEETING_WORDS = (
     r"hội nghị|kỳ họp|phiên họp|cuộc họp|buổi họp|buổi làm việc|đại hội|hội thảo|"
@@ -46,7 +45,7 @@ _NAME = re.compile(
 )
 
 
-_DOCUMENT_BEFORE = re.compile(RESOLUTION_WORDS, re.IGNORECASE)
+_DOCUMENT_BEFORE = re.compile(lexicon.alternation("resolution_words"), re.IGNORECASE)
 # After "tại" (at), the words that end a name elsewhere are the name's own: "Tại Hội nghị đánh giá kết quả thực
 # hiện nhiệm vụ năm 2020…", "tại Hội nghị sơ kết 6 tháng đầu năm" (the meeting that reviewed…).
 _NAME_VERBS = r"đánh giá|sơ kết|tổng kết|triển khai|thông qua|xem xét|cho ý kiến|thảo luận"
