@@ -79,12 +79,22 @@ def test_words_are_joined_in_language_order_each_once() -> None:
 
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
-    from summarizer.text import clauses, dates, fidelity, names, places, sentences, speakers, statuses
+    from summarizer.text import clauses, dates, fidelity, meetings, names, places, sentences, speakers, statuses
     from summarizer.text import figure_patterns as figures
 
     def before_a_date(example: str) -> object:
         date = re.search(r"\d{1,2}/\d{1,2}", example)
         return date and figures.DATE_WORDS.search(example[: date.start()])
+
+    stop = re.compile(rf"[^\S\n]+(?:{meetings._STOPS})(?!\w)", re.IGNORECASE)
+
+    def name_ends_at_a_stop(example: str) -> object:
+        name = meetings._NAME.search(example)
+        return name and stop.match(example, name.end())
+
+    def name_runs_past_its_verb_after_at(example: str) -> object:
+        name, alone = meetings.meeting_name_in(example), meetings._NAME.search(example)
+        return name and alone and len(name) > len(alone[0].strip())
 
     return {
         "chair_verbs": sentences.chairing_verb_at,
@@ -127,6 +137,9 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "resolution_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
         "document_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
         "day_openings": dates.day_in_lead,
+        "meeting_words": lambda example: meetings.has_a_meeting_word(example) and meetings._NAME.search(example),
+        "name_stops": name_ends_at_a_stop,
+        "name_verbs": name_runs_past_its_verb_after_at,
         "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m
