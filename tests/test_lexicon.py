@@ -96,6 +96,12 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         name, alone = meetings.meeting_name_in(example), meetings._NAME.search(example)
         return name and alone and len(name) > len(alone[0].strip())
 
+    def dropped_as_a_country(example: str) -> object:
+        from summarizer.steps import meeting
+
+        place = example.rsplit(":", 1)[-1].strip(" .")
+        return place.casefold() in meeting._COUNTRIES and meeting._place(place, example, []) is None
+
     return {
         "chair_verbs": sentences.chairing_verb_at,
         "directive_words": sentences.DIRECTIVE_WORDS.search,
@@ -140,6 +146,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "meeting_words": lambda example: meetings.has_a_meeting_word(example) and meetings._NAME.search(example),
         "name_stops": name_ends_at_a_stop,
         "name_verbs": name_runs_past_its_verb_after_at,
+        "country_names": dropped_as_a_country,
         "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m

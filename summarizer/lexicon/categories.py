@@ -28,6 +28,7 @@ CATEGORIES: dict[str, str] = {
     "plan_words": "the plan, estimate or target a share is of (105% kế hoạch, 95 per cent of the plan)",
     "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
     "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",
+    "country_names": "countries a meeting's place may not be, the whole place as written (Việt Nam, Italia)",
     "places": "places written in another script, with their English (乂安: Nghe An): the gazetteer of names",
     "deadline_words": "words just before a date that make it a deadline, not the meeting's day (entro il, by)",
     "resolution_words": "words naming a resolution (nghị quyết, résolution): a date or a meeting after them is its",
