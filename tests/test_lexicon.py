@@ -79,7 +79,7 @@ def test_words_are_joined_in_language_order_each_once() -> None:
 
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
-    from summarizer.text import clauses, dates, fidelity, meetings, names, places, sentences, speakers, statuses
+    from summarizer.text import clauses, dates, fidelity, meetings, names, places, sentences, speakers, statuses, titles
     from summarizer.text import figure_patterns as figures
 
     def before_a_date(example: str) -> object:
@@ -147,6 +147,11 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "name_stops": name_ends_at_a_stop,
         "name_verbs": name_runs_past_its_verb_after_at,
         "country_names": dropped_as_a_country,
+        "offices": titles.english_role,
+        "title_bodies": titles.english_role,
+        "title_levels": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
+        "level_stems": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
+        "title_phrases": titles.english_role,
         "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m
@@ -161,6 +166,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
     }
 
 
+_LEVELS = ("Provincial", "District", "City", "Town", "Commune")
 RULES = _rule_patterns()
 RULE_ENTRIES = [entry for _, entry in ENTRIES if entry.category in RULES]
 
