@@ -79,12 +79,28 @@ def test_words_are_joined_in_language_order_each_once() -> None:
 
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
-    from summarizer.text import clauses, dates, fidelity, names, places, sentences, speakers, statuses
+    from summarizer.text import clauses, dates, fidelity, meetings, names, places, sentences, speakers, statuses, titles
     from summarizer.text import figure_patterns as figures
 
     def before_a_date(example: str) -> object:
         date = re.search(r"\d{1,2}/\d{1,2}", example)
         return date and figures.DATE_WORDS.search(example[: date.start()])
+
+    stop = re.compile(rf"[^\S\n]+(?:{meetings._STOPS})(?!\w)", re.IGNORECASE)
+
+    def name_ends_at_a_stop(example: str) -> object:
+        name = meetings._NAME.search(example)
+        return name and stop.match(example, name.end())
+
+    def name_runs_past_its_verb_after_at(example: str) -> object:
+        name, alone = meetings.meeting_name_in(example), meetings._NAME.search(example)
+        return name and alone and len(name) > len(alone[0].strip())
+
+    def dropped_as_a_country(example: str) -> object:
+        from summarizer.steps import meeting
+
+        place = example.rsplit(":", 1)[-1].strip(" .")
+        return place.casefold() in meeting._COUNTRIES and meeting._place(place, example, []) is None
 
     return {
         "chair_verbs": sentences.chairing_verb_at,
@@ -124,6 +140,18 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "status_words": statuses.status_from_words,
         "goal_words": statuses.is_a_goal,
         "deadline_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
+        "resolution_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
+        "document_words": lambda example: dates.a_documents_day(example, re.search(r"\d", example).start()),
+        "day_openings": dates.day_in_lead,
+        "meeting_words": lambda example: meetings.has_a_meeting_word(example) and meetings._NAME.search(example),
+        "name_stops": name_ends_at_a_stop,
+        "name_verbs": name_runs_past_its_verb_after_at,
+        "country_names": dropped_as_a_country,
+        "offices": titles.english_role,
+        "title_bodies": titles.english_role,
+        "title_levels": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
+        "level_stems": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
+        "title_phrases": titles.english_role,
         "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m
@@ -138,6 +166,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
     }
 
 
+_LEVELS = ("Provincial", "District", "City", "Town", "Commune")
 RULES = _rule_patterns()
 RULE_ENTRIES = [entry for _, entry in ENTRIES if entry.category in RULES]
 

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from summarizer.lexicon.categories import AS_WRITTEN, CATEGORIES
+
 # Languages in the order their words join a pattern (alternatives are tried in this order).
 ORDER = ("vi", "fr", "en", "es", "pt", "it", "de", "ru", "uk", "zh", "ja", "ko", "km", "lo", "th")
 
@@ -196,106 +198,3 @@ def _strings(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     return (value,) if isinstance(value, str) else tuple(str(item) for item in value)
-
-
-# What each category holds and which rules read it (``summarize languages`` lists them per language).
-CATEGORIES: dict[str, str] = {
-    "meeting_nouns": "nouns that name a meeting (hội nghị, conférence, 会议), with their English",
-    "bodies": "bodies that meet or hold office (People's Council, Party Committee), with their English",
-    "levels": "administrative levels (province, district, commune), with their English adjective",
-    "offices": "offices a title is made of (secretary, chairman), with their English",
-    "meeting_modifiers": "words that qualify a meeting (mở rộng: Extended, bất thường: Extraordinary), in English",
-    "name_joiners": "words that join the parts of a meeting's name and say nothing of their own (của: of)",
-    "periods": "periods a meeting's name covers, as patterns with groups and an English template ({1}, {2})",
-    "ordinals": "ordinal words and markers (thứ, lần thứ, 第...次, dixième), with their number where fixed",
-    "terms": "words that give a body's term (khóa, 届, созыва)",
-    "months": "month names, with their number as English",
-    "chair_verbs": "verbs and phrases that say someone chaired (chủ trì, présider, 主持)",
-    "address_words": "words of address before a name (đồng chí, camarade, 同志), never part of it",
-    "directive_words": "words that set a task (must, cần, поручил)",
-    "status_words": "words that state a result against its target (vượt, exceeded), with that status in English",
-    "goal_words": "words that make a figure a goal for the period ahead, not a result (phấn đấu, aims to, 力争)",
-    "plan_words": "the plan, estimate or target a share is of (105% kế hoạch, 95 per cent of the plan)",
-    "currencies": "currencies a figure may be in (đồng, 越南盾), with their English",
-    "countries": "countries, and places and parties that stand for one (Trung Quốc, 中国; Beijing), with their English",
-    "places": "places written in another script, with their English (乂安: Nghe An): the gazetteer of names",
-    "deadline_words": "words just before a date that make it a deadline, not the meeting's day (entro il, by)",
-    "review_words": "words that review a whole year (итоги прошедшего года, kết quả năm): it may meet in the next",
-    "date_patterns": "dates as a language writes them, with named groups y, m, d (2024年5月4日)",
-    "number_words": "ordinal words (dixième, десятое, thứ hai), with their number as ``en``",
-    "chair_nouns": "titles a chairing verb's stem also matches (Vorsitzende): not a verb",
-    "attended_verbs": "verbs that say a guest attended, before 'and' and a verb of their own (asistió y dirigió)",
-    "and_words": "words for 'and' that join two names, two verbs or two counts",
-    "remark_phrases": "phrases that look like directives but introduce a remark or a report (il convient de noter)",
-    "opening_orders": "words that make a sentence an order when they open it (Đề nghị..., Необходимо...)",
-    "past_markers": "words just before a directive word that tell it in the past (đã, continued to)",
-    "abbreviations": "abbreviations written with a period inside a sentence, without it (tp, Mme, z.B, т.д)",
-    "comrade_words": "words that head a list of people's names (các đồng chí, les camarades :, товарищи)",
-    "body_words": "words that make a capitalised name a body's (committee, Hội đồng, Báo, партия), not a person's",
-    "articles": "articles before a noun: a capitalised word after one is a noun, not a name (German capitalises nouns)",
-    "venue_words": "rooms and buildings a meeting is held in (hall, sala, hội trường)",
-    "spelt_out": "abbreviations spelt out before a clause is translated (KH: kế hoạch), with what each stands for",
-    "number_scales": "words for thousands, millions, billions before a currency (tỷ đồng)",
-    "percent_words": "words for per cent after a number (per cent, pour cent, процентов); '%' is in the code",
-    "of_total_words": "words between a count and its total (21 des 25, 3 out of 4, 12 trong tổng số 15)",
-    "total_articles": "articles between those words and the total (21 sur les 25, 3 of the 4)",
-    "plan_before_share": "a plan named before the share of it that was done (план выполнен на 104 процента)",
-    "share_prepositions": "prepositions before that share (на, at, à, zu)",
-    "plan_rates": "words that give the planned rate beside a result (6,47% (kế hoạch 9,05%), against a target of 7 %)",
-    "target_words": "targets or indicators counted (3 chỉ tiêu, 11 targets, 12 objectifs)",
-    "fraction_of_plan": "the plan after a fraction of it (1/4 kế hoạch năm, 3/4 du plan)",
-    "annual_plans": "a plan for the whole year (kế hoạch năm, annual plan, годового плана)",
-    "status_verbs": "verbs that say a result reached or passed its plan (vượt, exceeding, dépassant)",
-    "plan_after_status": "the plan or target after such a verb (vượt chỉ tiêu, exceeding the plan)",
-    "planned_words": "words before the quantity planned (планували, planned, dự kiến, the goal of)",
-    "periods_to_date": "part of a year a report covers (6 tháng, first half), with that part in English",
-    "date_words": "words just before a day and month (Sáng 3/7, le 3/7): such a pair is a date",
-    "back_references": "words that open a clause pointing back at the figures before it (ambos, which, cả hai)",
-    "target_mentions": "words anywhere in such a clause that name a plan or target (kế hoạch, target, meta)",
-    "address_after": "words of address after a name (同志, 氏, 동지), never part of it",
-    "counters": "counters and units written on or right after a number (24项, 4,200개, 143名, ១៤៣ នាក់)",
-    "total_then_count": "words between a total and the count of it that follows (26项指标中有24项, 26개 지표 중 24개)",
-    "target_lead_words": "words just before a number that make it the target a result is measured against (목표 7%)",
-    "target_tail_words": "words just after a number that make it the target a result is measured against (8%目标)",
-    "schedule_words": "words saying a share of a plan keeps to schedule or lags (計画通り, 일정대로), with that status",
-}
-# Categories whose fragments are used as written, each with its own boundaries (see the module's docstring).
-AS_WRITTEN = frozenset(
-    {
-        "chair_verbs",
-        "chair_nouns",
-        "attended_verbs",
-        "and_words",
-        "directive_words",
-        "remark_phrases",
-        "opening_orders",
-        "past_markers",
-        "address_words",
-        "comrade_words",
-        "body_words",
-        "status_words",
-        "plan_words",
-        "percent_words",
-        "of_total_words",
-        "total_articles",
-        "plan_before_share",
-        "share_prepositions",
-        "plan_rates",
-        "target_words",
-        "fraction_of_plan",
-        "annual_plans",
-        "status_verbs",
-        "plan_after_status",
-        "planned_words",
-        "periods_to_date",
-        "date_words",
-        "back_references",
-        "target_mentions",
-        "address_after",
-        "counters",
-        "total_then_count",
-        "target_lead_words",
-        "target_tail_words",
-        "schedule_words",
-    }
-)

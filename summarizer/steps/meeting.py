@@ -29,19 +29,8 @@ from summarizer.text.numbers import english_numbers
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.titles import supported_titles
 
-# Words of bodies (party committees, councils, governments) in the languages these reports come in.
-_COUNTRIES = {
-    "vietnam",
-    "viet nam",
-    "việt nam",
-    "vietnã",
-    "вьетнам",
-    "в'єтнам",
-    "cuba",
-    "italia",
-    "italy",
-    "deutschland",
-}
+# Countries, as a whole place is written in the languages these reports come in: not where a meeting was held.
+_COUNTRIES = frozenset(lexicon.words("country_names"))
 MAX_TOKENS = {"meeting": 400}
 
 

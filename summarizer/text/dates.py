@@ -20,22 +20,7 @@ _DATELINE_CHARS = 600
 # A year and month at the very top ("2023-10", a page's archive stamp): the year of a day and month.
 _YEAR_MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
 _YEAR_MONTH_CHARS = 100
-# Words naming a resolution: a date or a conference after them is the document's, not the meeting's.
-RESOLUTION_WORDS = (
-    r"resolution|résolution|resolución|resolução|risoluzione|beschluss|nghị quyết|резолюц|постановлени|рішенн"
-)
-# Words before a date that make it a document's or a page's day, not the meeting's (nor the dateline).
-_NOT_THE_MEETING_DAY = re.compile(
-    r"(?:" + RESOLUTION_WORDS + r"|quyết định|chỉ thị|kết luận|"
-    r"decision|décision|decree|décret|directive|updated|cập nhật|mis à jour|"
-    r"aktualisiert|actualizado|atualizado|обновлено|оновлено|\bno\.|\bnr\.|\bsố|\bn°)[^.;\n]{0,40}$",
-    re.IGNORECASE,
-)
 _DOCUMENT_WINDOW = 60  # characters before a date in which a document's words make it the document's day
-# "Sáng 1/3", "Ngày 29-9", "Chiều ngày 27/9": the day a Vietnamese report opens with, by the part of the day.
-_DAY_OPENING = re.compile(
-    r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:ngày\s+)?\d{1,2}\s?[/-]\s?\d{1,2}\b(?![/-]\d)"
-)
 _LEAD_CHARS = 800
 _DOCUMENT_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
 _PERIOD = re.compile(r"(?<!\d)(?:19|20|25)\d{2}\s*[-–~]\s*(?:19|20|25)?\d{2,4}(?!\d)")
@@ -50,7 +35,27 @@ def a_documents_day(text: str, start: int) -> bool:
     """Whether the date at ``start`` of ``text`` is a document's, an update's or a deadline's day ("Resolution
     No. 18 of 25 October 2017", "Updated 06/12/2018", "entro il 31 dicembre 2022"), by the words before it."""
     before = text[max(0, start - _DOCUMENT_WINDOW) : start]
-    return bool(_NOT_THE_MEETING_DAY.search(before) or _deadline().search(before))
+    return bool(_not_the_meeting_day().search(before) or _deadline().search(before))
+
+
+@functools.cache
+def _not_the_meeting_day() -> re.Pattern[str]:
+    """A resolution's or a document's words (``resolution_words``, ``document_words``: decree, updated, số) before
+    a date: it is the document's or the page's day, not the meeting's (nor the dateline)."""
+    from summarizer import lexicon
+
+    words = f"{lexicon.alternation('resolution_words')}|{lexicon.alternation('document_words')}"
+    return re.compile(rf"(?:{words})[^.;\n]{{0,40}}$", re.IGNORECASE)
+
+
+@functools.cache
+def _day_opening() -> re.Pattern[str]:
+    """ "Sáng 1/3", "Ngày 29-9", "Chiều ngày 27/9": the day a Vietnamese report opens with, by the part of the
+    day (``day_openings``), its first letter in either case."""
+    from summarizer import lexicon
+
+    words = "|".join(f"[{word[0].upper()}{word[0]}]{word[1:]}" for word in lexicon.words("day_openings"))
+    return re.compile(rf"\b(?:{words})\s+(?:ngày\s+)?\d{{1,2}}\s?[/-]\s?\d{{1,2}}\b(?![/-]\d)")
 
 
 @functools.cache
@@ -70,7 +75,7 @@ def _review() -> re.Pattern[str]:
 def day_in_lead(text: str) -> str | None:
     """The first day and month the lead gives by the part of the day ("Sáng 1/3"), not a document's; the
     model copies the page's archive stamp ("2024-03") instead of it."""
-    for match in _DAY_OPENING.finditer(text[:_LEAD_CHARS]):
+    for match in _day_opening().finditer(text[:_LEAD_CHARS]):
         if not a_documents_day(text, match.start()):
             return match[0]
     return None

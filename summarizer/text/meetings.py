@@ -15,29 +15,12 @@ import re
 from collections.abc import Iterator
 
 from summarizer import lexicon
-from summarizer.text.dates import RESOLUTION_WORDS
 
-_MEETING_WORDS = (
-    r"hội nghị|kỳ họp|phiên họp|cuộc họp|buổi họp|buổi làm việc|đại hội|hội thảo|"
-    r"réunion|conférence|session|congrès|atelier|séance|assemblée|"
-    r"meeting|conference|session|congress|plenum|workshop|"
-    r"reunión|conferencia|sesión|congreso|pleno|reunião|conferência|sessão|congresso|plenária|riunione|seduta|"
-    r"sitzung|konferenz|tagung|kongress|treffen|совещани\w*|заседани\w*|конференци\w*|засідання|нарад\w*|"
-    r"конференці\w*|пленум\w*|встреч\w*|собрани\w*|зустріч\w*|encuentro|plenary"
-)
+# A meeting's nouns (``meeting_words``: Hội nghị, réunion, совещани\w*) and the words that end its name
+# (``name_stops``: verbs, prepositions, time words; ``name_verbs``: verbs, except after "tại").
+_MEETING_WORDS = lexicon.alternation("meeting_words")
 _MEETING_WORD = re.compile(r"(?<!\w)(?:" + _MEETING_WORDS + r")(?!\w)", re.IGNORECASE)
-_STOPS = (
-    r"đã|được|để|nhằm|với|tại|vào|diễn ra|khai mạc|bế mạc|tổ chức|thảo luận|cho ý kiến|đánh giá|tiến hành|nghe|"
-    r"xem xét|thông qua|sơ kết|tổng kết|triển khai|do|sáng|chiều|ngày|có|sắp|dưới|"
-    r"a|ont|s'est|se|pour|afin|sur|le \d|à|en|qui|"
-    r"was|were|has|had|is|on|to|in|at|with|held|opened|took|which|that|"
-    r"fue|se|para|en|que|foi|em|para|che|per|si|ha|wurde|in|am|zur|um|"
-    r"в|на|по|с|прошл\w*|состоял\w*|відбул\w*|провів|провела|"
-    # participles and verbs that end a name: "pleno presidido por", "riunione di oggi presieduta", "aconteció"
-    r"presidid[oa]|presiedut[oa]|présidée?|chaired|presided|aconteció|ocurrió|tuvo|teve|führte|führten|fand|tagte|"
-    r"förderte|würdigte|befasste|beschloss|erörterte|betonte|hat|ist|wurde|è|sono|stata|stato|"
-    r"di oggi|de hoy|d'aujourd'hui|today"
-)
+_STOPS = lexicon.alternation("name_stops") + "|" + lexicon.alternation("name_verbs")
 # An ordinal before the meeting's noun ("la 28ª conferencia", "the 18th conference", "12. Konferenz").
 _ORDINAL = r"(?:(?<![\w/.,-])\d{1,3}(?:ª|º|°|e|ème|th|st|nd|rd|\.)?[^\S\n]+)?"
 _NAME = re.compile(
@@ -46,16 +29,15 @@ _NAME = re.compile(
 )
 
 
-_DOCUMENT_BEFORE = re.compile(RESOLUTION_WORDS, re.IGNORECASE)
-# After "tại" (at), the words that end a name elsewhere are the name's own: "Tại Hội nghị đánh giá kết quả thực
+_DOCUMENT_BEFORE = re.compile(lexicon.alternation("resolution_words"), re.IGNORECASE)
+# After "tại" (at), the verbs that end a name elsewhere are the name's own: "Tại Hội nghị đánh giá kết quả thực
 # hiện nhiệm vụ năm 2020…", "tại Hội nghị sơ kết 6 tháng đầu năm" (the meeting that reviewed…).
-_NAME_VERBS = r"đánh giá|sơ kết|tổng kết|triển khai|thông qua|xem xét|cho ý kiến|thảo luận"
 _AT = re.compile(r"\btại\s+$", re.IGNORECASE)
 _NAME_AFTER_AT = re.compile(
     r"(?<!\w)(?:"
     + _MEETING_WORDS
     + r")(?:[^\S\n]+(?!(?:"
-    + "|".join(stop for stop in _STOPS.split("|") if stop not in _NAME_VERBS.split("|"))
+    + lexicon.alternation("name_stops")
     + r")(?!\w))[^\s,.;:!?()«»\"“”…]+){0,16}",
     re.IGNORECASE,
 )

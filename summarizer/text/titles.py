@@ -12,79 +12,49 @@ from __future__ import annotations
 
 import re
 
+from summarizer import lexicon
 from summarizer.text.names import name_words
 
-# Bodies, most specific first: (pattern, English name with {level} for the administrative level).
-_BODIES: tuple[tuple[str, str], ...] = (
-    (r"ban chấp hành trung ương đảng|trung ương đảng|ban chấp hành trung ương", "the Party Central Committee"),
-    (r"ban thường vụ (?:tỉnh|huyện|thành) ủy", "the {level} Party Standing Committee"),
-    (r"(?:tỉnh|huyện|thành|quận|thị) ủy|đảng ủy", "the {level} Party Committee"),
-    (r"ủy ban nhân dân|ubnd", "the {level} People's Committee"),
-    (r"hội đồng nhân dân|hđnd", "the {level} People's Council"),
-    (r"(?:ủy ban )?(?:mặt trận tổ quốc|mttq)(?: việt nam)?", "the {level} Vietnam Fatherland Front Committee"),
-    (r"(?:đoàn )?đại biểu quốc hội|(?:đoàn )?đbqh", "the {level} National Assembly Delegation"),
-    (r"quốc hội", "the National Assembly"),
-    (r"chính phủ", "the Government"),
-)
-_LEVELS = {
-    "tỉnh": "Provincial",
-    "huyện": "District",
-    "thành": "City",
-    "quận": "District",
-    "thị": "Town",
-    "xã": "Commune",
-    "tp": "City",
-}
-# Offices: (pattern, English) -- "Phó" (deputy) and "Thường trực" (standing) are read apart.
-_OFFICES: tuple[tuple[str, str], ...] = (
-    (r"ủy viên dự khuyết", "Alternate Member of"),
-    (r"ủy viên", "Member of"),
-    (r"bí thư", "Secretary of"),
-    (r"chủ tịch", "Chairman of"),
-    (r"trưởng đoàn", "Head of"),
-    (r"chủ nhiệm", "Chairman of"),
-    (r"trưởng ban", "Head of"),
-    (r"thủ tướng", "Prime Minister"),
-    (r"bộ trưởng", "Minister"),
-)
+# The words are the lexicons' (most specific first): ``offices`` (Secretary), ``title_bodies`` (with {level} for
+# the administrative level), ``title_levels``, ``level_stems`` (how a level begins: its English) and the whole
+# ``title_phrases`` of translated reports. "Phó" (deputy) and "Thường trực" (standing) are read apart.
+_OFFICES = tuple(lexicon.renderings("offices", ("vi",)))
+_BODIES = tuple(lexicon.renderings("title_bodies", ("vi",)))
+_LEVELS = dict(lexicon.renderings("level_stems", ("vi",)))
 _VIETNAMESE_TITLE = re.compile(
-    r"(?P<deputy>phó )?(?P<office>" + "|".join(p for p, _ in _OFFICES) + r")(?P<standing> thường trực)?"
-    r"(?: (?P<body>" + "|".join(p for p, _ in _BODIES) + r"))?(?: (?P<level>tỉnh|huyện|thành phố|tp\.?|xã))?",
+    r"(?P<deputy>phó )?(?P<office>" + lexicon.alternation("offices", ("vi",)) + r")(?P<standing> thường trực)?"
+    r"(?: (?P<body>" + lexicon.alternation("title_bodies", ("vi",)) + r"))?"
+    r"(?: (?P<level>" + lexicon.alternation("title_levels", ("vi",)) + r"))?",
     re.IGNORECASE,
 )
 # French titles of translated reports: (vice-)président / secrétaire (adjoint) (permanent) du <body> <level>.
 _FRENCH_TITLE = re.compile(
-    r"(?P<vice>vice-)?(?P<office>président|secrétaire|chef)(?P<deputy> adjoint)?(?P<standing> permanent)?"
-    r" (?:du|de la) (?P<body>comité populaire|conseil populaire|comité (?:provincial |municipal )?du parti|"
-    r"comité exécutif (?:provincial )?du parti|comité du parti)"
-    r"(?: (?P<level>provincial|de (?:la )?province|de district|du district|municipal|de la ville|de la commune))?",
+    r"(?P<vice>vice-)?(?P<office>" + lexicon.alternation("offices", ("fr",)) + r")(?P<deputy> adjoint)?"
+    r"(?P<standing> permanent)? (?:du|de la) (?P<body>" + lexicon.alternation("title_bodies", ("fr",)) + r")"
+    r"(?: (?P<level>" + lexicon.alternation("title_levels", ("fr",)) + r"))?",
     re.IGNORECASE,
 )
-_FRENCH_BODIES = {"comité populaire": "People's Committee", "conseil populaire": "People's Council"}
-_FRENCH_LEVELS = {
-    "provinc": "Provincial",
-    "district": "District",
-    "municipal": "City",
-    "ville": "City",
-    "commune": "Commune",
-}
-# Whole titles of translated reports, in the languages they come in.
-_PHRASES: tuple[tuple[str, str], ...] = (
-    (
-        r"membre du comité permanent du (?:comité provincial du parti|parti provincial)",
-        "Member of the Provincial Party Standing Committee",
-    ),
-    (r"(?:président|chef) du comité d'organisation", "Head of the Organisation Commission"),
-    (r"(?:responsable|chef) du groupe d'émulation", "Head of the Emulation Group"),
-    (r"membre (?:du comité central du parti|du comité central)", "Member of the Party Central Committee"),
-    (
-        r"premier ministre|prime minister|premierminister|primer ministro|primeiro-ministro|"
-        r"премьер-министр|прем'єр-міністр",
-        "Prime Minister",
-    ),
-    (r"gouverneur|governor|gobernador|governador|governatore|губернатор", "Governor"),
-    (r"landrat|landrätin", "District Administrator"),
-    (r"oberbürgermeister(?:in)?|bürgermeister(?:in)?|mayor|maire\b|мэр", "Mayor"),
+_FRENCH_OFFICES = dict(lexicon.renderings("offices", ("fr",)))
+_FRENCH_BODIES = dict(lexicon.renderings("title_bodies", ("fr",)))
+_FRENCH_LEVELS = dict(lexicon.renderings("level_stems", ("fr",)))
+# The order a role lists the whole titles it finds in (a German report's Landrat before its Bürgermeister); a
+# title not listed comes after, in the lexicons' order.
+_ROLE_ORDER = (
+    "Member of the Provincial Party Standing Committee",
+    "Head of the Organisation Commission",
+    "Head of the Emulation Group",
+    "Member of the Party Central Committee",
+    "Prime Minister",
+    "Governor",
+    "District Administrator",
+    "Mayor",
+)
+# Whole titles of translated reports: (every language's words for one title, its English).
+_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        ((words, english) for english, words in lexicon.by_value("title_phrases").items()),
+        key=lambda phrase: _ROLE_ORDER.index(phrase[1]) if phrase[1] in _ROLE_ORDER else len(_ROLE_ORDER),
+    )
 )
 # Title words in English and the words that say them in each language (lowercase stems).
 TITLE_STEMS: dict[str, tuple[str, ...]] = {
@@ -178,7 +148,7 @@ def _french(match: re.Match[str]) -> str:
     level_words = f"{match['level'] or ''} {body_words}".lower()
     level = next((english for word, english in _FRENCH_LEVELS.items() if word in level_words), "")
     body = _FRENCH_BODIES.get(body_words, "Party Committee")
-    office = {"président": "Chairman", "secrétaire": "Secretary", "chef": "Head"}[match["office"].lower()]
+    office = _FRENCH_OFFICES[match["office"].lower()]
     deputy = (
         "Vice " if match["vice"] and office == "Chairman" else ("Deputy " if match["vice"] or match["deputy"] else "")
     )
@@ -199,9 +169,9 @@ def _vietnamese(match: re.Match[str]) -> str:
         return prefix + office
     if not body:
         return ""  # an office with no body named ("Chủ tịch" alone) says too little to translate
-    if office == "Chairman of" and match["deputy"]:
+    if office == "Chairman" and match["deputy"]:
         prefix = prefix.replace("Deputy ", "Vice ")
-    return f"{prefix}{office} " + " ".join(body.format(level=level).split())
+    return f"{prefix}{office} of the " + " ".join(body.format(level=level).split())
 
 
 def title_holders(text: str) -> list[tuple[str, str]]:
