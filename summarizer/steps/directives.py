@@ -10,6 +10,7 @@ returned mostly reports of the past (about 7 right of 50 on the development set)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
@@ -75,8 +76,10 @@ def _spread(items: list[str], most: int) -> list[str]:
     return [items[round(i * (len(items) - 1) / (most - 1))] for i in range(most)]
 
 
+@functools.lru_cache(maxsize=64)
 def _fields(count: int, kind: type) -> type[BaseModel]:
-    """One required field per numbered sentence (s1, s2, ...), booleans or short texts."""
+    """One required field per numbered sentence (s1, s2, ...), booleans or short texts; made once for each
+    count and kind (a model made per call cost instructor's wrapping and pydantic's schema each time)."""
     field = (bool, ...) if kind is bool else (str, Field(max_length=WHAT_BOUND))
     return one_field_each("Sentences", "s", [field] * count)
 

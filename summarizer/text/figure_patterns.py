@@ -8,6 +8,7 @@ share ("план … выполнен на 104 процента"), nor like the 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from summarizer.lexicon import alternation as words
@@ -131,3 +132,14 @@ def percents_of(clause: str) -> list[re.Match[str]]:
     percents = list(PERCENT.finditer(clause))
     targets = [m.span() for m in TARGET_FIGURE.finditer(clause)] if percents else []
     return [m for m in percents if not any(start <= m.start() < end for start, end in targets)]
+
+
+@functools.lru_cache(maxsize=64)
+def done_after_planned(sentence: str) -> str | None:
+    """The quantity done after the one planned in the same unit in ``sentence`` ("1,681 млн." after
+    "планували зібрати 1,4 млн."), or None; kept by sentence, which each of its clauses asks about."""
+    planned = PLANNED.search(sentence)
+    if planned is None:
+        return None
+    done = re.search(r"(?<![\d.,])(\d[\d.,]*)\s+" + re.escape(planned[2]), sentence[planned.end() :])
+    return None if done is None else done[0]

@@ -35,6 +35,7 @@ from summarizer.text.figure_patterns import (
     TOTAL_THEN_COUNT,
     WORD,
     as_number,
+    done_after_planned,
     is_plan_share,
     percents_of,
 )
@@ -203,13 +204,8 @@ def _quantity_against_plan(clause: str, after: str) -> list[tuple[str, str]]:
 def _done_against_planned(clause: str, sentence: str) -> list[tuple[str, str]]:
     """The result of a sentence that gives the quantity planned and then the one done in the same unit
     ("планували зібрати 1,4 млн. тонн зерна, а зібрали 1,681 млн. тонн"): the clause holding the result."""
-    planned = PLANNED.search(sentence)
-    if planned is None:
-        return []
-    done = re.search(r"(?<![\d.,])(\d[\d.,]*)\s+" + re.escape(planned[2]), sentence[planned.end() :])
-    if done is None or done[0] not in clause:
-        return []
-    return [(done[0], sentence)]
+    done = done_after_planned(sentence)
+    return [(done, sentence)] if done is not None and done in clause else []
 
 
 def _quantity_beside_target(clause: str, after: str) -> list[tuple[str, str]]:

@@ -41,7 +41,12 @@ _SCRIPTS_LINGUA_LACKS = ("khmer", "lao", "myanmar", "sinhala")
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's main language, or None when unsure."""
-    opening = text[:1000]
+    return _language_of_opening(text[:1000])
+
+
+# The pipeline and the fidelity index each ask about the same article: the answer is kept by its opening.
+@functools.lru_cache(maxsize=64)
+def _language_of_opening(opening: str) -> str | None:
     script = main_script(opening)
     if script in _SCRIPTS_LINGUA_LACKS:
         return language_written_in(script)

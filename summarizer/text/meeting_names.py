@@ -84,7 +84,7 @@ def parse_name(written: str, language: str, stop_at_unknown: bool = False) -> Na
 
     In a script written without spaces between words (乂安省第十八届人民议会…), the letters no word of the
     lexicon reads are gathered, and those just before a level (省, 성, ແຂວງ) are the place."""
-    tokens, spaced = _tokens(language), spaces_words(language)
+    tokens, spaced, any_token = _tokens(language), spaces_words(language), _any_token(language)
     parts = NameParts()
     position, last, pending = 0, "", ""
     while position < len(written) and not (stop_at_unknown and parts.unknown):
@@ -93,7 +93,8 @@ def parse_name(written: str, language: str, stop_at_unknown: bool = False) -> Na
             parts.unknown += [pending] if pending else []
             position, pending = gap.end(), ""
             continue
-        for kind, pattern, english in tokens:
+        # Most positions start no word of the lexicon: one alternation of them all says so at once.
+        for kind, pattern, english in tokens if any_token.match(written, position) else ():
             match = pattern.match(written, position)
             if match and match.end() > position:
                 if pending and kind == "level" and not parts.place:
@@ -262,6 +263,26 @@ def _tokens(language: str) -> list[tuple[str, re.Pattern[str], str | None]]:
     ):
         tokens += [(kind, compiled(entry.word), entry.english) for entry in lexicon.entries(category, only)]
     return tokens
+
+
+@functools.cache
+def _any_token(language: str) -> re.Pattern[str]:
+    """One pattern that matches where any of ``_tokens(language)`` does (and maybe elsewhere): their
+    alternation, or, where they cannot be joined (a group name, a back reference or condition, a flag
+    set inside), a pattern that matches everywhere."""
+    patterns = [pattern for _, pattern, _ in _tokens(language)]
+    joinable = all(
+        pattern.flags == re.IGNORECASE | re.UNICODE
+        and not pattern.groupindex
+        and not re.search(r"\\\d|\(\?P=|\(\?\(|\(\?[aiLmsux]+\)", pattern.pattern)
+        for pattern in patterns
+    )
+    if not joinable:
+        return re.compile("")
+    try:
+        return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns) or "(?!)", re.IGNORECASE)
+    except re.error:
+        return re.compile("")
 
 
 def _ordinal(number: int | None) -> str:

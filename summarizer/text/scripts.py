@@ -6,7 +6,9 @@ A language's own script, plus Latin for names and acronyms, is expected; anythin
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from collections import Counter
 
 # Scripts by the first word of Unicode character names (unicodedata has no script property).
 _SCRIPT_WORDS = {
@@ -55,8 +57,10 @@ _NON_LATIN_LANGUAGES = {
 BANNED_SCRIPTS = frozenset({"han", "kana", "hangul"})
 
 
+@functools.lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
-    """The script of a letter, or None for digits, punctuation, symbols and unknown letters."""
+    """The script of a letter, or None for digits, punctuation, symbols and unknown letters (kept by
+    character: an article's texts are read letter by letter, several times)."""
     if not char.isalpha():
         return None
     name = unicodedata.name(char, "")
@@ -71,7 +75,7 @@ def language_written_in(script: str) -> str | None:
 
 def scripts_in(text: str) -> set[str]:
     """Every script the letters of ``text`` are written in."""
-    return {script for char in text if (script := script_of(char)) is not None}
+    return {script for char in set(text) if (script := script_of(char)) is not None}
 
 
 def expected_scripts(language: str) -> set[str]:
@@ -98,8 +102,9 @@ def without_mixed_words(text: str) -> str:
 def main_script(text: str) -> str | None:
     """The script most of the letters of ``text`` are written in."""
     counts: dict[str, int] = {}
-    for char in text:
+    # Each character once, in the order it first stands (a tie goes to the script met first, as before).
+    for char, times in Counter(text).items():
         script = script_of(char)
         if script is not None:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + times
     return max(counts, key=lambda script: counts[script]) if counts else None

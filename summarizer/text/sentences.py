@@ -162,7 +162,8 @@ def chairing_verb_at(text: str) -> int | None:
     starts = (
         m.start()
         for m in CHAIR_WORDS.finditer(text)
-        if not _CHAIR_NOUNS.match(text, m.start()) and not _ATTENDED_AND.search(text[: m.start()])
+        # endpos reads the text as if it stopped there, as a slice would, without copying it per match
+        if not _CHAIR_NOUNS.match(text, m.start()) and not _ATTENDED_AND.search(text, 0, m.start())
     )
     return next(starts, None)
 
