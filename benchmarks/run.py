@@ -557,7 +557,7 @@ def floor_rows(articles: list[Path], sampler: str | None, modes: list[bool | Non
     first = next(iter(providers.values()))
     load = timed(first.load)  # every provider shares the one loaded model
     if first.sampler == "llguidance":  # its tokenizer and script mask are built once: not in any article's time
-        first._processor(first._llama(), {"type": "string"})
+        first._processor(first._llama(), {"type": "string"}, ban=first.ban_cjk)
     log(f"floor: model loaded in {load:.1f} s; sampler {first.sampler}; modes {', '.join(providers)}")
     rows: dict[str, list[FloorRow]] = {endpoint: [] for endpoint in providers}
     for number, path in enumerate(articles):
