@@ -302,6 +302,9 @@ def test_the_day_of_the_sentence_that_names_the_meeting_dates_it() -> None:
     text = "Lời dẫn dài.\nNgày 29-9, dưới sự chủ trì của đồng chí Lê Văn A, Hội nghị lần thứ 25 đã tăng 3-5% thu."
     assert day_of_sentence("Hội nghị lần thứ 25", text, "vi") == "Ngày 29-9"
     assert day_of_sentence("Hội nghị lần thứ 25", "Hội nghị lần thứ 25 đã tăng 3-5% thu.", "vi") is None
+    # The same words earlier after a document's number: the sentence's own day is still the meeting's.
+    both = "Nghị quyết số 12/NQ-TU Ngày 29-9 của Tỉnh ủy.\n" + text.split("\n", 1)[1]
+    assert day_of_sentence("Hội nghị lần thứ 25", both, "vi") == "Ngày 29-9"
 
 
 def test_a_role_that_names_what_its_sentence_does_not_write_is_left_out() -> None:

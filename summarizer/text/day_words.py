@@ -25,18 +25,20 @@ def day_of_sentence(words: str | None, text: str, language: str | None) -> str |
     sentence = next((one for one in split_sentences(text) if words in one), None)
     if sentence is None:
         return None
-    for found, _ in search_dates_in(sentence, language):
-        start = text.find(found)
+    offset = text.find(sentence)
+    for at, found in days_in(sentence, language):
+        # The day's own place in the article: the words before it there say whether it is a document's.
+        start = offset + at if offset >= 0 else text.find(found)
         if start >= 0 and not a_documents_day(text, start):
             return found
     return None
 
 
-def search_dates_in(text: str, language: str | None) -> list[tuple[str, dt.date]]:
-    """Every day ``text`` writes, as (its words, the day; year 2000 when none is written), in order: the
-    lexicon's patterns ("12月29日", "ថ្ងៃទី៧ ខែសីហា"), a day and month with a slash or a dash, and what
-    dateparser reads ("8 novembre 2022", "1 июля")."""
-    found: dict[int, tuple[str, dt.date]] = {}
+def days_in(text: str, language: str | None) -> list[tuple[int, str]]:
+    """(start, words) of every day ``text`` writes, in order: the lexicon's patterns ("12月29日", "ថ្ងៃទី៧
+    ខែសីហា"), a day and month with a slash or a dash, and what dateparser reads ("8 novembre 2022",
+    "1 июля"); words that make no day of the calendar ("31/4") are left out."""
+    found: dict[int, str] = {}
     for start, words, year, month, day in pattern_days(text, language):
         _add(found, start, words, year or _NO_YEAR, month, day)
     for match in _SLASHED_DAY.finditer(text):
@@ -48,7 +50,7 @@ def search_dates_in(text: str, language: str | None) -> list[tuple[str, dt.date]
         # Digits alone are read above, where a percent or a decimal rules them out ("3-5%" is no 3 May).
         if any(char.isalpha() for char in words) and any(char.isdigit() for char in words):
             _add(found, text.find(words), words, moment.year, moment.month, moment.day)
-    return [found[start] for start in sorted(found) if start >= 0]
+    return [(start, found[start]) for start in sorted(found) if start >= 0]
 
 
 def _dateparser_days(text: str, language: str | None) -> list[tuple[str, dt.datetime]]:
@@ -62,7 +64,8 @@ def _dateparser_days(text: str, language: str | None) -> list[tuple[str, dt.date
         return []
 
 
-def _add(found: dict[int, tuple[str, dt.date]], start: int, words: str, year: int, month: int, day: int) -> None:
+def _add(found: dict[int, str], start: int, words: str, year: int, month: int, day: int) -> None:
     if start not in found:
         with contextlib.suppress(ValueError):  # no such day: "31/4", 29 February of a year without it
-            found[start] = (words, dt.date(year, month, day))
+            dt.date(year, month, day)
+            found[start] = words
