@@ -93,19 +93,15 @@ def mentions(english: str, article: ArticleIndex) -> list[tuple[Untraced, bool]]
         found += [(Untraced("name", word), fold(word) in article.folded) for word in _names(english)]
     else:  # names in another script are not traced by folding, but a place the gazetteer knows can be
         found += [
-            (Untraced("place", words), name in article.places or fold(name) in article.folded)
-            for words, name in _gazetteer_places(english)
+            (Untraced("place", match[0]), match[0] in article.places or fold(match[0]) in article.folded)
+            for match in _gazetteer().finditer(english)
         ]
     return found
 
 
-def _gazetteer_places(english: str) -> list[tuple[str, str]]:
-    """(words, name) of each place of the lexicons' gazetteers an English text names ("held in Bangkok")."""
-    return [(match[0], match[0]) for match in _gazetteer().finditer(english)]
-
-
 @functools.cache
 def _gazetteer() -> re.Pattern[str]:
+    """Every place of the lexicons' gazetteers by its English name ("held in Bangkok"), longest first."""
     names = sorted({entry.english for entry in lexicon.entries("places") if entry.english}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from summarizer import lexicon
+from summarizer.text.meeting_names import parse_name
 
 # A meeting's nouns (``meeting_words``: Hội nghị, réunion, совещани\w*) and the words that end its name
 # (``name_stops``: verbs, prepositions, time words; ``name_verbs``: verbs, except after "tại").
@@ -103,7 +104,6 @@ def unspaced_name_in(text: str, language: str) -> str | None:
     ko, km, lo, th), as written: the longest run of words the lexicon reads whole on either side of a
     meeting noun ("第十届省人民议会第七次会议", "ກອງປະຊຸມ … ຄັ້ງທີ 5 ສະໄໝທີ V"), with an ordinal or a body
     besides the noun; or None. ``meeting_name_in``'s way (a noun and the words up to a verb) needs spaces."""
-    from summarizer.text.meeting_names import parse_name
 
     def reads(words: str) -> bool:
         parts = parse_name(words, language)
