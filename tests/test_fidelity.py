@@ -15,7 +15,8 @@ from summarizer.steps.meeting import checked_english_name
 from summarizer.steps.summary import SummaryDraft
 from summarizer.text.dates import dated
 from summarizer.text.glossary import glossary_for
-from summarizer.text.meeting_names import english_name, full_name_parts, parse_name
+from summarizer.text.meeting_names import english_name, parse_name
+from summarizer.text.name_context import full_name_parts
 
 LEAD = (
     "Sáng 3/7, Ban Chấp hành Đảng bộ tỉnh Lam Sơn Tây tổ chức Hội nghị lần thứ 36 (mở rộng) để đánh giá kết quả "
@@ -53,10 +54,56 @@ def test_a_vietnamese_meeting_name_the_glossary_reads_whole_is_said_by_rule(writ
 
 
 def test_a_name_is_completed_by_the_words_after_it_and_by_its_organiser() -> None:
-    extended = full_name_parts("Hội nghị lần thứ 36 (mở rộng)", LEAD, "Ban Chấp hành Đảng bộ tỉnh", "vi")
+    lead = "Sáng 3/7, các đại biểu dự Hội nghị lần thứ 36 (mở rộng)."
+    extended = full_name_parts("Hội nghị lần thứ 36 (mở rộng)", lead, "Ban Chấp hành Đảng bộ tỉnh", "vi")
     assert english_name(extended) == "36th Extended Conference of the Provincial Party Executive Committee"
     session = full_name_parts("Kỳ họp thứ 20 HĐND huyện Tam Sơn", LEAD, None, "vi")
     assert english_name(session) == "20th Session of the 20th Tam Son District People's Council (2021-2026 term)"
+
+
+@pytest.mark.parametrize(
+    ("written", "text", "language", "english"),
+    [
+        (
+            "Hội nghị lần thứ 36 (mở rộng)",
+            LEAD,
+            "vi",
+            "36th Extended Conference of the Lam Son Tay Provincial Party Executive Committee",
+        ),
+        (
+            "17ª Conferencia",
+            "El 24 de mayo, el Comité Ejecutivo del Partido del distrito de Tam Son celebró la 17ª Conferencia.",
+            "es",
+            "17th Conference of the Tam Son District Party Executive Committee",
+        ),
+        (
+            "第七次会议",
+            "12月3日，谭山省人民委员会召开第七次会议。",
+            "zh",
+            "7th Session of the Provincial People's Committee",
+        ),
+    ],
+)
+def test_a_bare_name_takes_the_body_its_sentence_says_held_it(
+    written: str, text: str, language: str, english: str
+) -> None:
+    assert english_name(full_name_parts(written, text, None, language)) == english
+
+
+def test_a_body_that_did_not_hold_the_meeting_is_not_its_owner() -> None:
+    said = "Ông Lê Văn Ba, Bí thư Tỉnh ủy, phát biểu tại Hội nghị lần thứ 36 (mở rộng)."
+    assert full_name_parts("Hội nghị lần thứ 36 (mở rộng)", said, None, "vi").body is None
+    other = "HĐND huyện Tam Sơn tổ chức tiếp xúc cử tri. Hôm sau, các đại biểu dự Hội nghị lần thứ 36."
+    assert full_name_parts("Hội nghị lần thứ 36", other, None, "vi").body is None  # another sentence's holder
+
+
+def test_an_english_name_takes_the_body_its_sentence_says_held_it() -> None:
+    from summarizer.steps.meeting import _name_by_rule
+
+    text = "HOME\nTam Son District People's Council holds 7th session\nThe council met on Monday."
+    held = ("7th session of the Tam Son District People's Council", "article")
+    assert _name_by_rule("7th session", text, None, "en") == held
+    assert _name_by_rule("7th session", "Delegates attended the 7th session.", None, "en") == ("7th session", "article")
 
 
 def test_a_name_with_words_the_glossary_does_not_know_is_only_partly_read() -> None:
@@ -156,6 +203,17 @@ def test_a_summary_that_still_says_what_the_article_lacks_loses_those_sentences(
     assert kept.summary == "The council met."
     assert kept.headline == "Meeting of the Tam Son District People's Council"
     assert len(warnings) == 2
+
+
+def test_a_summary_with_no_sentence_true_to_the_article_becomes_the_meetings_name() -> None:
+    text = "Sáng 3/7, HĐND huyện Tam Sơn họp. Thu ngân sách đạt 4.130 tỷ đồng."
+    draft = SummaryDraft(headline="Tam Son council meets", summary="The Quynh Dao council met in 2031.")
+    warnings: list[str] = []
+    kept = faithful_summary(None, draft, (text, ""), "Meeting of the Tam Son District People's Council", warnings)
+    assert kept.summary == "Meeting of the Tam Son District People's Council."
+    assert "Quynh" in warnings[0] and "2031" in warnings[0] and "replaced" in warnings[0]
+    alone = faithful_summary(None, draft, (text, ""), None, warnings)
+    assert alone.summary == draft.summary and "which the article does not" in warnings[-1]  # nothing sure to say
 
 
 def test_a_target_whose_english_invents_a_currency_is_said_again_then_falls_back_to_its_quote() -> None:

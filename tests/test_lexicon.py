@@ -102,7 +102,19 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         place = example.rsplit(":", 1)[-1].strip(" .")
         return place.casefold() in meeting._COUNTRIES and meeting._place(place, example, []) is None
 
+    def holds_the_meeting_named_after_it(example: str) -> object:
+        from summarizer.text import name_context
+
+        for language in lexicon.having("hold_verbs"):
+            name = meetings.meeting_name_in(example) or meetings.unspaced_name_in(example, language)
+            if name and (
+                name_context.holder_parts(name, example, language) or name_context.holder_words(name, example, language)
+            ):
+                return language
+        return None
+
     return {
+        "hold_verbs": holds_the_meeting_named_after_it,
         "chair_verbs": sentences.chairing_verb_at,
         "directive_words": sentences.DIRECTIVE_WORDS.search,
         "remark_phrases": sentences._REMARKS.search,

@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from summarizer.text.fidelity import fold
-from summarizer.text.meeting_names import english_name, full_name_parts, parse_name
+from summarizer.text.meeting_names import english_name, parse_name
+from summarizer.text.name_context import full_name_parts
 
 GOLD = Path(__file__).resolve().parent.parent / "eval" / "dev.gold.jsonl"
 

@@ -18,6 +18,7 @@ CATEGORIES: dict[str, str] = {
     "meeting_words": "nouns a meeting's name opens with in an article (Hội nghị, réunion, совещани), read to a stop",
     "name_stops": "words that end a meeting's name in an article: verbs, prepositions, time words (đã, pour, held, в)",
     "name_verbs": "verbs that end a meeting's name, except after 'tại' (at): there they are its own (tổng kết)",
+    "hold_verbs": "verbs that say a body held the meeting named right after them (tổ chức, held, celebró, 召开)",
     "meeting_modifiers": "words that qualify a meeting (mở rộng: Extended, bất thường: Extraordinary), in English",
     "name_joiners": "words that join the parts of a meeting's name and say nothing of their own (của: of)",
     "periods": "periods a meeting's name covers, as patterns with groups and an English template ({1}, {2})",

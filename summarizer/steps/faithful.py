@@ -3,7 +3,8 @@
 A field whose number, name, country or currency the article cannot account for (``text.fidelity``)
 is asked again, naming what must not be there: the headline and summary from the article, a target's
 or directive's English from its quote. When the answer still says something the article lacks, the
-field falls back to what is sure: the summary loses the sentences that say it, the headline becomes
+field falls back to what is sure: the summary loses the sentences that say it (all of them: it becomes the
+meeting's English name), the headline becomes
 the meeting's English name, a target's or directive's English becomes its quote (the article's own
 words), each with a warning. The meeting's name is checked where it is made (``steps.meeting``).
 """
@@ -48,6 +49,10 @@ def faithful_summary(
     if kept and len(kept) < len(split_sentences(summary)):
         summary = whole_sentences(" ".join(kept))
         warnings.append(f"summary sentences left out: {_said(wrong)} not in the article")
+    elif not kept and meeting_name:
+        # No sentence is true to the article: the one thing known for sure is said instead.
+        summary = f"{meeting_name}."
+        warnings.append(f"summary replaced by the meeting's name: it says {_said(wrong)}, which the article does not")
     elif not kept:
         warnings.append(f"summary says {_said(wrong)}, which the article does not")
     return SummaryDraft.model_construct(headline=headline, summary=summary)

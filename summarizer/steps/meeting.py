@@ -22,8 +22,9 @@ from summarizer.text.dates import a_documents_day, dated, day_in_lead
 from summarizer.text.day_words import day_of_sentence
 from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
-from summarizer.text.meeting_names import NameParts, english_name, full_name_parts, parse_name, spaces_words
+from summarizer.text.meeting_names import NameParts, english_name, parse_name, spaces_words
 from summarizer.text.meetings import has_a_meeting_word, meeting_name_in, meeting_names_in, unspaced_name_in
+from summarizer.text.name_context import full_name_parts, holder_words
 from summarizer.text.names import names_a_body, value_or_none
 from summarizer.text.numbers import english_numbers
 from summarizer.text.places import is_a_venue, why_not_a_place
@@ -83,9 +84,16 @@ def _name_by_rule(
     if written is None:
         return None, None
     if language == "en":
-        return written[:1].upper() + written[1:], "article"
+        holder = holder_words(written, original, language) if not names_a_body(written.casefold()) else None
+        named = f"{written} of the {_without_article(holder)}" if holder else written
+        return named[:1].upper() + named[1:], "article"
     parts = full_name_parts(written, original, organiser, language)
     return (english_name(parts), "rule") if parts.complete else (None, None)
+
+
+def _without_article(words: str) -> str:
+    """Words without the article they open with ("The provincial Party Committee" -> "provincial Party Committee")."""
+    return re.sub(r"^the\s+", "", words, flags=re.IGNORECASE)
 
 
 def checked_english_name(

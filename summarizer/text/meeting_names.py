@@ -135,23 +135,6 @@ def _place_at(text: str, start: int) -> tuple[str, int] | None:
     return (text[start:end], end) if end > start else None
 
 
-def full_name_parts(written: str, text: str, organiser: str | None, language: str) -> NameParts:
-    """The parts of a meeting's name, completed by the words that follow it in the article (its body,
-    place, term) and by its organiser's body when the name names none ("Hội nghị lần thứ 36 (mở rộng)"
-    held by "Ban Chấp hành Đảng bộ tỉnh")."""
-    parts = parse_name(written, language)
-    at = text.find(written)
-    if at >= 0:
-        following = parse_name(text[at + len(written) : at + len(written) + 160], language, stop_at_unknown=True)
-        following.noun, following.ordinal, following.unknown = None, None, []
-        parts = parts.merged(following)
-    if organiser and parts.body is None:
-        owner = parse_name(organiser, language)
-        if owner.body is not None and not owner.unknown:
-            parts.body, parts.level, parts.place = owner.body, owner.level, parts.place or owner.place
-    return parts
-
-
 def english_name(parts: NameParts) -> str | None:
     """The English name the parts make ("9th Session of the 19th Lam Son Provincial People's Council"),
     or None with no meeting noun."""

@@ -1,0 +1,98 @@
+"""A meeting's name completed by the article around it: the words that follow it and the body that held it.
+
+Articles often name a meeting bare ("Hội nghị lần thứ 36 (mở rộng)", "the 17th meeting (extended)") and
+say whose it is in the same sentence, as the subject of a verb of holding: "BCH Đảng bộ tỉnh đã tổ chức
+Hội nghị lần thứ 36 (mở rộng)", "El Comité Ejecutivo del Partido del Distrito 8 … celebró la 17ª
+Conferencia". The verbs are the lexicons' ``hold_verbs``; the body is read by the glossary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer import lexicon
+from summarizer.text.meeting_names import NameParts, parse_name, spaces_words
+from summarizer.text.names import names_a_body
+
+_SENTENCE_END = re.compile(r"[.!?。！？\n]")
+# Between the verb and the name: at most one short word, an article ("celebró la 17ª Conferencia").
+_BETWEEN = re.compile(r"\s*(?:[^\W\d]{1,4}\s+)?$")
+_REACH = 200  # characters of the sentence read before the name
+
+
+def full_name_parts(written: str, text: str, organiser: str | None, language: str) -> NameParts:
+    """The parts of a meeting's name, completed by the words that follow it in the article (its body,
+    place, term), else by the body its sentence says held it, else by its organiser's body when the
+    name names none ("Hội nghị lần thứ 36 (mở rộng)" held by "Ban Chấp hành Đảng bộ tỉnh")."""
+    parts = parse_name(written, language)
+    at = text.find(written)
+    if at >= 0:
+        following = parse_name(text[at + len(written) : at + len(written) + 160], language, stop_at_unknown=True)
+        following.noun, following.ordinal, following.unknown = None, None, []
+        parts = parts.merged(following)
+    holder = holder_parts(written, text, language) if parts.body is None else None
+    if holder is not None:
+        parts = parts.merged(holder)
+    if organiser and parts.body is None:
+        owner = parse_name(organiser, language)
+        if owner.body is not None and not owner.unknown:
+            parts.body, parts.level, parts.place = owner.body, owner.level, parts.place or owner.place
+    return parts
+
+
+def holder_parts(written: str, text: str, language: str) -> NameParts | None:
+    """The body (with its level, place and term) that the name's sentence says held the meeting, read
+    by the glossary: the subject of a holding verb just before the name; or None."""
+    clause = _before_the_verb(written, text, language)
+    if clause is None:
+        return None
+    for start in _word_starts(clause, language):
+        parts = parse_name(clause[start:], language, stop_at_unknown=True)
+        opens_unknown = bool(parts.unknown) and clause[start:].startswith(parts.unknown[0])
+        if parts.body is not None and parts.noun is None and not opens_unknown:
+            # Only whose the meeting is: the clause's own period or ordinal is not the meeting's.
+            return NameParts(
+                body=parts.body,
+                level=parts.level,
+                place=parts.place,
+                place_english=parts.place_english,
+                term=parts.term,
+                term_years=parts.term_years,
+            )
+    return None
+
+
+def holder_words(written: str, text: str, language: str) -> str | None:
+    """The words of the body that the name's sentence says held the meeting, as written, where no
+    glossary reads them (an English article: "The provincial Party Committee held the 17th meeting")."""
+    clause = _before_the_verb(written, text, language)
+    if clause is None:
+        return None
+    words = clause.split()
+    for start in range(len(words)):
+        candidate = " ".join(words[start:]).strip(" ,()–-")
+        if candidate[:1].isupper() and names_a_body(candidate.casefold()):
+            return candidate
+    return None
+
+
+def _before_the_verb(written: str, text: str, language: str) -> str | None:
+    """The words of the name's sentence before a holding verb that stands just before the name."""
+    at = text.find(written)
+    if at < 0 or language not in lexicon.having("hold_verbs"):
+        return None
+    opening = text[max(0, at - _REACH) : at]
+    ends = list(_SENTENCE_END.finditer(opening))
+    sentence = opening[ends[-1].end() :] if ends else opening
+    for pattern, _entry in lexicon.compiled("hold_verbs", (language,)):
+        verbs = [match for match in pattern.finditer(sentence) if _BETWEEN.match(sentence, match.end())]
+        if verbs:
+            return sentence[: verbs[-1].start()].rstrip(" ,")
+    return None
+
+
+def _word_starts(clause: str, language: str) -> list[int]:
+    """Where a body may begin in ``clause``: each word's start, or each character's where words are not spaced."""
+    if spaces_words(language):
+        return [match.start() for match in re.finditer(r"\S+", clause)]
+    return list(range(len(clause)))
