@@ -82,6 +82,12 @@ def test_a_name_is_completed_by_the_words_after_it_and_by_its_organiser() -> Non
             "zh",
             "7th Session of the Provincial People's Committee",
         ),
+        (
+            "第7回会議",
+            "12月3日、タムソン省人民委員会は第7回会議を開催した。",
+            "ja",
+            "7th Meeting of the Provincial People's Committee",
+        ),
     ],
 )
 def test_a_bare_name_takes_the_body_its_sentence_says_held_it(

@@ -3,7 +3,8 @@
 Articles often name a meeting bare ("Hội nghị lần thứ 36 (mở rộng)", "the 17th meeting (extended)") and
 say whose it is in the same sentence, as the subject of a verb of holding: "BCH Đảng bộ tỉnh đã tổ chức
 Hội nghị lần thứ 36 (mở rộng)", "El Comité Ejecutivo del Partido del Distrito 8 … celebró la 17ª
-Conferencia". The verbs are the lexicons' ``hold_verbs``; the body is read by the glossary.
+Conferencia", "省人民委員会は2024年11月の定例会議を開催し" (the verb after its object). The verbs are
+the lexicons' ``hold_verbs``; the body is read by the glossary.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def holder_words(written: str, text: str, language: str) -> str | None:
 
 
 def _before_the_verb(written: str, text: str, language: str) -> str | None:
-    """The words of the name's sentence before a holding verb that stands just before the name."""
+    """The words of the name's sentence before a holding verb that stands just before the name (or before
+    the name, where the verb stands just after it)."""
     at = text.find(written)
     if at < 0 or language not in lexicon.having("hold_verbs"):
         return None
@@ -88,6 +90,9 @@ def _before_the_verb(written: str, text: str, language: str) -> str | None:
         verbs = [match for match in pattern.finditer(sentence) if _BETWEEN.match(sentence, match.end())]
         if verbs:
             return sentence[: verbs[-1].start()].rstrip(" ,")
+        # Where the verb follows its object (省人民委員会は第7回会議を開催した), the body opens the sentence.
+        if pattern.match(text, at + len(written)):
+            return sentence
     return None
 
 
