@@ -35,6 +35,9 @@ def value_or_none(text: str | None) -> str | None:
 
 # Words of address before a name: "Đồng chí" (comrade), "camarade", "M.", "Dr."... never part of it.
 _HONORIFIC = re.compile(rf"^(?:{lexicon.alternation('address_words')})\s+", re.IGNORECASE)
+# Scripts without spaces between words write it onto the name too: "นายสมชาย" (Mr Somchai).
+_UNSPACED = tuple(code for code, found in lexicon.languages().items() if found.word_boundaries is False)
+_HONORIFIC_ATTACHED = re.compile(rf"^(?:{lexicon.alternation('address_words', _UNSPACED)})\s*")
 # "Ông"/"bà" (Mr/Mrs) head the items of Vietnamese lists of people as "đồng chí" does.
 _COMRADE_WORDS = lexicon.alternation("comrade_words")
 # A name after a list's comrade word, or after its ";" (then perhaps "and" and a comrade word). The ";"
@@ -71,6 +74,7 @@ def without_honorific(name: str) -> str:
     previous = None
     while previous != name:
         previous, name = name, _HONORIFIC.sub("", name.strip())
+        name = _HONORIFIC_ATTACHED.sub("", name) or name
         name = _HONORIFIC_AFTER.sub("", name) or name
     return name
 
