@@ -66,3 +66,13 @@ def test_english_title_only_chair_completed_and_remark_not_a_directive(recorded_
     assert [d.issued_by for d in brief.directives] == ["Pham Minh Chinh"]
     assert brief.meeting.location == "Hanoi"
     assert [s.language for s in brief.summaries] == ["en"]
+
+
+def test_new_languages_replayed_whole_date_thai_chair_and_japanese_owner(recorded_cache: Path) -> None:
+    khmer = replay("km", recorded_cache)  # the model copies no day: the lead's whole date is the meeting's
+    assert khmer.meeting.date is not None and khmer.meeting.date.isoformat() == "2025-10-22"
+    assert khmer.meeting.date_year_from == "phrase"
+    thai = replay("th", recorded_cache)  # "นาย" (Mr) is written onto the name
+    assert [chair.name for chair in thai.chairs] == ["ธนวัฒน์ ศรีสุขประเสริฐ"]
+    japanese = replay("ja", recorded_cache)  # "省人民委員会は…の定例会議を開催": the committee's meeting
+    assert japanese.meeting.name is not None and "Provincial People's Committee" in japanese.meeting.name

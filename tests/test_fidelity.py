@@ -403,3 +403,14 @@ def test_in_another_script_a_place_of_the_gazetteer_must_be_the_articles() -> No
     thai = "การประชุมคณะกรมการจังหวัดภูเก็ต ประจำเดือนมีนาคม ที่กรุงเทพมหานคร"
     assert untraced("A meeting in Phuket, then in Bangkok.", index_article(thai)) == []
     assert [item.words for item in untraced("Held in Krabi.", index_article(thai))] == ["Krabi"]
+
+
+def test_the_leads_first_whole_date_is_the_meetings_when_no_other_day_is_found() -> None:
+    from summarizer.text.day_words import full_day_in_lead
+
+    khmer = "ព័ត៌មាន\nនាព្រឹកថ្ងៃទី៧ ខែសីហា ឆ្នាំ២០២៥ ក្រុមប្រឹក្សាខេត្តបានបើកកិច្ចប្រជុំ។"
+    assert full_day_in_lead(khmer, "km") == "ថ្ងៃទី៧ ខែសីហា ឆ្នាំ២០២៥"
+    ranged = "ກອງປະຊຸມ ໄດ້ຈັດຂຶ້ນ ລະຫວ່າງວັນທີ 8-9 ກໍລະກົດ 2031 ທີ່ແຂວງ."
+    assert full_day_in_lead(ranged, "lo") is None  # the 9th ends the meeting's days: not its opening
+    stamped = "ថ្ងៃទី៧ ខែសីហា ឆ្នាំ២០២៥ 10:24\nក្រុមប្រឹក្សាខេត្តបានបើកកិច្ចប្រជុំ។"
+    assert full_day_in_lead(stamped, "km") is None  # a posting time stamp

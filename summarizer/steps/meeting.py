@@ -19,7 +19,7 @@ from summarizer import lexicon
 from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import a_documents_day, dated, day_in_lead
-from summarizer.text.day_words import day_of_sentence
+from summarizer.text.day_words import day_of_sentence, full_day_in_lead
 from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
 from summarizer.text.meeting_names import NameParts, english_name, parse_name, spaces_words
@@ -57,8 +57,13 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
     written = _written_name(copied, original, language, warnings)
     date_words = _meeting_day(_copied_date(draft.date_as_written, original, warnings), original, warnings)
     date, year_from = dated(date_words, original, language)
-    # The model gave no day the article has: the day the lead opens with, or the one the name's sentence gives.
-    for found in (day_in_lead(original), day_of_sentence(written, original, language)):
+    # The model gave no day the article has: the day the lead opens with, the one the name's sentence gives, or
+    # the lead's first whole date ("នាព្រឹកថ្ងៃទី៧ ខែសីហា ឆ្នាំ២០២៥").
+    for found in (
+        day_in_lead(original),
+        day_of_sentence(written, original, language),
+        full_day_in_lead(original, language),
+    ):
         if date is None and found is not None:
             date_words, (date, year_from) = found, dated(found, original, language)
     organiser = _organiser(found_in_article("organiser", draft.organiser, original, warnings), warnings)

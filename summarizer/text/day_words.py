@@ -69,3 +69,21 @@ def _add(found: dict[int, str], start: int, words: str, year: int, month: int, d
         with contextlib.suppress(ValueError):  # no such day: "31/4", 29 February of a year without it
             dt.date(year, month, day)
             found[start] = words
+
+
+_LEAD_CHARS = 800
+_RANGE_BEFORE = re.compile(r"[\d០-៩໐-໙๐-๙]{1,2}\s*[-–]\s*(?:\S*\s*)?$")  # "8-9 ກໍລະກົດ": the range's end
+_CLOCK_AFTER = re.compile(r"[ T,]+\d{1,2}:\d{2}")  # a posting time stamp
+
+
+def full_day_in_lead(text: str, language: str | None) -> str | None:
+    """The first whole date (day, month and year) the lexicon's patterns read in the lead ("ថ្ងៃទី៧ ខែសីហា
+    ឆ្នាំ២០២៥"), not a document's day, a time stamp or the end of a range of days; or None."""
+    lead = text[:_LEAD_CHARS]
+    for start, words, year, _, _ in sorted(pattern_days(lead, language)):
+        end = start + len(words)
+        stamp = _CLOCK_AFTER.match(text, end) is not None
+        ranged = _RANGE_BEFORE.search(text[max(0, start - 12) : start]) is not None
+        if year is not None and not stamp and not ranged and not a_documents_day(text, start):
+            return words
+    return None
