@@ -20,9 +20,11 @@ __all__ = ["installed_version", "version_option"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _dist_info_prefix(distribution: str) -> str:
-    """The start of the distribution's ``.dist-info`` folder name (its name normalised, as wheels write it)."""
-    return distribution.replace("-", "_").replace(".", "_").lower() + "-"
+def _is_distributions(folder: str, distribution: str) -> bool:
+    """Whether ``folder`` (a ``.dist-info`` or ``.egg-info`` name) is ``distribution``'s metadata."""
+    normalised = distribution.replace("-", "_").replace(".", "_").lower()
+    stem = folder.lower().removesuffix(".dist-info").removesuffix(".egg-info")
+    return stem == normalised or stem.startswith(normalised + "-")
 
 
 def _metadata_version(path: str) -> str | None:
@@ -38,17 +40,18 @@ def _metadata_version(path: str) -> str | None:
 
 def _scan_path(distribution: str) -> str | None:
     """The version in the first ``sys.path`` entry's ``.dist-info`` for ``distribution``, if any."""
-    prefix = _dist_info_prefix(distribution)
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
         except OSError:
-            continue  # a zip, a missing folder: importlib.metadata's business
+            if os.path.isfile(entry):
+                return None  # a zip on the path: importlib.metadata reads those
+            continue  # a missing folder, a finder's hook
         for name in names:
-            if name.endswith(".dist-info") and name.lower().startswith(prefix):
+            if name.endswith((".dist-info", ".egg-info")) and _is_distributions(name, distribution):
                 metadata = os.path.join(entry or ".", name, "METADATA")
-                if os.path.isfile(metadata):
-                    return _metadata_version(metadata)
+                # An egg's metadata (PKG-INFO) is left to importlib.metadata, which would find it first too.
+                return _metadata_version(metadata) if os.path.isfile(metadata) else None
     return None
 
 
