@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from summarizer.text import dates
 from summarizer.text.dates import resolve_date
 from summarizer.text.figures import find_candidates
 from summarizer.text.grounding import ground
@@ -46,6 +49,41 @@ def test_date_without_year_or_dateline_is_not_invented() -> None:
 
 def test_date_with_a_year_is_parsed() -> None:
     assert resolve_date("27 червня 2024", "27 червня 2024 відбулася конференція", "uk") == dt.date(2024, 6, 27)
+
+
+def _dateparser_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts dateparser is asked about from now on (its answers unchanged), none remembered before."""
+    import dateparser.search
+
+    asked: list[str] = []
+    search_dates = dateparser.search.search_dates
+
+    def counted(text: str, *args: object, **kwargs: object) -> object:
+        asked.append(text)
+        return search_dates(text, *args, **kwargs)
+
+    monkeypatch.setattr(dateparser.search, "search_dates", counted)
+    dates._first_absolute.cache_clear()
+    return asked
+
+
+def test_dateparser_is_not_asked_about_words_without_a_digit(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _dateparser_questions(monkeypatch)
+    text = "Le 13 décembre 2023, le comité provincial s'est réuni à Hanoï."
+    # Only words with a digit are kept from dateparser's answer, and the dateline dates only such a phrase.
+    assert resolve_date("le comité provincial", text, "fr") is None
+    assert asked == []
+    assert resolve_date("le 13 décembre", text, "fr") == dt.date(2023, 12, 13)
+    assert asked != []
+
+
+def test_the_same_question_to_dateparser_is_answered_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _dateparser_questions(monkeypatch)
+    text = "Le 13 décembre 2023, le comité s'est réuni. Le 14 décembre, il a voté."
+    assert resolve_date("le 14 décembre", text, "fr") == dt.date(2023, 12, 14)
+    first = list(asked)
+    assert resolve_date("le 14 décembre", text, "fr") == dt.date(2023, 12, 14)
+    assert asked == first  # the dateline and the phrase, asked again, are not given to dateparser again
 
 
 def test_grounding_gives_offsets_in_the_original_text() -> None:

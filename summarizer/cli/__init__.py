@@ -29,6 +29,7 @@ from summarizer.cli.display import (
 from summarizer.cli.group import LAZY_COMMANDS as LAZY_COMMANDS  # the commands --help lists by summary
 from summarizer.cli.group import DefaultGroup
 from summarizer.cli.options import model_options, verbosity
+from summarizer.cli.version import version_option
 from summarizer.settings import ENGINES, RayOptions, Settings
 
 PROVIDER_HELP = """Summarise a news report of an official meeting into a bilingual brief.
@@ -90,7 +91,7 @@ Shell completion (bash; zsh and fish alike, with zsh_source / fish_source):
 
 
 @click.group(cls=DefaultGroup, help=PROVIDER_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="meeting-briefs")
+@version_option("meeting-briefs")
 def cli() -> None:
     """The command group."""
     import logging

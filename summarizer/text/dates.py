@@ -95,7 +95,8 @@ def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date 
     full = _lexicon_date(phrase, language) or _full_date(phrase, language)
     if full:
         return full, "phrase"
-    dateline = publication_date(text, language)
+    # The dateline dates only a phrase with a digit (``_search`` keeps nothing else): not looked for otherwise.
+    dateline = publication_date(text, language) if _has_digit(phrase) else None
     if dateline is not None and (day := _day_and_month(phrase, language, dateline)) is not None:
         return day, "dateline"
     day_and_month = month_and_day(phrase, language)
@@ -235,19 +236,34 @@ def _day_and_month(phrase: str, language: str | None, dateline: dt.date) -> dt.d
 
 
 def _search(text: str, language: str | None, settings: dict[str, object]) -> dt.date | None:
-    """The first absolute date in ``text``: relative words ("now", "yesterday") never date a meeting."""
+    """The first absolute date in ``text`` written with a digit: relative words ("now", "yesterday") never
+    date a meeting."""
+    if not _has_digit(text):
+        return None  # no words of it could be kept below: dateparser is not asked
+    frozen = tuple((key, tuple(value) if isinstance(value, list) else value) for key, value in settings.items())
+    return _first_absolute(text, tuple(dateparser_languages(language)), frozen)
+
+
+# The steps ask about the same dateline and phrases more than once an article (dateparser: ~10 ms a call):
+# the answer is kept by its question, for the last few.
+@functools.lru_cache(maxsize=16)
+def _first_absolute(text: str, languages: tuple[str, ...], frozen: tuple[tuple[str, object], ...]) -> dt.date | None:
     from dateparser.search import search_dates
 
-    languages = dateparser_languages(language)
+    settings = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen}
     absolute = {**settings, "PARSERS": ["absolute-time"]}
     try:
-        found = search_dates(text, languages=languages, settings=absolute)
+        found = search_dates(text, languages=list(languages), settings=absolute)
     except (ValueError, KeyError):  # dateparser refuses languages it does not know
         found = search_dates(text, settings=absolute)
     for words, moment in found or []:
-        if any(char.isdigit() for char in words):
+        if _has_digit(words):
             return _safe_date(moment.year, moment.month, moment.day)
     return None
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
