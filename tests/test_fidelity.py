@@ -414,3 +414,11 @@ def test_the_leads_first_whole_date_is_the_meetings_when_no_other_day_is_found()
     assert full_day_in_lead(ranged, "lo") is None  # the 9th ends the meeting's days: not its opening
     stamped = "ថ្ងៃទី៧ ខែសីហា ឆ្នាំ២០២៥ 10:24\nក្រុមប្រឹក្សាខេត្តបានបើកកិច្ចប្រជុំ។"
     assert full_day_in_lead(stamped, "km") is None  # a posting time stamp
+
+
+def test_a_share_and_a_count_are_no_dateline() -> None:
+    from summarizer.text.dates import publication_date
+
+    text = "Phiên họp thường kỳ tháng 6 năm 2031.\nSáng nay (6/7), tăng trưởng đạt 6,93%, 6 tháng đầu năm tăng."
+    assert publication_date(text, "vi") is None  # dateparser reads "6,93%, 6" as 6 June 1993
+    assert dated("6/7", text, "vi") == (dt.date(2031, 7, 6), "title")

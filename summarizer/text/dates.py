@@ -257,7 +257,7 @@ def _first_absolute(text: str, languages: tuple[str, ...], frozen: tuple[tuple[s
     except (ValueError, KeyError):  # dateparser refuses languages it does not know
         found = search_dates(text, settings=absolute)
     for words, moment in found or []:
-        if _has_digit(words):
+        if _has_digit(words) and "%" not in words:  # "6,93%, 6" is a share and a count, not 6 June 1993
             return _safe_date(moment.year, moment.month, moment.day)
     return None
 
