@@ -422,3 +422,14 @@ def test_a_share_and_a_count_are_no_dateline() -> None:
     text = "Phiên họp thường kỳ tháng 6 năm 2031.\nSáng nay (6/7), tăng trưởng đạt 6,93%, 6 tháng đầu năm tăng."
     assert publication_date(text, "vi") is None  # dateparser reads "6,93%, 6" as 6 June 1993
     assert dated("6/7", text, "vi") == (dt.date(2031, 7, 6), "title")
+
+
+def test_a_day_and_month_take_the_year_of_a_page_stamp_within_weeks_of_them() -> None:
+    stamped = "Ngày 29-5, HĐND huyện Tam Sơn họp.\n" + "Thu ngân sách tăng. " * 40 + "\n30/05/31 06:24 GMT"
+    assert dated("Ngày 29-5", stamped, "vi") == (dt.date(2031, 5, 29), "dateline")
+    turn = "Ngày 29-12, HĐND huyện Tam Sơn họp.\n" + "Thu ngân sách tăng. " * 40 + "\n02/01/2032 08:15"
+    assert dated("Ngày 29-12", turn, "vi") == (dt.date(2031, 12, 29), "dateline")  # the year before the stamp's
+    far = "Ngày 29-5, HĐND huyện Tam Sơn họp.\n" + "Thu ngân sách tăng. " * 40 + "\n30/09/2031"  # past the dateline
+    assert dated("Ngày 29-5", far, "vi") == (None, None)  # months away: another day's stamp
+    document = "Ngày 29-5, HĐND huyện Tam Sơn họp theo Quyết định số 12 ngày 20/05/2031."
+    assert dated("Ngày 29-5", document, "vi") == (None, None)  # a document's day

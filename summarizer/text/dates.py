@@ -89,7 +89,8 @@ def resolve_date(phrase: str | None, text: str, language: str | None) -> dt.date
 def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date | None, YearFrom | None]:
     """The date ``phrase`` means in this article and where its year comes from: the phrase itself, the
     article's dateline, else the year its own sentence states ("Ngày 29-5 … kết quả 6 tháng đầu năm 2023"),
-    the title's, or the only year of the lead; (None, None) when none gives one. Never the fetch date."""
+    the title's, the only year of the lead, or the year of a page's stamp within weeks of the day; (None,
+    None) when none gives one. Never the fetch date."""
     if not phrase:
         return None, None
     full = _lexicon_date(phrase, language) or _full_date(phrase, language)
@@ -106,7 +107,29 @@ def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date 
         found = _safe_date(year, *day_and_month)
         if found is not None:
             return found, source
-    return None, None
+    stamped = _near_a_stamp(text, *day_and_month)
+    return (stamped, "dateline") if stamped is not None else (None, None)
+
+
+_STAMP = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+_STAMP_DAYS = 45  # a page is stamped within weeks of the meeting it reports
+
+
+def _near_a_stamp(text: str, month: int, day: int) -> dt.date | None:
+    """The day and month in the year that puts them nearest a page's whole date anywhere in the article
+    ("Ngày 29-5" and the stamp "30/05/13 06:24 GMT" at its end: 29 May 2013), within weeks of it; not a
+    document's day. None when no whole date is that near."""
+    nearest: tuple[int, dt.date] | None = None
+    for match in _STAMP.finditer(text):
+        year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
+        stamp = _safe_date(year, int(match[2]), int(match[1]))
+        if stamp is None or a_documents_day(text, match.start()):
+            continue
+        for candidate in filter(None, (_safe_date(stamp.year + shift, month, day) for shift in (-1, 0, 1))):
+            distance = abs((candidate - stamp).days)
+            if distance <= _STAMP_DAYS and (nearest is None or distance < nearest[0]):
+                nearest = (distance, candidate)
+    return nearest[1] if nearest else None
 
 
 def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, int]]:
