@@ -247,6 +247,7 @@ def test_a_target_whose_english_invents_a_currency_is_said_again_then_falls_back
         ("Son Excellence", "words of address"),
         ("His Excellency", "words of address"),
         ("Tham dự", "verb of attending"),
+        ("ខេត្តស្វាយរៀង", "a place"),  # Svay Rieng province
     ],
 )
 def test_a_chair_must_be_a_persons_name(name: str, reason: str) -> None:
@@ -255,6 +256,7 @@ def test_a_chair_must_be_a_persons_name(name: str, reason: str) -> None:
     text = "Dự Hội nghị có đồng chí Lê Văn Ba chủ trì. Son Excellence a présidé la séance."
     assert reason in (why_not_a_person(name, text) or "")
     assert why_not_a_person("Lê Văn Ba", text) is None
+    assert why_not_a_person("Lam Dong", text) is None  # a delegate's name as a translation wrote it
 
 
 def test_a_name_the_article_goes_on_with_into_a_meeting_noun_is_none() -> None:

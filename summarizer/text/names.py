@@ -139,13 +139,16 @@ _ATTENDING = re.compile(rf"^(?:{lexicon.alternation('attended_verbs')})(?!\w)", 
 
 def why_not_a_person(name: str, text: str) -> str | None:
     """Why a chair's "name" is no person's, or None: it is only words of address ("Son Excellence", His
-    Excellency), or it opens with a verb of attending, or the article goes on with it into a meeting's
-    noun ("Dự Hội" of "Dự hội nghị", attending the conference)."""
+    Excellency), or a level and a place the gazetteer knows ("ខេត្តស្វាយរៀង"), or it opens with a verb of
+    attending, or the article goes on with it into a meeting's noun ("Dự Hội" of "Dự hội nghị", attending
+    the conference)."""
     words = name.split()
     if not words:
         return "no name"
     if _ONLY_ADDRESS.match(name.strip()):
         return "only words of address"
+    if _is_a_place(name.strip()):
+        return "a place"
     if (attending := _ATTENDING.match(name)) is not None:
         return f"{attending[0]!r} is a verb of attending"
     for found in re.finditer(re.escape(name), text):
@@ -153,6 +156,18 @@ def why_not_a_person(name: str, text: str) -> str | None:
         if following and following[1][:1].islower() and _is_meeting_noun(f"{words[-1]} {following[1]}"):
             return f"part of {words[-1] + ' ' + following[1]!r}"
     return None
+
+
+def _is_a_place(name: str) -> bool:
+    """Whether ``name`` is a level and a place of the gazetteer ("ខេត្តស្វាយរៀង": the province of Svay Rieng).
+    A place's name alone may be a person's too (a machine translation writes "Lam Dong" for a delegate)."""
+    level = next((found for found in (pattern.match(name) for pattern in _LEVELS) if found), None)
+    rest = name[level.end() :].strip() if level else ""
+    return bool(rest) and any(place.fullmatch(rest) for place in _PLACES)
+
+
+_PLACES = lexicon.compounding("places")
+_LEVELS = lexicon.compounding("levels")
 
 
 def _is_meeting_noun(phrase: str) -> bool:
