@@ -435,3 +435,12 @@ def test_a_day_and_month_take_the_year_of_a_page_stamp_within_weeks_of_them() ->
     assert dated("Ngày 29-5", far, "vi") == (None, None)  # months away: another day's stamp
     document = "Ngày 29-5, HĐND huyện Tam Sơn họp theo Quyết định số 12 ngày 20/05/2031."
     assert dated("Ngày 29-5", document, "vi") == (None, None)  # a document's day
+
+
+def test_a_chairs_role_in_another_script_is_not_given_as_english() -> None:
+    from summarizer.steps.chairs import _role
+
+    context = "省党委員会書記のタム・ソン同志が議長を務めました。"
+    assert _role("議長", context) == ""  # one word to lingua, but no English to an analyst
+    assert _role("总理", "总理范明正主持会议。") == ""
+    assert _role("Chairman", "Le président Lê Văn Ba a présidé la réunion.") == "Chairman"

@@ -32,6 +32,7 @@ from summarizer.text.names import (
     why_not_a_person,
     without_honorific,
 )
+from summarizer.text.scripts import main_script
 from summarizer.text.sentences import chair_sentences, chairing_verb_at
 from summarizer.text.titles import (
     claimed_bodies,
@@ -188,13 +189,15 @@ def _context(name: str, names: list[str], sentence: str) -> str:
 
 
 def _role(model_role: str, context: str) -> str:
-    """The role the glossary reads in ``context``; else the model's, if English, its titles stand there and
-    it names nothing the context does not write."""
+    """The role the glossary reads in ``context``; else the model's, if English (in Latin letters), its titles
+    stand there and it names nothing the context does not write."""
     from_glossary = english_role(context)
     if from_glossary:
         return from_glossary
     role = re.sub(r"\s+", " ", model_role).strip()
     if not role or (len(name_words(role)) > 1 and language_of(role) != "en"):
+        return ""
+    if main_script(role) not in (None, "latin"):  # "議長", "总理": one word to lingua, not English to a reader
         return ""
     if names_not_in(role, context):  # "Keeper of the Valombre Lighthouse Board": the prompt's own example
         return ""
