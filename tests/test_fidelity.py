@@ -444,3 +444,19 @@ def test_a_chairs_role_in_another_script_is_not_given_as_english() -> None:
     assert _role("議長", context) == ""  # one word to lingua, but no English to an analyst
     assert _role("总理", "总理范明正主持会议。") == ""
     assert _role("Chairman", "Le président Lê Văn Ba a présidé la réunion.") == "Chairman"
+
+
+def test_a_summary_or_headline_that_repeats_itself_is_cut_where_the_words_begin_again() -> None:
+    from summarizer.text.loops import without_loop
+
+    again = "The council also discussed the plans for the next year. "
+    assert without_loop("The council met. " + again * 3) == "The council met. " + again.strip()
+    assert without_loop("Party Committee, People's Committee, People's Council") == (
+        "Party Committee, People's Committee, People's Council"  # a short run repeated is no loop
+    )
+    names = "Lê Văn Ba, Trần Văn Hai, Phạm Thị Tư, "
+    draft = SummaryDraft(headline=names * 2 + "Lê", summary="Met. " + again * 2)
+    warnings: list[str] = []
+    cut = faithful_summary(None, draft, (f"{names}họp. Met.", ""), "7th Session", warnings)
+    assert cut.headline == "7th Session" and cut.summary == "Met. " + again.strip()
+    assert "repeated itself" in warnings[-1]

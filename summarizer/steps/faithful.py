@@ -18,6 +18,7 @@ from summarizer.steps.base import Asker
 from summarizer.steps.english import retranslated
 from summarizer.steps.summary import SummaryDraft, summarise, whole_sentences
 from summarizer.text.fidelity import Untraced, index_article, untraced
+from summarizer.text.loops import without_loop
 from summarizer.text.sentences import split_sentences
 
 
@@ -29,7 +30,19 @@ def faithful_summary(
     warnings: list[str],
 ) -> SummaryDraft:
     """The headline and summary, asked again (when ``asker`` reads the whole article) if they say what the
-    article lacks; then without the sentences that still do, and the meeting's name for a headline that does."""
+    article lacks; then without the sentences that still do, and the meeting's name for a headline that does;
+    then cut where they repeat themselves."""
+    traced = _traced_summary(asker, draft, article, meeting_name, warnings)
+    return _cut_loops(traced, meeting_name, warnings)
+
+
+def _traced_summary(
+    asker: Asker | None,
+    draft: SummaryDraft,
+    article: tuple[str, str],
+    meeting_name: str | None,
+    warnings: list[str],
+) -> SummaryDraft:
     original, glossary = article
     index = index_article(original)
     wrong = untraced(f"{draft.headline}\n{draft.summary}", index)
@@ -56,6 +69,18 @@ def faithful_summary(
     elif not kept:
         warnings.append(f"summary says {_said(wrong)}, which the article does not")
     return SummaryDraft.model_construct(headline=headline, summary=summary)
+
+
+def _cut_loops(draft: SummaryDraft, meeting_name: str | None, warnings: list[str]) -> SummaryDraft:
+    """The headline and summary without the words a loop wrote again: the summary cut at its last whole
+    sentence before the repeat, the headline replaced by the meeting's name (else cut)."""
+    headline, summary = without_loop(draft.headline), without_loop(draft.summary)
+    if headline == draft.headline and summary == draft.summary:
+        return draft
+    warnings.append("English headline or summary repeated itself: cut where the words began again")
+    if headline != draft.headline:
+        headline = meeting_name or headline
+    return SummaryDraft.model_construct(headline=headline, summary=whole_sentences(summary))
 
 
 def faithful_items(
