@@ -460,3 +460,16 @@ def test_a_summary_or_headline_that_repeats_itself_is_cut_where_the_words_begin_
     cut = faithful_summary(None, draft, (f"{names}họp. Met.", ""), "7th Session", warnings)
     assert cut.headline == "7th Session" and cut.summary == "Met. " + again.strip()
     assert "repeated itself" in warnings[-1]
+
+
+def test_a_summary_asked_again_that_comes_back_in_the_articles_language_is_not_kept() -> None:
+    text = "Sáng 3/7, HĐND huyện Tam Sơn họp. Thu ngân sách đạt 4.130 tỷ đồng."
+    draft = SummaryDraft(headline="Tam Son council meets", summary="The council met. It collected 9 billion yuan.")
+    vietnamese = SummaryDraft(
+        headline="HĐND huyện Tam Sơn họp kỳ họp thường lệ",
+        summary="Sáng 3/7, HĐND huyện Tam Sơn họp và đánh giá kết quả thu ngân sách của huyện trong năm.",
+    )
+    warnings: list[str] = []
+    kept = faithful_summary(_Asker(summary=vietnamese), draft, (text, ""), None, warnings)  # type: ignore[arg-type]
+    assert kept.headline == "Tam Son council meets" and kept.summary == "The council met."
+    assert "another language" in warnings[0]

@@ -37,7 +37,7 @@ def in_english(
     of texts never translated (a meeting name said by rule); ``glossary``, the renderings of the
     article's words the model is given."""
     foreign = [
-        i for i, text in enumerate(texts) if text and i not in kept and (i in known_foreign or not _english(text))
+        i for i, text in enumerate(texts) if text and i not in kept and (i in known_foreign or not english_text(text))
     ][:MOST_FIELDS]
     if not foreign:
         return texts
@@ -73,7 +73,7 @@ def _translated(
     found = {}
     for number, index in enumerate(indices, 1):
         english = str(getattr(answer, f"text{number}")).strip()
-        if english and _english(english):
+        if english and english_text(english):
             found[index] = _ended_as(english, texts[index])
     return found
 
@@ -91,7 +91,7 @@ def _bound(text: str) -> int:
     return min(700, max(120, 2 * len(text)))
 
 
-def _english(text: str) -> bool:
+def english_text(text: str) -> bool:
     """Not read as another language by lingua (texts of four words or more), and no letter of another script."""
     return is_in_language(text, "en") is not False and not foreign_scripts(text, "en")
 

@@ -15,7 +15,7 @@ import re
 
 from summarizer.schema import Directive, Target
 from summarizer.steps.base import Asker
-from summarizer.steps.english import retranslated
+from summarizer.steps.english import english_text, retranslated
 from summarizer.steps.summary import SummaryDraft, summarise, whole_sentences
 from summarizer.text.fidelity import Untraced, index_article, untraced
 from summarizer.text.loops import without_loop
@@ -49,10 +49,14 @@ def _traced_summary(
     if not wrong:
         return draft
     if asker is not None:
-        draft = summarise(asker, glossary, avoid=_said(wrong))
-        wrong = untraced(f"{draft.headline}\n{draft.summary}", index)
-        if not wrong:
-            return draft
+        again = summarise(asker, glossary, avoid=_said(wrong))
+        in_english = english_text(again.headline) and english_text(again.summary)
+        if in_english:  # asked again, the small model may answer in the article's language: not kept then
+            draft, wrong = again, untraced(f"{again.headline}\n{again.summary}", index)
+            if not wrong:
+                return draft
+        else:
+            warnings.append("the headline and summary asked again came back in another language: not kept")
     headline, summary = draft.headline, draft.summary
     if wrong_in_headline := untraced(headline, index):
         headline = meeting_name or _without(headline, wrong_in_headline)
