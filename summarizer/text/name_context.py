@@ -14,6 +14,7 @@ import re
 from summarizer import lexicon
 from summarizer.text.meeting_names import NameParts, parse_name, spaces_words
 from summarizer.text.names import names_a_body
+from summarizer.text.titles import supported_titles
 
 _SENTENCE_END = re.compile(r"[.!?。！？\n]")
 # Between the verb and the name: at most one short word, an article ("celebró la 17ª Conferencia").
@@ -51,6 +52,8 @@ def holder_parts(written: str, text: str, language: str) -> NameParts | None:
         parts = parse_name(clause[start:], language, stop_at_unknown=True)
         opens_unknown = bool(parts.unknown) and clause[start:].startswith(parts.unknown[0])
         if parts.body is not None and parts.noun is None and not opens_unknown:
+            if supported_titles(clause[:start]):  # "Chủ tịch UBND huyện Lê Văn Ba đã tổ chức…": a person's title
+                return None
             # Only whose the meeting is: the clause's own period or ordinal is not the meeting's.
             return NameParts(
                 body=parts.body,
