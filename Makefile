@@ -32,8 +32,9 @@ lint: setup
 	$(BIN)/mypy summarizer
 	$(BIN)/lint-imports
 
+# On two worker processes (pytest-xdist): much of the suite waits on servers and subprocesses.
 unit: setup
-	$(BIN)/pytest -m "not live and not ray and not install"
+	$(BIN)/pytest -n 2 -m "not live and not ray and not install"
 
 # pip install from a clone and from a built wheel into fresh environments, dependencies from the package index.
 install-test: setup

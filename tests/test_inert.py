@@ -21,6 +21,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.servers import FROM_SCHEMA, Action, scripted_server
+from tests.together import together
 
 HOSTILE = "\x1b]0;PWNED\x07\x1b[31mred\x1b[0m\x9b2J\x7f"
 ARTICLE = (
@@ -54,8 +55,10 @@ def test_every_format_shows_control_characters_inert(hostile: Path, tmp_path: Pa
     target = tmp_path / f"brief.{output_format}"
     with scripted_server([Action(content=FROM_SCHEMA, fill=HOSTILE)]) as server:
         base = command(hostile, server.url, "--format", output_format)
-        piped = subprocess.run(base, capture_output=True, timeout=60, cwd=REPO)
-        written = subprocess.run([*base, "-o", str(target)], capture_output=True, timeout=60, cwd=REPO)
+        piped, written = together(  # two independent processes: side by side
+            lambda: subprocess.run(base, capture_output=True, timeout=60, cwd=REPO),
+            lambda: subprocess.run([*base, "-o", str(target)], capture_output=True, timeout=60, cwd=REPO),
+        )
     assert piped.returncode == written.returncode == 0, piped.stderr
     for output in (piped.stdout.decode("utf-8"), target.read_text(encoding="utf-8")):
         assert_inert(output)

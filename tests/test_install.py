@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, seed
+from tests.together import together
 
 SEED = seed("000")
 
@@ -86,7 +87,9 @@ def test_a_seed_replays_from_the_installed_wheel_as_from_the_checkout(
     installed: Path, recorded_cache: Path, tmp_path: Path
 ) -> None:
     args = [SEED, "--cache-dir", recorded_cache, "--cache-mode", "replay", "--provider", "local"]
-    from_wheel = _run(installed / "bin" / "summarize", *args, cwd=tmp_path).stdout
-    from_checkout = _run(sys.executable, "-m", "summarizer", *args, cwd=REPO).stdout
+    from_wheel, from_checkout = together(  # two independent processes: side by side
+        lambda: _run(installed / "bin" / "summarize", *args, cwd=tmp_path).stdout,
+        lambda: _run(sys.executable, "-m", "summarizer", *args, cwd=REPO).stdout,
+    )
     assert from_wheel == from_checkout
     assert "Chaired by" in from_wheel and len(from_wheel) > 500

@@ -16,6 +16,7 @@ from tests.conftest import REPO
 from tests.mounts import fill, remount, tmpfs
 from tests.servers import FROM_SCHEMA, Action, ScriptedServer, scripted_server
 from tests.test_batch import make_articles
+from tests.together import together
 
 ARTICLE = (
     "Le 3 mars 2024, le comité du district de Hoa Binh a tenu une conférence.\nLe district a atteint 3/34 objectifs."
@@ -79,10 +80,11 @@ def test_a_full_disk_keeps_the_old_brief_whole(tmp_path: Path) -> None:
 
 
 def test_dev_full_as_output_or_as_stdout_says_the_disk_is_full(tmp_path: Path) -> None:
-    with scripted_server([Action(content=FROM_SCHEMA)]) as server:
-        to_file = summarize(server, article(tmp_path), "-o", "/dev/full")
-        with open("/dev/full", "w") as full:
-            to_stdout = summarize(server, article(tmp_path), stdout=full.fileno())
+    with scripted_server([Action(content=FROM_SCHEMA)]) as server, open("/dev/full", "w") as full:
+        to_file, to_stdout = together(  # two independent processes: side by side
+            lambda: summarize(server, article(tmp_path), "-o", "/dev/full"),
+            lambda: summarize(server, article(tmp_path), stdout=full.fileno()),
+        )
     assert_one_line_reason(to_file, "the disk is full")
     assert_one_line_reason(to_stdout, "the disk is full")
 
@@ -91,9 +93,17 @@ def test_a_batch_on_a_read_only_filesystem_is_refused_before_the_model(tmp_path:
     make_articles(tmp_path / "in", 2)
     with tmpfs(tmp_path / "ro") as mount, scripted_server([Action(content=FROM_SCHEMA)]) as server:
         remount(mount, "ro")
-        results = summarize(server, "batch", str(tmp_path / "in"), "-o", str(mount / "results.jsonl"))
-        markdown = summarize(
-            server, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "r.jsonl"), "--markdown-dir", str(mount / "md")
+        results, markdown = together(  # two independent refusals: side by side
+            lambda: summarize(server, "batch", str(tmp_path / "in"), "-o", str(mount / "results.jsonl")),
+            lambda: summarize(
+                server,
+                "batch",
+                str(tmp_path / "in"),
+                "-o",
+                str(tmp_path / "r.jsonl"),
+                "--markdown-dir",
+                str(mount / "md"),
+            ),
         )
     assert_one_line_reason(results, "read-only filesystem")
     assert_one_line_reason(markdown, "read-only filesystem")
@@ -119,15 +129,19 @@ def test_a_batch_that_fills_the_disk_stops_with_whole_lines_and_resumes_exactly(
 def test_one_rule_for_missing_folders_a_batch_refuses_them_like_a_single_brief(tmp_path: Path) -> None:
     make_articles(tmp_path / "in", 1)
     with scripted_server([Action(content=FROM_SCHEMA)]) as server:
-        results = summarize(server, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "missing" / "dir" / "r.jsonl"))
-        pages = summarize(
-            server,
-            "batch",
-            str(tmp_path / "in"),
-            "-o",
-            str(tmp_path / "r.jsonl"),
-            "--html-dir",
-            str(tmp_path / "a" / "b"),
+        results, pages = together(  # two independent refusals: side by side
+            lambda: summarize(
+                server, "batch", str(tmp_path / "in"), "-o", str(tmp_path / "missing" / "dir" / "r.jsonl")
+            ),
+            lambda: summarize(
+                server,
+                "batch",
+                str(tmp_path / "in"),
+                "-o",
+                str(tmp_path / "r.jsonl"),
+                "--html-dir",
+                str(tmp_path / "a" / "b"),
+            ),
         )
     assert_one_line_reason(results, "does not exist")
     assert_one_line_reason(pages, "does not exist")

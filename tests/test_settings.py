@@ -14,6 +14,7 @@ from summarizer.errors import ConfigurationError
 from summarizer.settings import Settings
 from tests.conftest import REPO
 from tests.servers import FROM_SCHEMA, Action, scripted_server
+from tests.together import together
 
 ARTICLE = "Le 3 mars 2024, le comité du district de Hoa Binh a tenu une conférence présidée par Tran Van Minh."
 
@@ -21,12 +22,19 @@ ARTICLE = "Le 3 mars 2024, le comité du district de Hoa Binh a tenu une confér
 def test_an_unknown_language_exits_2_with_the_list_and_asks_no_model(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    with scripted_server([Action(content=FROM_SCHEMA)]) as server:
-        command = [sys.executable, "-m", "summarizer", str(article), "--base-url", server.url, "--model", "m"]
-        command += ["--cache-mode", "off", "--format", "json"]
-        bad = subprocess.run([*command, "--lang", "zz"], capture_output=True, text=True, timeout=60, cwd=REPO)
+    # Each run has a server of its own, so that the refused run's (none) requests are counted apart.
+    with (
+        scripted_server([Action(content=FROM_SCHEMA)]) as server,
+        scripted_server([Action(content=FROM_SCHEMA)]) as other,
+    ):
+
+        def brief(url: str, code: str) -> subprocess.CompletedProcess[str]:
+            command = [sys.executable, "-m", "summarizer", str(article), "--base-url", url, "--model", "m"]
+            command += ["--cache-mode", "off", "--format", "json", "--lang", code]
+            return subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=REPO)
+
+        bad, good = together(lambda: brief(server.url, "zz"), lambda: brief(other.url, "DE"))
         asked = len(server.requests)
-        good = subprocess.run([*command, "--lang", "DE"], capture_output=True, text=True, timeout=60, cwd=REPO)
     assert bad.returncode == 2 and asked == 0, bad.stderr
     assert "unknown language 'zz'" in bad.stderr and all(f" {code}," in bad.stderr for code in ("de", "fr", "uk"))
     assert good.returncode == 0, good.stderr

