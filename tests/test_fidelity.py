@@ -99,6 +99,8 @@ def test_a_bare_name_takes_the_body_its_sentence_says_held_it(
 def test_a_body_that_did_not_hold_the_meeting_is_not_its_owner() -> None:
     said = "Ông Lê Văn Ba, Bí thư Tỉnh ủy, phát biểu tại Hội nghị lần thứ 36 (mở rộng)."
     assert full_name_parts("Hội nghị lần thứ 36 (mở rộng)", said, None, "vi").body is None
+    group = "Le matin, le groupe n° 4 du secteur de l'organisation du Parti (Comité central) a tenu une conférence."
+    assert full_name_parts("conférence", group, None, "fr").body is None  # the end of a longer subject, an aside
     titled = "Chủ tịch UBND huyện Lê Văn Ba đã tổ chức Hội nghị lần thứ 36."  # the holder is a person
     assert full_name_parts("Hội nghị lần thứ 36", titled, None, "vi").body is None
     other = "HĐND huyện Tam Sơn tổ chức tiếp xúc cử tri. Hôm sau, các đại biểu dự Hội nghị lần thứ 36."

@@ -86,7 +86,7 @@ def test_installed_version_reads_the_first_dist_info_and_falls_back(
         (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: some-dist\nVersion: {version}\n\nVersion: 3\n")
     monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(tmp_path / "first"), str(tmp_path / "second")])
     assert installed_version("some-dist") == importlib.metadata.version("some-dist") == "2.0"
-    egg = tmp_path / "egg" / "some_dist.egg-info"  # an egg first on the path: importlib.metadata reads it
+    egg = tmp_path / "egg" / "some_dist.egg-info"  # a build's .egg-info first on the path: its PKG-INFO, as there
     egg.mkdir(parents=True)
     (egg / "PKG-INFO").write_text("Metadata-Version: 1.1\nName: some-dist\nVersion: 0.5\n")
     monkeypatch.setattr(sys, "path", [str(tmp_path / "egg"), *sys.path])

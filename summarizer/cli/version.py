@@ -3,7 +3,8 @@
 ``importlib.metadata`` imports the ``email`` package, ``zipfile``, ``csv`` and more (about 40 ms here,
 a third of the command), only to read one header line of the distribution's ``METADATA`` file. The
 file is found the way ``importlib.metadata`` finds it (the first ``sys.path`` entry holding the
-distribution's ``.dist-info`` folder); anything else (an egg, a zip) falls back to ``importlib.metadata``.
+distribution's ``.dist-info`` folder, or a build's ``.egg-info`` folder with its ``PKG-INFO``: a checkout
+that was built holds one, and ``python -c`` there has it first); a zip falls back to ``importlib.metadata``.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ def _scan_path(distribution: str) -> str | None:
             continue  # a missing folder, a finder's hook
         for name in names:
             if name.endswith((".dist-info", ".egg-info")) and _is_distributions(name, distribution):
-                metadata = os.path.join(entry or ".", name, "METADATA")
-                # An egg's metadata (PKG-INFO) is left to importlib.metadata, which would find it first too.
+                # A .egg-info folder (a build leaves one in the source tree) holds PKG-INFO instead.
+                headers = "METADATA" if name.endswith(".dist-info") else "PKG-INFO"
+                metadata = os.path.join(entry or ".", name, headers)
                 return _metadata_version(metadata) if os.path.isfile(metadata) else None
     return None
 

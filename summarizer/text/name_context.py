@@ -48,21 +48,22 @@ def holder_parts(written: str, text: str, language: str) -> NameParts | None:
     clause = _before_the_verb(written, text, language)
     if clause is None:
         return None
-    for start in _word_starts(clause, language):
+    for start in _subject_starts(clause, language):
         parts = parse_name(clause[start:], language, stop_at_unknown=True)
         opens_unknown = bool(parts.unknown) and clause[start:].startswith(parts.unknown[0])
-        if parts.body is not None and parts.noun is None and not opens_unknown:
-            if supported_titles(clause[:start]):  # "Chủ tịch UBND huyện Lê Văn Ba đã tổ chức…": a person's title
-                return None
-            # Only whose the meeting is: the clause's own period or ordinal is not the meeting's.
-            return NameParts(
-                body=parts.body,
-                level=parts.level,
-                place=parts.place,
-                place_english=parts.place_english,
-                term=parts.term,
-                term_years=parts.term_years,
-            )
+        if parts.body is None or parts.noun is not None or opens_unknown:
+            continue
+        if supported_titles(clause[:start]):  # "Chủ tịch UBND huyện Lê Văn Ba đã tổ chức…": a person's title
+            return None
+        # Only whose the meeting is: the clause's own period or ordinal is not the meeting's.
+        return NameParts(
+            body=parts.body,
+            level=parts.level,
+            place=parts.place,
+            place_english=parts.place_english,
+            term=parts.term,
+            term_years=parts.term_years,
+        )
     return None
 
 
@@ -99,8 +100,23 @@ def _before_the_verb(written: str, text: str, language: str) -> str | None:
     return None
 
 
-def _word_starts(clause: str, language: str) -> list[int]:
-    """Where a body may begin in ``clause``: each word's start, or each character's where words are not spaced."""
-    if spaces_words(language):
-        return [match.start() for match in re.finditer(r"\S+", clause)]
-    return list(range(len(clause)))
+# Where a clause's subject may begin: the sentence's start and after a comma (the day, the dateline: "Sáng
+# 3/7, BCH Đảng bộ tỉnh…"), not inside brackets, an aside ("… du Parti (Comité central d'organisation) a tenu").
+_CLAUSE_MARK = re.compile(r"[,;:、，–—]")
+_ARTICLE = re.compile(r"[^\W\d]{1,4}\s+")  # one short word first: "el Comité…", "le groupe…"
+_UNSPACED_LEAD = 4  # characters of a place a script without spaces writes before its level (谭山省)
+
+
+def _subject_starts(clause: str, language: str) -> list[int]:
+    """Where the subject of ``clause`` may begin: the start of the clause and of each part after a comma,
+    perhaps after one short word; in a script without spaces, a few characters on too."""
+    starts = []
+    for mark in [0, *(found.end() for found in _CLAUSE_MARK.finditer(clause))]:
+        at = len(clause) - len(clause[mark:].lstrip())
+        starts.append(at)
+        if spaces_words(language):
+            article = _ARTICLE.match(clause, at)
+            starts += [article.end()] if article else []
+        else:
+            starts += range(at + 1, min(at + 1 + _UNSPACED_LEAD, len(clause)))
+    return starts
