@@ -68,31 +68,6 @@ def meeting_names_in(text: str, limit: int = 1500) -> Iterator[str]:
             yield name
 
 
-# The formula of most Vietnamese meeting names, said in English by rule when the model's translation loses
-# its number ("phiên họp thứ 16" came back as "First meeting").
-_ORDINAL_NAME = re.compile(
-    r"^(hội nghị|kỳ họp|phiên họp toàn thể|phiên họp|đại hội)\s+(?:lần\s+)?thứ\s+(\d{1,3})$", re.IGNORECASE
-)
-_NOUNS_IN_ENGLISH = {
-    "hội nghị": "Conference",
-    "kỳ họp": "Session",
-    "phiên họp toàn thể": "Plenary Meeting",
-    "phiên họp": "Meeting",
-    "đại hội": "Congress",
-}
-
-
-def ordinal_name_in_english(written: str) -> str | None:
-    """ "16th Meeting" for "phiên họp thứ 16", "25th Conference" for "Hội nghị lần thứ 25": a name that is only
-    the meeting's noun and its ordinal, in English; None for any other name."""
-    match = _ORDINAL_NAME.match(written.strip())
-    if match is None:
-        return None
-    number = int(match[2])
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix} {_NOUNS_IN_ENGLISH[match[1].casefold()]}"
-
-
 _UNSPACED_CHARS = 1500
 _REACH = 60  # characters a name runs before or after its noun in a script without spaces
 _TRIED_NOUNS = 4
