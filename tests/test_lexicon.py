@@ -77,6 +77,13 @@ def test_words_are_joined_in_language_order_each_once() -> None:
     assert lexicon.alternation("chair_verbs").startswith("chủ trì|")
 
 
+def test_values_are_merged_in_every_files_order() -> None:
+    order = lexicon.merged_order("title_phrases")
+    assert sorted(order) == sorted(lexicon.by_value("title_phrases"))
+    assert order.index("District Administrator") < order.index("Mayor")  # de.toml lists Landrat first; fr.toml none
+    assert order.index("Prime Minister") < order.index("Governor") < order.index("Mayor")
+
+
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
     from summarizer.text import clauses, dates, fidelity, meetings, names, places, sentences, speakers, statuses, titles
@@ -164,6 +171,11 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "title_levels": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
         "level_stems": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
         "title_phrases": titles.english_role,
+        "title_stems": titles.supported_titles,
+        "body_stems": titles.supported_bodies,
+        "role_titles": titles.claimed_titles,
+        "role_bodies": titles.claimed_bodies,
+        "title_fillers": titles.is_a_title,
         "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m
