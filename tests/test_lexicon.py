@@ -165,6 +165,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "meeting_words": lambda example: meetings.has_a_meeting_word(example) and meetings._NAME.search(example),
         "name_stops": name_ends_at_a_stop,
         "name_verbs": name_runs_past_its_verb_after_at,
+        "at_words": name_runs_past_its_verb_after_at,
         "country_names": dropped_as_a_country,
         "offices": titles.english_role,
         "title_bodies": titles.english_role,

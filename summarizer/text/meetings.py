@@ -31,9 +31,10 @@ _NAME = re.compile(
 
 
 _DOCUMENT_BEFORE = re.compile(lexicon.alternation("resolution_words"), re.IGNORECASE)
-# After "tại" (at), the verbs that end a name elsewhere are the name's own: "Tại Hội nghị đánh giá kết quả thực
-# hiện nhiệm vụ năm 2020…", "tại Hội nghị sơ kết 6 tháng đầu năm" (the meeting that reviewed…).
-_AT = re.compile(r"\btại\s+$", re.IGNORECASE)
+# After a word for "at" (``at_words``: tại), the verbs that end a name elsewhere are the name's own: "Tại Hội nghị
+# đánh giá kết quả thực hiện nhiệm vụ năm 2020…", "tại Hội nghị sơ kết 6 tháng đầu năm" (the meeting that reviewed…).
+_AT = re.compile(r"(?<!\w)(?:" + lexicon.alternation("at_words") + r")\s+$", re.IGNORECASE)
+_AT_REACH = 10  # characters before a meeting's noun searched for such a word
 _NAME_AFTER_AT = re.compile(
     r"(?<!\w)(?:"
     + _MEETING_WORDS
@@ -59,7 +60,7 @@ def meeting_name_in(text: str, limit: int = 1500) -> str | None:
 def meeting_names_in(text: str, limit: int = 1500) -> Iterator[str]:
     """Every meeting name in the opening of ``text``, in order (as ``meeting_name_in`` reads the first)."""
     for match in _NAME.finditer(text[:limit]):
-        if _AT.search(text[max(0, match.start() - 10) : match.start()]):
+        if _AT.search(text[max(0, match.start() - _AT_REACH) : match.start()]):
             match = _NAME_AFTER_AT.match(text, match.start()) or match
         name = match[0].strip()
         if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
