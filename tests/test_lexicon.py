@@ -241,3 +241,15 @@ def test_each_date_pattern_reads_its_example_as_a_day_of_its_month(entry: lexico
         assert found is not None, f"no day read in {example!r}"
         if (entry.english or "").isdigit():  # a month by name: the entry says which
             assert found[0] == int(entry.english or "")
+
+
+PERIODS = [entry for _, entry in ENTRIES if entry.category == "periods_to_date"]
+
+
+@pytest.mark.parametrize("entry", PERIODS, ids=[f"{e.language}-{e.word[:30]}" for e in PERIODS])
+def test_each_part_of_the_year_gives_the_share_of_the_year_its_months_say(entry: lexicon.Entry) -> None:
+    from summarizer.text.statuses import period_pace
+
+    months = int((entry.english or "").split()[0])  # "9 months"
+    for example in entry.examples:
+        assert period_pace(example) == round(100 * months / 12, 1), f"{example!r} should be {months} months"

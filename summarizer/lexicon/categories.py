@@ -73,7 +73,7 @@ CATEGORIES: dict[str, str] = {
     "status_verbs": "verbs that say a result reached or passed its plan (vượt, exceeding, dépassant)",
     "plan_after_status": "the plan or target after such a verb (vượt chỉ tiêu, exceeding the plan)",
     "planned_words": "words before the quantity planned (планували, planned, dự kiến, the goal of)",
-    "periods_to_date": "part of a year a report covers (6 tháng, first half), with that part in English",
+    "periods_to_date": "part of a year a report covers (6 tháng, first half), with the months it covers (6 months)",
     "date_words": "words just before a day and month (Sáng 3/7, le 3/7): such a pair is a date",
     "back_references": "words that open a clause pointing back at the figures before it (ambos, which, cả hai)",
     "target_mentions": "words anywhere in such a clause that name a plan or target (kế hoạch, target, meta)",
