@@ -86,7 +86,19 @@ def test_values_are_merged_in_every_files_order() -> None:
 
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
-    from summarizer.text import clauses, dates, fidelity, meetings, names, places, sentences, speakers, statuses, titles
+    from summarizer.text import (
+        clauses,
+        dates,
+        fidelity,
+        meeting_names,
+        meetings,
+        names,
+        places,
+        sentences,
+        speakers,
+        statuses,
+        titles,
+    )
     from summarizer.text import figure_patterns as figures
 
     def before_a_date(example: str) -> object:
@@ -188,6 +200,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "target_lead_words": lambda example: figures.TARGET_FIGURE.search(example) and "lead",
         "target_tail_words": lambda example: figures.TARGET_FIGURE.search(example) and "tail",
         "schedule_words": statuses.schedule_status,
+        "months": lambda example: [name for name in meeting_names._MONTHS.values() if name in example],
     }
 
 
