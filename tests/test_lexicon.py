@@ -93,6 +93,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         meeting_names,
         meetings,
         names,
+        numbers,
         places,
         sentences,
         speakers,
@@ -149,6 +150,9 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "venue_words": places._VENUE.search,
         "spelt_out": clauses._ABBREVIATION.search,
         "number_scales": clauses._AMOUNT.search,
+        "scale_words": lambda example: [
+            m for m in numbers.DIGITS.finditer(example) if numbers._SCALE.match(example, m.end())
+        ],
         "currencies": lambda example: fidelity._named(example, "currencies"),
         "countries": lambda example: fidelity._named(example, "countries"),
         "percent_words": figures.PERCENT.search,
