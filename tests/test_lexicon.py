@@ -148,6 +148,9 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "body_words": names.names_a_body,
         "articles": lambda example: example.split()[0].casefold() in speakers._ARTICLES or None,
         "venue_words": places._VENUE.search,
+        "place_levels": lambda example: places._names_written(
+            example.rsplit(":", 1)[1].strip(), example.rsplit(":", 1)[0]
+        ),
         "spelt_out": clauses._ABBREVIATION.search,
         "number_scales": clauses._AMOUNT.search,
         "scale_words": lambda example: [
