@@ -153,6 +153,9 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         ),
         "spelt_out": clauses._ABBREVIATION.search,
         "number_scales": clauses._AMOUNT.search,
+        "first_idioms": lambda example: (
+            "first" in example and not any("1" in k for _, k in numbers.english_numbers(example))
+        ),
         "scale_words": lambda example: [
             m for m in numbers.DIGITS.finditer(example) if numbers._SCALE.match(example, m.end())
         ],

@@ -48,6 +48,7 @@ CATEGORIES: dict[str, str] = {
     "review_words": "words that review a whole year (итоги прошедшего года, kết quả năm): it may meet in the next",
     "date_patterns": "dates as a language writes them, with named groups y, m, d (2024年5月4日)",
     "number_words": "ordinal words (dixième, десятое, thứ hai), with their number as ``en``",
+    "first_idioms": "words after the ordinal 'first' that make it an idiom, not a number (first half, first time)",
     "chair_nouns": "titles a chairing verb's stem also matches (Vorsitzende): not a verb",
     "attended_verbs": "verbs that say a guest attended, before 'and' and a verb of their own (asistió y dirigió)",
     "and_words": "words for 'and' that join two names, two verbs or two counts",
