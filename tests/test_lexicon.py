@@ -146,6 +146,11 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "address_words": lambda example: names.without_honorific(example) != example or None,
         "comrade_words": names.comrades,
         "body_words": names.names_a_body,
+        "levels_before_names": lambda example: [  # a capitalised word right after the level: a place
+            m
+            for m in re.finditer(r"\S+", example)
+            if m[0][0].isupper() and speakers._LEVEL_BEFORE.search(example[: m.start()])
+        ],
         "articles": lambda example: example.split()[0].casefold() in speakers._ARTICLES or None,
         "venue_words": places._VENUE.search,
         "place_levels": lambda example: places._names_written(

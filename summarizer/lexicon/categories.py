@@ -59,6 +59,7 @@ CATEGORIES: dict[str, str] = {
     "comrade_words": "words that head a list of people's names (các đồng chí, les camarades :, товарищи)",
     "body_words": "words that make a capitalised name a body's (committee, Hội đồng, Báo, партия), not a person's",
     "articles": "articles before a noun: a capitalised word after one is a noun, not a name (German capitalises nouns)",
+    "levels_before_names": "levels right before a name that make it a place's (huyện Yên Lạc), not a person's",
     "place_levels": "levels a place's name may carry that the article need not spell so (Province, Oblast, tỉnh)",
     "venue_words": "rooms and buildings a meeting is held in (hall, sala, hội trường)",
     "spelt_out": "abbreviations spelt out before a clause is translated (KH: kế hoạch), with what each stands for",
