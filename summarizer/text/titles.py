@@ -15,22 +15,34 @@ import re
 from summarizer import lexicon
 from summarizer.text.names import name_words
 
+
+def _stems_saying(english: str, language: str) -> str:
+    """The ``title_stems`` of ``language`` that say ``english`` ("deputy": "phó"), as one alternation (one that
+    never matches when there are none)."""
+    stems = [entry.word for entry in lexicon.entries("title_stems", (language,)) if entry.english == english]
+    return "|".join(stems) or "(?!)"
+
+
 # The words are the lexicons' (most specific first): ``offices`` (Secretary), ``title_bodies`` (with {level} for
 # the administrative level), ``title_levels``, ``level_stems`` (how a level begins: its English) and the whole
-# ``title_phrases`` of translated reports. "Phó" (deputy) and "Thường trực" (standing) are read apart.
+# ``title_phrases`` of translated reports. Deputy ("phó") and standing ("thường trực") are ``title_stems`` read apart.
 _OFFICES = tuple(lexicon.renderings("offices", ("vi",)))
 _BODIES = tuple(lexicon.renderings("title_bodies", ("vi",)))
 _LEVELS = dict(lexicon.renderings("level_stems", ("vi",)))
 _VIETNAMESE_TITLE = re.compile(
-    r"(?P<deputy>phó )?(?P<office>" + lexicon.alternation("offices", ("vi",)) + r")(?P<standing> thường trực)?"
+    r"(?P<deputy>(?:" + _stems_saying("deputy", "vi") + r") )?"
+    r"(?P<office>" + lexicon.alternation("offices", ("vi",)) + r")"
+    r"(?P<standing> (?:" + _stems_saying("standing", "vi") + r"))?"
     r"(?: (?P<body>" + lexicon.alternation("title_bodies", ("vi",)) + r"))?"
     r"(?: (?P<level>" + lexicon.alternation("title_levels", ("vi",)) + r"))?",
     re.IGNORECASE,
 )
 # French titles of translated reports: (vice-)président / secrétaire (adjoint) (permanent) du <body> <level>.
 _FRENCH_TITLE = re.compile(
-    r"(?P<vice>vice-)?(?P<office>" + lexicon.alternation("offices", ("fr",)) + r")(?P<deputy> adjoint)?"
-    r"(?P<standing> permanent)? (?:du|de la) (?P<body>" + lexicon.alternation("title_bodies", ("fr",)) + r")"
+    r"(?P<vice>vice-)?(?P<office>" + lexicon.alternation("offices", ("fr",)) + r")"
+    r"(?P<deputy> (?:" + _stems_saying("deputy", "fr") + r"))?"
+    r"(?P<standing> (?:" + _stems_saying("standing", "fr") + r"))?"
+    r" (?:du|de la) (?P<body>" + lexicon.alternation("title_bodies", ("fr",)) + r")"
     r"(?: (?P<level>" + lexicon.alternation("title_levels", ("fr",)) + r"))?",
     re.IGNORECASE,
 )
