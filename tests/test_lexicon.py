@@ -77,9 +77,29 @@ def test_words_are_joined_in_language_order_each_once() -> None:
     assert lexicon.alternation("chair_verbs").startswith("chủ trì|")
 
 
+def test_values_are_merged_in_every_files_order() -> None:
+    order = lexicon.merged_order("title_phrases")
+    assert sorted(order) == sorted(lexicon.by_value("title_phrases"))
+    assert order.index("District Administrator") < order.index("Mayor")  # de.toml lists Landrat first; fr.toml none
+    assert order.index("Prime Minister") < order.index("Governor") < order.index("Mayor")
+
+
 def _rule_patterns() -> dict[str, Callable[[str], object]]:
     """Each category's rule, as the module that reads it compiled it: shape and words together."""
-    from summarizer.text import clauses, dates, fidelity, meetings, names, places, sentences, speakers, statuses, titles
+    from summarizer.text import (
+        clauses,
+        dates,
+        fidelity,
+        meeting_names,
+        meetings,
+        names,
+        numbers,
+        places,
+        sentences,
+        speakers,
+        statuses,
+        titles,
+    )
     from summarizer.text import figure_patterns as figures
 
     def before_a_date(example: str) -> object:
@@ -126,10 +146,24 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "address_words": lambda example: names.without_honorific(example) != example or None,
         "comrade_words": names.comrades,
         "body_words": names.names_a_body,
+        "levels_before_names": lambda example: [  # a capitalised word right after the level: a place
+            m
+            for m in re.finditer(r"\S+", example)
+            if m[0][0].isupper() and speakers._LEVEL_BEFORE.search(example[: m.start()])
+        ],
         "articles": lambda example: example.split()[0].casefold() in speakers._ARTICLES or None,
         "venue_words": places._VENUE.search,
+        "place_levels": lambda example: places._names_written(
+            example.rsplit(":", 1)[1].strip(), example.rsplit(":", 1)[0]
+        ),
         "spelt_out": clauses._ABBREVIATION.search,
         "number_scales": clauses._AMOUNT.search,
+        "first_idioms": lambda example: (
+            "first" in example and not any("1" in k for _, k in numbers.english_numbers(example))
+        ),
+        "scale_words": lambda example: [
+            m for m in numbers.DIGITS.finditer(example) if numbers._SCALE.match(example, m.end())
+        ],
         "currencies": lambda example: fidelity._named(example, "currencies"),
         "countries": lambda example: fidelity._named(example, "countries"),
         "percent_words": figures.PERCENT.search,
@@ -158,12 +192,18 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "meeting_words": lambda example: meetings.has_a_meeting_word(example) and meetings._NAME.search(example),
         "name_stops": name_ends_at_a_stop,
         "name_verbs": name_runs_past_its_verb_after_at,
+        "at_words": name_runs_past_its_verb_after_at,
         "country_names": dropped_as_a_country,
         "offices": titles.english_role,
         "title_bodies": titles.english_role,
         "title_levels": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
         "level_stems": lambda example: any(level in (titles.english_role(example) or "") for level in _LEVELS),
         "title_phrases": titles.english_role,
+        "title_stems": titles.supported_titles,
+        "body_stems": titles.supported_bodies,
+        "role_titles": titles.claimed_titles,
+        "role_bodies": titles.claimed_bodies,
+        "title_fillers": titles.is_a_title,
         "review_words": dates._review().search,
         "address_after": lambda example: [  # a name read up to the word loses it
             m
@@ -175,6 +215,7 @@ def _rule_patterns() -> dict[str, Callable[[str], object]]:
         "target_lead_words": lambda example: figures.TARGET_FIGURE.search(example) and "lead",
         "target_tail_words": lambda example: figures.TARGET_FIGURE.search(example) and "tail",
         "schedule_words": statuses.schedule_status,
+        "months": lambda example: [name for name in meeting_names._MONTHS.values() if name in example],
     }
 
 
@@ -228,3 +269,15 @@ def test_each_date_pattern_reads_its_example_as_a_day_of_its_month(entry: lexico
         assert found is not None, f"no day read in {example!r}"
         if (entry.english or "").isdigit():  # a month by name: the entry says which
             assert found[0] == int(entry.english or "")
+
+
+PERIODS = [entry for _, entry in ENTRIES if entry.category == "periods_to_date"]
+
+
+@pytest.mark.parametrize("entry", PERIODS, ids=[f"{e.language}-{e.word[:30]}" for e in PERIODS])
+def test_each_part_of_the_year_gives_the_share_of_the_year_its_months_say(entry: lexicon.Entry) -> None:
+    from summarizer.text.statuses import period_pace
+
+    months = int((entry.english or "").split()[0])  # "9 months"
+    for example in entry.examples:
+        assert period_pace(example) == round(100 * months / 12, 1), f"{example!r} should be {months} months"

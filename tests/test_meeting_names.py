@@ -194,6 +194,12 @@ CASES = [
         "Regular Meeting of the City Council Executive Committee",
     ),
     ("uk", "XXV сесія районної ради VIII скликання", "25th Session of the 8th District Council"),
+    # Vietnamese: a name that is only the meeting's noun and its ordinal ("phiên họp thứ 16" came back from
+    # the model as "First meeting"), and one that says more than that formula.
+    ("vi", "phiên họp thứ 16", "16th Meeting"),
+    ("vi", "Hội nghị lần thứ 21", "21st Conference"),
+    ("vi", "Kỳ họp thứ 12", "12th Session"),
+    ("vi", "Kỳ họp thứ 11, HĐND huyện An Phú", "11th Session of the An Phu District People's Council"),
 ]
 
 # Names with words that are not formulaic: the parser must not claim to read them whole.

@@ -8,7 +8,7 @@ from summarizer.steps.summary import lead_summary, whole_sentences
 from summarizer.text.clauses import readable_clause
 from summarizer.text.dates import day_in_lead, resolve_date
 from summarizer.text.figures import find_candidates, rule_status
-from summarizer.text.meetings import meeting_name_in, ordinal_name_in_english
+from summarizer.text.meetings import meeting_name_in
 from summarizer.text.names import comrades, name_key, names_a_body, whole_name, without_honorific
 from summarizer.text.places import is_a_venue, why_not_a_place
 from summarizer.text.scripts import foreign_scripts, without_mixed_words
@@ -327,13 +327,6 @@ def test_a_meeting_name_is_found_in_the_lead_when_the_models_copy_names_none() -
         "Hội nghị sơ kết công tác 6 tháng của xã An Phú"
     )
     assert meeting_name_in("Hội nghị sơ kết công tác 6 tháng của xã An Phú.") is None
-
-
-def test_a_vietnamese_name_that_is_a_noun_and_its_ordinal_is_said_in_english_by_rule() -> None:
-    assert ordinal_name_in_english("phiên họp thứ 16") == "16th Meeting"
-    assert ordinal_name_in_english("Hội nghị lần thứ 21") == "21st Conference"
-    assert ordinal_name_in_english("Kỳ họp thứ 12") == "12th Session"
-    assert ordinal_name_in_english("Kỳ họp thứ 11, HĐND huyện An Phú") is None  # more than the formula
 
 
 def test_statuses_said_around_the_figures() -> None:

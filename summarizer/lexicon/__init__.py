@@ -29,6 +29,7 @@ languages in ``ORDER``, then each file's order.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -153,6 +154,24 @@ def by_value(category: str) -> dict[str, str]:
     for entry in entries(category):
         groups.setdefault(entry.english or "", []).append(entry.word)
     return {value: "|".join(dict.fromkeys(found)) for value, found in groups.items()}
+
+
+def merged_order(category: str) -> list[str]:
+    """The English values of ``category`` in the order every file lists them: a value a file lists before
+    another comes first (de.toml's Landrat before its Bürgermeister), others in the order they first appear;
+    where files disagree, the value that first appears comes first."""
+    first: list[str] = []
+    before: dict[str, set[str]] = {}  # value -> the values some file lists before it
+    for code in having(category):
+        listed = list(dict.fromkeys(entry.english for entry in entries(category, (code,)) if entry.english))
+        for earlier, later in itertools.pairwise(listed):
+            before.setdefault(later, set()).add(earlier)
+        first += [value for value in listed if value not in first]
+    order: list[str] = []
+    while len(order) < len(first):
+        left = [value for value in first if value not in order]
+        order.append(next((value for value in left if before.get(value, set()) <= set(order)), left[0]))
+    return order
 
 
 def coverage() -> dict[str, dict[str, int]]:

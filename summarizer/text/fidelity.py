@@ -30,7 +30,10 @@ from summarizer.text.scripts import main_script
 COMMON_ZIPF = 3.0  # words at least this frequent in English (wordfreq's Zipf scale) are no names
 RARE_ZIPF = 1.5  # below this even the large list barely knows a word: an opening word this rare is a name
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
-_FIGURE_BEFORE = re.compile(r"(?:\d[\d.,]*\s*(?:thousand|million|billion|trillion)?\s*|(?:USD|VND|CNY|\$)\s*)$", re.I)
+# A figure before a currency's name: a number with its English scale word (``scale_words``), or a currency code.
+_FIGURE_BEFORE = re.compile(
+    rf"(?:\d[\d.,]*\s*(?:{lexicon.alternation('scale_words', ('en',))})?\s*|(?:USD|VND|CNY|\$)\s*)$", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -97,14 +97,19 @@ COUNTED_AT_END = re.compile(rf"(?<![\d.,/])(\d[\d.,]*\d|\d)(\s?{COUNTERS})\s*$",
 # A result beside the quantity planned for it, in the same unit: "Ми планували зібрати 1,4 млн. тонн, а зібрали
 # 1,681 млн. тонн", "o objetivo de implantar 20 unidades … só foram implantadas 4 unidades".
 PLANNED = re.compile(rf"(?:{words('planned_words')})\D{{0,40}}?(\d[\d.,]*)\s+([^\s,;:()]+)", re.IGNORECASE)
-# Words that say a share was reached part-way through the year, and the share of the year gone by; checked in
-# this order (a report on nine months may name its first half too); a part no lexicon names is left out.
-_MONTHS = {"eleven months": 11, "ten months": 10, "nine months": 9, "eight months": 8, "seven months": 7}
-_PACES = {**{part: round(100 * months / 12, 1) for part, months in _MONTHS.items()}, "first quarter": 25.0}
-_PACES["first half"] = 50.0
-_PERIODS = by_value("periods_to_date")
+# Words that say a share was reached part-way through the year (``periods_to_date``, each with the months it covers
+# from January: "9 months"), and the share of the year gone by; a part no lexicon names is left out.
+_PERIODS = {int(months.split()[0]): words for months, words in by_value("periods_to_date").items()}
+
+
+def _checked_first(months: int) -> tuple[bool, int]:
+    """The order parts of the year are checked in: longer than half a year first, the longest first (a report on
+    nine months may name its first half too); then the others, a quarter before a half (as the rule was tuned)."""
+    return (months <= 6, -months if months > 6 else months)
+
+
 PERIOD_TO_DATE: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
-    (pace, re.compile(_PERIODS[period], re.I)) for period, pace in _PACES.items() if period in _PERIODS
+    (round(100 * months / 12, 1), re.compile(_PERIODS[months], re.I)) for months in sorted(_PERIODS, key=_checked_first)
 )
 # Words before a day/month ("Sáng 3/7", "ngày 10/11", "le 3/7"): such a pair is a date, not a fraction.
 DATE_WORDS = re.compile(rf"(?:{words('date_words')})\s*$", re.IGNORECASE)

@@ -20,10 +20,8 @@ from summarizer import lexicon
 from summarizer.text.numbers import ascii_digits, cjk_value, ordinal_suffix, roman_value
 from summarizer.text.scripts import main_script
 
-_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
+# A month's English name by its number (en.toml's ``months``), for the periods that name a month ("{month:1}").
+_MONTHS = {int(entry.english or 0): entry.word for entry in lexicon.entries("months", ("en",))}
 # A number as names write it: digits of any script, a Roman numeral, a Chinese numeral.
 _NUMBER = r"([\d០-៩໐-໙๐-๙]{1,3}|[IVXLC]+(?![a-z])|[〇零一二两三四五六七八九十百]+)"
 _PUNCTUATION = re.compile(r"[\s,;:()\[\]\-–—]+")
@@ -197,7 +195,7 @@ def _period(template: str, match: re.Match[str]) -> str:
     def fill(slot: re.Match[str]) -> str:
         value = match[int(slot[2])]
         if slot[1] == "month:":
-            return _MONTHS[int(value) - 1] if 1 <= int(value) <= 12 else value
+            return _MONTHS.get(int(value), value)
         return value
 
     return re.sub(r"\{(month:)?(\d)\}", fill, template)

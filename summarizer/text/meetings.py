@@ -31,9 +31,10 @@ _NAME = re.compile(
 
 
 _DOCUMENT_BEFORE = re.compile(lexicon.alternation("resolution_words"), re.IGNORECASE)
-# After "tại" (at), the verbs that end a name elsewhere are the name's own: "Tại Hội nghị đánh giá kết quả thực
-# hiện nhiệm vụ năm 2020…", "tại Hội nghị sơ kết 6 tháng đầu năm" (the meeting that reviewed…).
-_AT = re.compile(r"\btại\s+$", re.IGNORECASE)
+# After a word for "at" (``at_words``: tại), the verbs that end a name elsewhere are the name's own: "Tại Hội nghị
+# đánh giá kết quả thực hiện nhiệm vụ năm 2020…", "tại Hội nghị sơ kết 6 tháng đầu năm" (the meeting that reviewed…).
+_AT = re.compile(r"(?<!\w)(?:" + lexicon.alternation("at_words") + r")\s+$", re.IGNORECASE)
+_AT_REACH = 10  # characters before a meeting's noun searched for such a word
 _NAME_AFTER_AT = re.compile(
     r"(?<!\w)(?:"
     + _MEETING_WORDS
@@ -59,38 +60,13 @@ def meeting_name_in(text: str, limit: int = 1500) -> str | None:
 def meeting_names_in(text: str, limit: int = 1500) -> Iterator[str]:
     """Every meeting name in the opening of ``text``, in order (as ``meeting_name_in`` reads the first)."""
     for match in _NAME.finditer(text[:limit]):
-        if _AT.search(text[max(0, match.start() - 10) : match.start()]):
+        if _AT.search(text[max(0, match.start() - _AT_REACH) : match.start()]):
             match = _NAME_AFTER_AT.match(text, match.start()) or match
         name = match[0].strip()
         if _DOCUMENT_BEFORE.search(text[max(0, match.start() - 80) : match.start()]):
             continue  # "Resolution No. 18 … of the 6th Conference of the 12th Central Committee": another meeting
         if len(name.split()) >= 4 or (name[:1].isdigit() and len(name.split()) >= 2):
             yield name
-
-
-# The formula of most Vietnamese meeting names, said in English by rule when the model's translation loses
-# its number ("phiên họp thứ 16" came back as "First meeting").
-_ORDINAL_NAME = re.compile(
-    r"^(hội nghị|kỳ họp|phiên họp toàn thể|phiên họp|đại hội)\s+(?:lần\s+)?thứ\s+(\d{1,3})$", re.IGNORECASE
-)
-_NOUNS_IN_ENGLISH = {
-    "hội nghị": "Conference",
-    "kỳ họp": "Session",
-    "phiên họp toàn thể": "Plenary Meeting",
-    "phiên họp": "Meeting",
-    "đại hội": "Congress",
-}
-
-
-def ordinal_name_in_english(written: str) -> str | None:
-    """ "16th Meeting" for "phiên họp thứ 16", "25th Conference" for "Hội nghị lần thứ 25": a name that is only
-    the meeting's noun and its ordinal, in English; None for any other name."""
-    match = _ORDINAL_NAME.match(written.strip())
-    if match is None:
-        return None
-    number = int(match[2])
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix} {_NOUNS_IN_ENGLISH[match[1].casefold()]}"
 
 
 _UNSPACED_CHARS = 1500

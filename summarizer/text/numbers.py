@@ -45,15 +45,10 @@ _CJK_DIGITS = {
 }
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CJK_NUMERAL = re.compile(r"[〇零一二两兩三四五六七八九十百千]+")
-# A scale word after a number: its trailing zeros may be the scale's ("4.130 tỷ" is "4.13 trillion").
-_SCALE = re.compile(
-    r"\s?(?:thousand|million|billion|trillion|nghìn|ngàn|triệu|tỷ|tỉ|mille|millions?|milliards?|mil|millones|"
-    r"milhões|bilhões|miliardi|milioni|tausend|millionen|milliarden|тыс|млн|млрд|трлн|万|亿|億|兆|千|百万|"
-    r"만|억|조|ล้าน|พัน|ພັນ|ລ້ານ|ຕື້|ពាន់|លាន)",
-    re.IGNORECASE,
-)
-# "first" in "the first six months", "first quarter": an idiom, not a number the article must hold.
-_IDIOMATIC_FIRST = re.compile(r"\bfirst\s+(?:half|quarter|six|nine|three|months?|time|phase|stage|year|days?)\b", re.I)
+# A scale word (``scale_words``) after a number: its trailing zeros may be the scale's ("4.130 tỷ" is "4.13 trillion").
+_SCALE = re.compile(rf"\s?(?:{lexicon.alternation('scale_words')})", re.IGNORECASE)
+# "first" in "the first six months", "first quarter": an idiom, not a number the article must hold (``first_idioms``).
+_IDIOM_AFTER_FIRST = re.compile(rf"\s+(?:{lexicon.alternation('first_idioms')})\b", re.IGNORECASE)
 
 
 def ascii_digits(text: str) -> str:
@@ -117,7 +112,7 @@ def english_numbers(text: str) -> list[tuple[str, set[str]]]:
     found += [(match[0], {str(roman_value(match[0]))}) for match in _ROMAN.finditer(text)]
     for pattern, number in lexicon.patterns("number_words", ("en",)):
         for match in pattern.finditer(text):
-            if number == "1" and _IDIOMATIC_FIRST.match(text, match.start()):
+            if number == "1" and _IDIOM_AFTER_FIRST.match(text, match.end()):
                 continue
             found.append((match[0], {number}))
     return found

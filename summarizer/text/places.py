@@ -15,9 +15,7 @@ from summarizer import lexicon
 from summarizer.text.grounding import ground
 from summarizer.text.sentences import chairing_verb_at
 
-_LEVELS = frozenset(
-    {"province", "provincia", "província", "district", "city", "region", "oblast", "tỉnh", "huyện", "xã"}
-)
+_LEVELS = frozenset(lexicon.words("place_levels"))  # "Province", "Oblast": a place's words need not stand so
 _DATELINE_AFTER = re.compile(r"\s*,\s*\d{1,2}\b")  # "Roma, 8 nov.", "Hanoi, 3/7"
 
 

@@ -17,12 +17,9 @@ from summarizer.text.sentences import DIRECTIVE_WORDS
 from summarizer.text.titles import is_a_title, supported_titles
 
 _ARTICLES = frozenset(word.casefold() for word in lexicon.words("articles"))
-# A level word right before the name makes it a place ("huyện Yên Lạc tiếp tục…"), not a person. Not
-# Russian "провинции": there it ends the title before a name ("…комитета провинции Нгуен Ван Зунг").
-_LEVEL_BEFORE = re.compile(
-    r"(?:huyện|tỉnh|xã|thành phố|thị xã|province|district|provincia|distrito|município|Provinz|Bezirk)\s+$",
-    re.IGNORECASE,
-)
+# A level word (``levels_before_names``) right before the name makes it a place ("huyện Yên Lạc tiếp tục…"), not
+# a person. Not Russian "провинции": there it ends the title before a name ("…комитета провинции Нгуен Ван Зунг").
+_LEVEL_BEFORE = re.compile(rf"(?:{lexicon.alternation('levels_before_names')})\s+$", re.IGNORECASE)
 _WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")
 _VERB_WITHIN = 12  # characters between the name (or its titles) and the verb: "a chargé", "ha suggerito"
 _APPOSITION_CHARS = 160

@@ -15,100 +15,65 @@ import re
 from summarizer import lexicon
 from summarizer.text.names import name_words
 
+
+def _stems_saying(english: str, language: str) -> str:
+    """The ``title_stems`` of ``language`` that say ``english`` ("deputy": "phó"), as one alternation (one that
+    never matches when there are none)."""
+    stems = [entry.word for entry in lexicon.entries("title_stems", (language,)) if entry.english == english]
+    return "|".join(stems) or "(?!)"
+
+
 # The words are the lexicons' (most specific first): ``offices`` (Secretary), ``title_bodies`` (with {level} for
 # the administrative level), ``title_levels``, ``level_stems`` (how a level begins: its English) and the whole
-# ``title_phrases`` of translated reports. "Phó" (deputy) and "Thường trực" (standing) are read apart.
+# ``title_phrases`` of translated reports. Deputy ("phó") and standing ("thường trực") are ``title_stems`` read apart.
 _OFFICES = tuple(lexicon.renderings("offices", ("vi",)))
 _BODIES = tuple(lexicon.renderings("title_bodies", ("vi",)))
 _LEVELS = dict(lexicon.renderings("level_stems", ("vi",)))
 _VIETNAMESE_TITLE = re.compile(
-    r"(?P<deputy>phó )?(?P<office>" + lexicon.alternation("offices", ("vi",)) + r")(?P<standing> thường trực)?"
+    r"(?P<deputy>(?:" + _stems_saying("deputy", "vi") + r") )?"
+    r"(?P<office>" + lexicon.alternation("offices", ("vi",)) + r")"
+    r"(?P<standing> (?:" + _stems_saying("standing", "vi") + r"))?"
     r"(?: (?P<body>" + lexicon.alternation("title_bodies", ("vi",)) + r"))?"
     r"(?: (?P<level>" + lexicon.alternation("title_levels", ("vi",)) + r"))?",
     re.IGNORECASE,
 )
 # French titles of translated reports: (vice-)président / secrétaire (adjoint) (permanent) du <body> <level>.
 _FRENCH_TITLE = re.compile(
-    r"(?P<vice>vice-)?(?P<office>" + lexicon.alternation("offices", ("fr",)) + r")(?P<deputy> adjoint)?"
-    r"(?P<standing> permanent)? (?:du|de la) (?P<body>" + lexicon.alternation("title_bodies", ("fr",)) + r")"
+    r"(?P<vice>vice-)?(?P<office>" + lexicon.alternation("offices", ("fr",)) + r")"
+    r"(?P<deputy> (?:" + _stems_saying("deputy", "fr") + r"))?"
+    r"(?P<standing> (?:" + _stems_saying("standing", "fr") + r"))?"
+    r" (?:du|de la) (?P<body>" + lexicon.alternation("title_bodies", ("fr",)) + r")"
     r"(?: (?P<level>" + lexicon.alternation("title_levels", ("fr",)) + r"))?",
     re.IGNORECASE,
 )
 _FRENCH_OFFICES = dict(lexicon.renderings("offices", ("fr",)))
 _FRENCH_BODIES = dict(lexicon.renderings("title_bodies", ("fr",)))
 _FRENCH_LEVELS = dict(lexicon.renderings("level_stems", ("fr",)))
-# The order a role lists the whole titles it finds in (a German report's Landrat before its Bürgermeister); a
-# title not listed comes after, in the lexicons' order.
-_ROLE_ORDER = (
-    "Member of the Provincial Party Standing Committee",
-    "Head of the Organisation Commission",
-    "Head of the Emulation Group",
-    "Member of the Party Central Committee",
-    "Prime Minister",
-    "Governor",
-    "District Administrator",
-    "Mayor",
-)
-# Whole titles of translated reports: (every language's words for one title, its English).
+# Whole titles of translated reports: (every language's words for one title, its English), in the order a role
+# lists the titles it finds (each file's order, merged: de.toml's Landrat before its Bürgermeister).
+_PHRASE_WORDS = lexicon.by_value("title_phrases")
 _PHRASES: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        ((words, english) for english, words in lexicon.by_value("title_phrases").items()),
-        key=lambda phrase: _ROLE_ORDER.index(phrase[1]) if phrase[1] in _ROLE_ORDER else len(_ROLE_ORDER),
-    )
+    (_PHRASE_WORDS[english], english) for english in lexicon.merged_order("title_phrases")
 )
-# Title words in English and the words that say them in each language (lowercase stems).
-TITLE_STEMS: dict[str, tuple[str, ...]] = {
-    "secretary": ("secretar", "secrétaire", "bí thư", "секретар", "sekretär", "segretari"),
-    "chair": ("chair", "président", "presiden", "chủ tịch", "chủ nhiệm", "председател", "голов", "vorsitz"),
-    "deputy": ("deputy", "vice", "adjoint", "phó", "заместител", "заступник", "stellvertret", "vize"),
-    "standing": ("standing", "permanent", "thường trực", "постоян", "постійн", "ständig"),
-    "governor": ("governor", "gouverneur", "gobernador", "governador", "governator", "губернатор"),
-    "prime": ("prime", "premier", "thủ tướng", "премьер", "прем'єр", "primer", "primeiro"),
-    "minister": ("minist", "bộ trưởng", "министр", "міністр"),
-    "head": ("head", "chef", "trưởng", "глава", "голова", "leiter", "jefe", "chefe", "capo"),
-    "member": ("member", "membre", "ủy viên", "член", "mitglied", "miembro", "membro"),
-}
-_ENGLISH_TITLE_WORDS = {
-    "secretary": "secretary",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "chair": "chair",
-    "president": "chair",
-    "deputy": "deputy",
-    "vice": "deputy",
-    "standing": "standing",
-    "governor": "governor",
-    "prime": "prime",
-    "minister": "minister",
-    "head": "head",
-    "member": "member",
-}
 
 
-# Bodies and levels an English role names, and the words that say them in each language (lowercase stems):
-# a role the model gives may not claim a body the words around the name do not name.
-BODY_STEMS: dict[str, tuple[str, ...]] = {
-    "council": ("council", "conseil", "hđnd", "hội đồng", "совет", "рад", "rat", "consejo", "conselho", "consiglio"),
-    "committee": ("committee", "comité", "ủy", "ubnd", "комитет", "комітет", "komitee", "ausschuss", "comitato"),
-    "people's": ("people", "populaire", "nhân dân", "hđnd", "ubnd", "народн", "volks", "popular", "popolare"),
-    "party": ("party", "parti", "đảng", "tỉnh ủy", "huyện ủy", "thành ủy", "парт", "partei", "partido", "partito"),
-    "provincial": ("provinc", "tỉnh", "област", "облас", "provinz"),
-    "district": ("district", "huyện", "район", "району", "райдерж", "kreis", "distrito", "distretto"),
-    "city": ("city", "ville", "thành phố", "thành ủy", "город", "міськ", "stadt", "ciudad", "città", "cidade"),
-}
-_ENGLISH_BODY_WORDS = {
-    "council": "council",
-    "committee": "committee",
-    "people's": "people's",
-    "peoples": "people's",
-    "people": "people's",
-    "party": "party",
-    "provincial": "provincial",
-    "province": "provincial",
-    "district": "district",
-    "city": "city",
-}
+def _stems(category: str) -> dict[str, re.Pattern[str]]:
+    """Each English word the entries of ``category`` say ("people's council" says two) and one pattern of the
+    stems that say it, to be searched in text without case (``str.casefold``)."""
+    stems: dict[str, list[str]] = {}
+    for entry in lexicon.entries(category):
+        for english in (entry.english or "").split():
+            stems.setdefault(english, []).append(entry.word)
+    return {english: re.compile("|".join(words)) for english, words in stems.items()}
+
+
+# Title words, and bodies and levels, in English with the stems that say them in each language (``title_stems``,
+# ``body_stems``), and the words of an English role that claim them (``role_titles``, ``role_bodies``): a role the
+# model gives may not claim a title or a body the words around the name do not say.
+_TITLE_STEMS = _stems("title_stems")
+_BODY_STEMS = _stems("body_stems")
+_ENGLISH_TITLE_WORDS = dict(lexicon.renderings("role_titles"))
+_ENGLISH_BODY_WORDS = dict(lexicon.renderings("role_bodies"))
 
 
 def claimed_bodies(role: str) -> set[str]:
@@ -120,7 +85,7 @@ def claimed_bodies(role: str) -> set[str]:
 def supported_bodies(text: str) -> set[str]:
     """The bodies and levels ``text`` (in any of the glossary's languages) names."""
     folded = text.casefold()
-    return {body for body, stems in BODY_STEMS.items() if any(stem in folded for stem in stems)}
+    return {body for body, stems in _BODY_STEMS.items() if stems.search(folded)}
 
 
 def english_role(context: str) -> str | None:
@@ -140,7 +105,7 @@ def claimed_titles(role: str) -> set[str]:
 def supported_titles(text: str) -> set[str]:
     """The title words ``text`` (in any of the glossary's languages) says."""
     folded = text.casefold()
-    return {title for title, stems in TITLE_STEMS.items() if any(stem in folded for stem in stems)}
+    return {title for title, stems in _TITLE_STEMS.items() if stems.search(folded)}
 
 
 def _french(match: re.Match[str]) -> str:
@@ -193,7 +158,7 @@ def title_holders(text: str) -> list[tuple[str, str]]:
     return holders
 
 
-_TITLE_FILLERS = {"the", "of", "le", "la", "du", "de", "des", "der", "die", "del", "party", "provincial", "district"}
+_TITLE_FILLERS = frozenset(lexicon.words("title_fillers"))
 
 
 def is_a_title(name: str) -> bool:
