@@ -477,3 +477,10 @@ def test_a_summary_asked_again_that_comes_back_in_the_articles_language_is_not_k
     kept = faithful_summary(_Asker(summary=vietnamese), draft, (text, ""), None, warnings)  # type: ignore[arg-type]
     assert kept.headline == "Tam Son council meets" and kept.summary == "The council met."
     assert "another language" in warnings[0]
+
+
+def test_letters_that_make_no_roman_numeral_are_no_number_of_an_english_field() -> None:
+    from summarizer.text.numbers import english_numbers
+
+    # "IIII" is no numeral: the pattern matched nothing before it, and reading that nothing raised ValueError
+    assert english_numbers("Phase IIII of the plan, the XIX term") == [("XIX", {"19"})]

@@ -109,7 +109,7 @@ def english_numbers(text: str) -> list[tuple[str, set[str]]]:
     """Every number an English field states, as (words, keys): digits ("6.47", "25th"), Roman numerals
     ("XIX") and ordinal words ("tenth"; not "first" in "the first six months")."""
     found = [(match[0], keys_of(match[0], bool(_SCALE.match(text, match.end())))) for match in DIGITS.finditer(text)]
-    found += [(match[0], {str(roman_value(match[0]))}) for match in _ROMAN.finditer(text)]
+    found += [(match[0], {str(roman_value(match[0]))}) for match in _ROMAN.finditer(text) if match[0]]
     for pattern, number in lexicon.patterns("number_words", ("en",)):
         for match in pattern.finditer(text):
             if number == "1" and _IDIOM_AFTER_FIRST.match(text, match.end()):
