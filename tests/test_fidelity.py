@@ -114,6 +114,11 @@ def test_an_english_name_takes_the_body_its_sentence_says_held_it() -> None:
     held = ("7th session of the Tam Son District People's Council", "article")
     assert _name_by_rule("7th session", text, None, "en") == held
     assert _name_by_rule("7th session", "Delegates attended the 7th session.", None, "en") == ("7th session", "article")
+    person = "(TS) – Secretary of the Tam Son District Party Committee Tom Reyes held the 7th session."
+    assert _name_by_rule("7th session", person, None, "en") == ("7th session", "article")
+    dashed = "(TS) – The district Party Committee held the 7th session."
+    by_the_committee = ("7th session of the district Party Committee", "article")
+    assert _name_by_rule("7th session", dashed, None, "en") == by_the_committee
 
 
 def test_a_name_with_words_the_glossary_does_not_know_is_only_partly_read() -> None:

@@ -73,12 +73,18 @@ def holder_words(written: str, text: str, language: str) -> str | None:
     clause = _before_the_verb(written, text, language)
     if clause is None:
         return None
-    words = clause.split()
-    for start in range(len(words)):
-        candidate = " ".join(words[start:]).strip(" ,()–-")
+    for start in _subject_starts(clause, language):
+        candidate = clause[start:].strip(" ,–-")
+        if _ASIDE.search(candidate):
+            continue  # "(TS) – The district Party Committee": the subject starts after the dash
         if candidate[:1].isupper() and names_a_body(candidate.casefold()):
-            return candidate
+            # "Secretary of the Provincial Party Committee Tom Reyes held…": a person held it.
+            return None if supported_titles(candidate) & _OFFICES else candidate
     return None
+
+
+_ASIDE = re.compile(r"[,;:()\[\]–—]")
+_OFFICES = frozenset({"secretary", "chair", "governor", "prime", "minister", "head"})  # a person's, not a body's
 
 
 def _before_the_verb(written: str, text: str, language: str) -> str | None:
