@@ -20,7 +20,7 @@ from summarizer import lexicon
 from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
 from summarizer.text.dates import a_documents_day, dated, day_in_lead
-from summarizer.text.day_words import day_of_sentence, full_day_in_lead
+from summarizer.text.day_words import day_of_sentence, full_day_in_lead, time_stamped
 from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
 from summarizer.text.meeting_names import NameParts, english_name, parse_name, spaces_words
@@ -158,9 +158,6 @@ def _organiser(organiser: str | None, warnings: list[str]) -> str | None:
     return organiser
 
 
-_CLOCK_TIME = re.compile(r"[ T,]+\d{1,2}:\d{2}")  # right after a date: a posting time stamp
-
-
 def _copied_date(words: str | None, original: str, warnings: list[str]) -> str | None:
     """The model's date words as the article has them: a copy with a word of its own in front ("le 13
     décembre" for "du 13 décembre") keeps its tail from the first word with a digit, when that stands in
@@ -186,7 +183,7 @@ def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str |
     if at >= 0 and a_documents_day(original, at):
         warnings.append(f"dropped meeting date {words!r}: the article gives it for a document, an update or a deadline")
         return None
-    if at >= 0 and _CLOCK_TIME.match(original, at + len(words)):
+    if at >= 0 and time_stamped(original, at + len(words)):
         warnings.append(f"dropped meeting date {words!r}: the article gives it as a time stamp, not the meeting's day")
         return None
     return words

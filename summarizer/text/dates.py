@@ -21,7 +21,7 @@ _DATELINE_CHARS = 600
 _YEAR_MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?![\d-])")
 _YEAR_MONTH_CHARS = 100
 _DOCUMENT_WINDOW = 60  # characters before a date in which a document's words make it the document's day
-_LEAD_CHARS = 800
+LEAD_CHARS = 800  # the opening where a lead's day and years are read
 _DOCUMENT_NUMBER = re.compile(r"\d+/\d{4}/[\w-]+")
 _PERIOD = re.compile(r"(?<!\d)(?:19|20|25)\d{2}\s*[-–~]\s*(?:19|20|25)?\d{2,4}(?!\d)")
 _BUDDHIST_ERA_FROM = 2400
@@ -75,7 +75,7 @@ def _review() -> re.Pattern[str]:
 def day_in_lead(text: str) -> str | None:
     """The first day and month the lead gives by the part of the day ("Sáng 1/3"), not a document's; the
     model copies the page's archive stamp ("2024-03") instead of it."""
-    for match in _day_opening().finditer(text[:_LEAD_CHARS]):
+    for match in _day_opening().finditer(text[:LEAD_CHARS]):
         if not a_documents_day(text, match.start()):
             return match[0]
     return None
@@ -150,7 +150,7 @@ def _stated_years(phrase: str, text: str, month: int) -> list[tuple[YearFrom, in
             return found  # the sentence leaves the year open: no later, vaguer place settles it
         if year is not None:
             found.append((source, year))
-    lead = set(_years_in(text[:_LEAD_CHARS]))
+    lead = set(_years_in(text[:LEAD_CHARS]))
     if len(lead) == 1:
         found.append(("lead", lead.pop()))
     return found

@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import re
 
-from summarizer.text.dates import a_documents_day, dateparser_languages, pattern_days
+from summarizer.text.dates import LEAD_CHARS, a_documents_day, dateparser_languages, pattern_days
 from summarizer.text.sentences import split_sentences
 
 # A day and month with a slash or a dash ("29-9", "6/12"): after a dot or before a percent, a decimal or a range.
@@ -71,18 +71,23 @@ def _add(found: dict[int, str], start: int, words: str, year: int, month: int, d
             found[start] = words
 
 
-_LEAD_CHARS = 800
 _RANGE_BEFORE = re.compile(r"[\d០-៩໐-໙๐-๙]{1,2}\s*[-–]\s*(?:\S*\s*)?$")  # "8-9 ກໍລະກົດ": the range's end
-_CLOCK_AFTER = re.compile(r"[ T,]+\d{1,2}:\d{2}")  # a posting time stamp
+_CLOCK_AFTER = re.compile(r"[ T,]+\d{1,2}:\d{2}")
+
+
+def time_stamped(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is a time stamp: a clock time follows it ("14.08.2012 11:05", a
+    page's posting time), so it is not the day of a meeting."""
+    return _CLOCK_AFTER.match(text, end) is not None
 
 
 def full_day_in_lead(text: str, language: str | None) -> str | None:
     """The first whole date (day, month and year) the lexicon's patterns read in the lead ("ថ្ងៃទី៧ ខែសីហា
     ឆ្នាំ២០២៥"), not a document's day, a time stamp or the end of a range of days; or None."""
-    lead = text[:_LEAD_CHARS]
+    lead = text[:LEAD_CHARS]
     for start, words, year, _, _ in sorted(pattern_days(lead, language)):
         end = start + len(words)
-        stamp = _CLOCK_AFTER.match(text, end) is not None
+        stamp = time_stamped(text, end)
         ranged = _RANGE_BEFORE.search(text[max(0, start - 12) : start]) is not None
         if year is not None and not stamp and not ranged and not a_documents_day(text, start):
             return words
