@@ -107,6 +107,29 @@ def test_a_body_that_did_not_hold_the_meeting_is_not_its_owner() -> None:
     assert full_name_parts("Hội nghị lần thứ 36", other, None, "vi").body is None  # another sentence's holder
 
 
+def test_a_body_named_without_its_place_takes_the_place_the_article_gives_it() -> None:
+    khmer = "ក្រុមប្រឹក្សាខេត្តតាកែវ នៅព្រឹកនេះបានបើកកិច្ចប្រជុំសាមញ្ញក្រុមប្រឹក្សាខេត្តលើកទី៩ អាណត្តិទី៤។"
+    written = "កិច្ចប្រជុំសាមញ្ញក្រុមប្រឹក្សាខេត្តលើកទី៩ អាណត្តិទី៤"
+    english = "9th Ordinary Meeting of the 4th Takeo Provincial Council"
+    assert english_name(full_name_parts(written, khmer, None, "km")) == english
+    said = "Sáng 3/7, HĐND huyện Tam Sơn khai mạc kỳ họp thứ 7 HĐND huyện khóa XX."
+    assert full_name_parts("kỳ họp thứ 7 HĐND huyện khóa XX", said, None, "vi").place == "Tam Sơn"
+
+
+def test_a_place_is_not_taken_from_a_person_a_line_or_two_places() -> None:
+    written = "kỳ họp thứ 7 HĐND huyện khóa XX"
+    person = f"Phó Chủ tịch HĐND huyện Lê Văn Ba dự {written}."  # a title before: a person's name follows
+    line = f"Toàn cảnh {written}. Phát biểu tại HĐND huyện\nTrong năm, các chỉ tiêu đạt."  # the line ends
+    two = f"HĐND huyện Tam Sơn và HĐND huyện Hà Lâm họp; {written}."  # two districts
+    for text in (person, line, two):
+        assert full_name_parts(written, text, None, "vi").place is None, text
+
+
+def test_a_place_in_capitals_is_said_in_title_case() -> None:
+    shouted = "HĐND XÃ TAM SƠN tổ chức kỳ họp thứ tám, khóa XIX"
+    assert english_name(parse_name(shouted, "vi")) == "8th Session of the 19th Tam Son Commune People's Council"
+
+
 def test_an_english_name_takes_the_body_its_sentence_says_held_it() -> None:
     from summarizer.steps.meeting import _name_by_rule
 

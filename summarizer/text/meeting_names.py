@@ -142,7 +142,8 @@ def english_name(parts: NameParts) -> str | None:
     extras = [parts.period] if parts.period else []
     if parts.body:
         body = parts.body.format(level=parts.level or "")
-        place = parts.place_english or (_latin(parts.place) if main_script(parts.place or "") == "latin" else None)
+        latin = main_script(parts.place or "") == "latin"
+        place = parts.place_english or (_latin(_unshouted(parts.place)) if latin else None)
         owner = " ".join(filter(None, [_ordinal(parts.term) if parts.term else None, place, body]))
         head += " of the " + " ".join(owner.split())
     elif parts.term:
@@ -268,6 +269,14 @@ def _any_token(language: str) -> re.Pattern[str]:
 
 def _ordinal(number: int | None) -> str:
     return f"{number}{ordinal_suffix(number)}" if number is not None else ""
+
+
+def _unshouted(place: str | None) -> str | None:
+    """A place of two words or more in capitals, as a headline writes it ("VI HƯƠNG"), in title case: English
+    does not shout, and "VI" would read as a Roman six. One word in capitals ("BR-VT") is an abbreviation."""
+    if place is None or len(place.split()) < 2 or not place.isupper():
+        return place
+    return " ".join(word.capitalize() for word in place.split())
 
 
 def _latin(place: str | None) -> str | None:

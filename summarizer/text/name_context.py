@@ -14,6 +14,7 @@ import re
 from summarizer import lexicon
 from summarizer.text.meeting_names import NameParts, parse_name, spaces_words
 from summarizer.text.names import names_a_body
+from summarizer.text.scripts import main_script
 from summarizer.text.titles import supported_titles
 
 _SENTENCE_END = re.compile(r"[.!?。！？\n]")
@@ -39,7 +40,37 @@ def full_name_parts(written: str, text: str, organiser: str | None, language: st
         owner = parse_name(organiser, language)
         if owner.body is not None and not owner.unknown:
             parts.body, parts.level, parts.place = owner.body, owner.level, parts.place or owner.place
+    if parts.body is not None and parts.level and not parts.place:
+        place = body_place(parts, text, language)
+        if place is not None:
+            parts.place, parts.place_english = place
     return parts
+
+
+def body_place(parts: NameParts, text: str, language: str) -> tuple[str, str | None] | None:
+    """The place the article gives the name's body where it names that body (at the same level) with one
+    ("HĐND huyện Thọ Xuân" for "HĐND huyện"; "ក្រុមប្រឹក្សាខេត្តកណ្តាល" for "ក្រុមប្រឹក្សាខេត្ត"), when every
+    such mention gives the same place English can say; else None (an article that names two districts')."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for pattern, _english in lexicon.patterns("bodies", (language,)):
+        for match in pattern.finditer(text):
+            # "Phó Chủ tịch HĐND tỉnh Trần Xuân Vinh": after a title, the words are a person's name.
+            if supported_titles(text[max(0, match.start() - _TITLE_REACH) : match.start()]):
+                continue
+            # The place stands just after the body and level: a comma or a line's end closes the mention
+            # ("UBND tỉnh; Hồ Thị Nguyên Thảo", "hội nghị UBND tỉnh\n\nTại hội nghị").
+            mention = _MENTION_END.split(text[match.start() : match.start() + _REACH], maxsplit=1)[0]
+            named = parse_name(mention, language, stop_at_unknown=True)
+            if named.body != parts.body or named.level != parts.level or not named.place:
+                continue
+            english = named.place_english or (named.place if main_script(named.place) == "latin" else None)
+            if english is not None:
+                found[english.casefold()] = (named.place, named.place_english)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_MENTION_END = re.compile(r"[\n,;:.()!?、，。]")
+_TITLE_REACH = 24  # characters before a body where a person's title would stand
 
 
 def holder_parts(written: str, text: str, language: str) -> NameParts | None:
