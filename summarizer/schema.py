@@ -43,10 +43,11 @@ class Meeting(BaseModel):
     name_as_written: str | None = Field(default=None, description="The article's own words naming the meeting")
     kind: MeetingKind | None = None
     date: dt.date | None = Field(default=None, description="ISO 8601, only when the article gives the day")
-    date_year_from: Literal["phrase", "dateline", "sentence", "title", "lead"] | None = Field(
+    date_year_from: Literal["phrase", "dateline", "sentence", "title", "lead", "term"] | None = Field(
         default=None,
         description="Where the date's year comes from: the date words, the article's dateline, the year their "
-        "sentence states, the title's, or the only year of the article's lead",
+        "sentence states, the title's, the only year of the article's lead, or the first year of the term a "
+        "congress opens",
     )
     date_as_written: str | None = None
     location: str | None = None

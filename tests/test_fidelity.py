@@ -512,3 +512,17 @@ def test_letters_that_make_no_roman_numeral_are_no_number_of_an_english_field() 
 
     # "IIII" is no numeral: the pattern matched nothing before it, and reading that nothing raised ValueError
     assert english_numbers("Phase IIII of the plan, the XIX term") == [("XIX", {"19"})]
+
+
+def test_a_congress_day_takes_the_first_year_of_the_term_it_opens() -> None:
+    from summarizer.steps.meeting import _congress_day
+
+    written = "Đại hội Đảng bộ xã Tam Sơn lần thứ XIII, nhiệm kỳ 2030 – 2035"
+    text = f"Ngày 29-5, {written} khai mạc. Thu ngân sách đạt 105% dự toán."
+    assert _congress_day("Ngày 29-5", written, text, "vi") == (dt.date(2030, 5, 29), "term")
+    korean = "2030-2035년 임기 제1차 탐선성 당대회"  # the years before the word for term
+    assert _congress_day("10월 12일", korean, f"10월 12일 {korean}가 열렸다.", "ko") == (dt.date(2030, 10, 12), "term")
+    session = "Kỳ họp thứ 7 HĐND huyện Tam Sơn khóa XX, nhiệm kỳ 2030 – 2035"  # a session: any year of its term
+    assert _congress_day("Ngày 29-5", session, f"Ngày 29-5, {session} khai mạc.", "vi") == (None, None)
+    no_term = "Đại hội Đảng bộ xã Tam Sơn lần thứ XIII"
+    assert _congress_day("Ngày 29-5", no_term, f"Ngày 29-5, {no_term} khai mạc.", "vi") == (None, None)

@@ -11,6 +11,7 @@ noun, a news agency's dateline or the name of who chaired (``text.places``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -19,7 +20,7 @@ from pydantic import Field
 from summarizer import lexicon
 from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
-from summarizer.text.dates import a_documents_day, dated, day_in_lead
+from summarizer.text.dates import YearFrom, a_documents_day, dated, day_in_lead, term_opening_day
 from summarizer.text.day_words import day_of_sentence, full_day_in_lead, time_stamped
 from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
@@ -65,6 +66,8 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
             if date is not None:
                 break
     organiser = _organiser(found_in_article("organiser", draft.organiser, original, warnings), warnings)
+    if date is None and written is not None:
+        date, year_from = _congress_day(date_words, written, original, language)
     name, name_by = _name_by_rule(written, original, organiser, language)
     return Meeting(
         name=name,
@@ -86,6 +89,22 @@ def _days_by_rule(written: str | None, original: str, language: str) -> Iterator
     yield day_in_lead(original)
     yield day_of_sentence(written, original, language)
     yield full_day_in_lead(original, language)  # "នាព្រឹកថ្ងៃទី៧ ខែសីហា ឆ្នាំ២០២៥"
+
+
+def _congress_day(
+    words: str | None, written: str, original: str, language: str
+) -> tuple[dt.date | None, YearFrom | None]:
+    """A congress's day with the year of the term it opens, when the article gives only its day and month."""
+    parts = full_name_parts(written, original, None, language) if words else None
+    if parts is None or "Congress" not in (parts.noun or ""):
+        return None, None
+    # Where the years stand before the word for term (2025-2030년 임기), the glossary reads them as a period.
+    term = parts.term_years or (parts.period if parts.period and _TERM_PERIOD.fullmatch(parts.period) else None)
+    day = term_opening_day(words, term, language)
+    return (day, "term") if day else (None, None)
+
+
+_TERM_PERIOD = re.compile(r"\d{4}-\d{4} term")
 
 
 def _name_by_rule(

@@ -28,7 +28,7 @@ _BUDDHIST_ERA_FROM = 2400
 _YEAR = re.compile(r"(?<!\d)((?:19|20|25)\d{2})(?!\d)")
 # A day and month with no year, day first: "29-5", "6/12", "1.3".
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?[/.-]\s?(\d{1,2})(?![\d/.-]*\d)")
-YearFrom = Literal["phrase", "dateline", "sentence", "title", "lead"]
+YearFrom = Literal["phrase", "dateline", "sentence", "title", "lead", "term"]
 
 
 def a_documents_day(text: str, start: int) -> bool:
@@ -287,6 +287,15 @@ def _first_absolute(text: str, languages: tuple[str, ...], frozen: tuple[tuple[s
 
 def _has_digit(text: str) -> bool:
     return any(char.isdigit() for char in text)
+
+
+def term_opening_day(phrase: str | None, term_years: str | None, language: str | None) -> dt.date | None:
+    """A congress's day and month in the first year of the term it opens ("Đại hội … nhiệm kỳ 2020 – 2025"
+    and "Ngày 29-5": 29 May 2020): a party or front congress elects the body of the term that starts in its
+    year. None without a day and month or a term's years ("2020-2025")."""
+    day_and_month = month_and_day(phrase, language) if phrase and term_years else None
+    first = re.match(r"\d{4}", term_years or "")
+    return _safe_date(int(first[0]), *day_and_month) if day_and_month and first else None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
