@@ -152,6 +152,10 @@ def test_futures_and_near_completion_are_on_track_and_the_lead_sets_the_pace() -
     assert figures("Les 3 objectifs restants devraient être atteints en décembre.") == [("3 objectifs", "on_track")]
     lead = "Au cours des 6 premiers mois de l'année, la province a progressé. " + "Le commerce a repris. " * 20
     assert figures(lead + "La production industrielle atteint 52,8% du plan annuel.") == [("52,8%", "on_track")]
+    eleven = "Au cours des onze premiers mois, la province a progressé. " + "Le commerce a repris. " * 20
+    assert figures(eleven + "Les recettes atteignent 92,3 % des prévisions.") == [("92,3 %", "on_track")]
+    four = "4月および年初4か月の社会経済状況について報告した。" + "商業は回復した。" * 20
+    assert figures(four + "国内収入は推定値の29.7%に達した。") == [("29.7%", "at_risk")]  # a third of the year gone
 
 
 def test_titles_become_english_roles_and_are_never_names() -> None:
