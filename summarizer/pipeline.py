@@ -74,7 +74,7 @@ def make_brief(
     step("chairs")
     rules = _lexicon_of(language, warnings)
     found_chairs = None if rules else chair_sentence_by_model(asker, article.text, warnings)
-    chairs = read_chairs(asker, text, article.text, warnings, found_chairs)
+    chairs = read_chairs(asker, text, article.text, warnings, found_chairs, language)
     directives = attributed(directives, [(chair.name, chair.role) for chair in chairs], text)
     found_figures = None if rules else figures_by_model(asker, article.text, warnings)
     targets = read_targets(asker, text, article.text, step, meeting.date, found_figures)

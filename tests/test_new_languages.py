@@ -125,3 +125,19 @@ def test_names_lose_words_of_address_after_them_and_dotted_names_are_completed()
 def test_a_lao_degree_does_not_end_the_sentence_before_the_chairs_name() -> None:
     text = "ກອງປະຊຸມໄດ້ໄຂຂຶ້ນພາຍໃຕ້ການເປັນປະທານຂອງທ່ານ ປອ. ສົມພອນ ແກ້ວມະນີ ເຈົ້າແຂວງ."
     assert chair_sentences(text) == [text]
+
+
+def test_khmer_and_lao_chairs_are_the_names_after_words_of_address_the_chairing_verb_governs() -> None:
+    from summarizer.text.addressed import addressed_chairs
+
+    before = "នៅព្រឹកនេះ អភិបាលខេត្តលោក ចាន់ សុភា បានអញ្ជើញដឹកនាំកិច្ចប្រជុំប្រចាំខែ។"  # active: the name before
+    assert addressed_chairs(before, "km") == ["ចាន់ សុភា"]
+    led_by = "កិច្ចប្រជុំដែលដឹកនាំកិច្ចប្រជុំដោយ ឯកឧត្តម សុខ វណ្ណា ប្រធាន និង ឯកឧត្តម ជា សុផល អភិបាលរង។"
+    assert addressed_chairs(led_by, "km") == ["សុខ វណ្ណា", "ជា សុផល"]  # passive: both joined by "and"
+    degree = "ກອງປະຊຸມໄດ້ໄຂຂຶ້ນພາຍໃຕ້ການເປັນປະທານຂອງທ່ານ ປອ. ສົມພອນ ແກ້ວມະນີ, ເຈົ້າແຂວງ."
+    assert addressed_chairs(degree, "lo") == ["ສົມພອນ ແກ້ວມະນີ"]  # the degree "ປອ." passed over
+    latin = "លោក Tam Son Quynh បានអញ្ជើញជាអធិបតីក្នុងកិច្ចប្រជុំ។"
+    assert addressed_chairs(latin, "km") == ["Tam Son Quynh"]
+    title_only = "ក្រោមអធិបតីភាពសម្ដេចក្រឡាហោម ដែលជាប្រធានគណៈកម្មាធិការជាតិ កិច្ចប្រជុំនេះបានបើក។"
+    assert addressed_chairs(title_only, "km") == []  # an honorific with a title after it, no name
+    assert addressed_chairs("Bí thư Lê Văn Ba chủ trì hội nghị.", "vi") == []  # names read otherwise there

@@ -71,6 +71,9 @@ class Language:
     word_boundaries: bool | str
     entries: dict[str, tuple[Entry, ...]]
     country: str | None = None  # the one country the language is written in, if it is one
+    # How many spaced words a person's name is after a word of address, where the script spaces names but
+    # not words ("ឯកឧត្តម នួន ផា": two); None where names are read otherwise.
+    name_words: int | None = None
 
     @property
     def categories(self) -> list[str]:
@@ -198,7 +201,9 @@ def _read(data: dict[str, Any], source: str) -> Language:
     tables = {category: _entries(code, category, data.get(category, {}), source) for category in CATEGORIES}
     boundaries = head.get("word_boundaries", True)
     country = str(head["country"]) if "country" in head else None
-    return Language(code, str(head["name"]), boundaries if boundaries == "start" else bool(boundaries), tables, country)
+    name_words = int(head["name_words"]) if "name_words" in head else None
+    spacing = boundaries if boundaries == "start" else bool(boundaries)
+    return Language(code, str(head["name"]), spacing, tables, country, name_words)
 
 
 def _entries(code: str, category: str, table: dict[str, Any], source: str) -> tuple[Entry, ...]:

@@ -19,6 +19,7 @@ from pydantic import Field
 from summarizer.prompts import load_prompt
 from summarizer.schema import Chair
 from summarizer.steps.base import Asker, Draft
+from summarizer.text.addressed import addressed_chairs
 from summarizer.text.fidelity import names_not_in
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.text.language import language_of
@@ -67,14 +68,26 @@ DRAFTS = {"chair_sentence": SentenceChairsDraft}
 
 
 def read_chairs(
-    asker: Asker, text: str, original: str, warnings: list[str], sentences: list[str] | None = None
+    asker: Asker,
+    text: str,
+    original: str,
+    warnings: list[str],
+    sentences: list[str] | None = None,
+    language: str = "und",
 ) -> list[Chair]:
     """Chairs read from the first chairing sentence that names anyone (none when no sentence does);
-    the sentences are the rules' unless given (found by the model, in a language with no lexicon)."""
+    the sentences are the rules' unless given (found by the model, in a language with no lexicon).
+    Where names follow words of address (Khmer, Lao: ``text.addressed``), the rule reads them, not the model."""
     prompt = load_prompt("chair_sentence")
     sentences = chair_sentences(text) if sentences is None else sentences
     for number, sentence in enumerate(sentences, 1):
-        named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
+        addressed = addressed_chairs(sentence, language)
+        if addressed:
+            named = SentenceChairsDraft.model_construct(
+                whole_meeting=True, chairs=[NamedChairDraft.model_construct(name=name, role="") for name in addressed]
+            )
+        else:
+            named = asker.ask(prompt, SentenceChairsDraft, sentence=sentence)
         if not named.whole_meeting:
             continue
         people = _people(named, sentence, text, original, warnings)
