@@ -526,3 +526,16 @@ def test_a_congress_day_takes_the_first_year_of_the_term_it_opens() -> None:
     assert _congress_day("Ngày 29-5", session, f"Ngày 29-5, {session} khai mạc.", "vi") == (None, None)
     no_term = "Đại hội Đảng bộ xã Tam Sơn lần thứ XIII"
     assert _congress_day("Ngày 29-5", no_term, f"Ngày 29-5, {no_term} khai mạc.", "vi") == (None, None)
+
+
+def test_a_chair_is_not_a_place_before_its_level_nor_a_photos_credit() -> None:
+    from summarizer.text.names import why_not_a_person
+
+    korean = "탐선(Tam Son)시 인민위원회 의장이 회의를 주재했습니다(사진: 레 반 바). 레 반 바 기자."
+    assert "a place" in (why_not_a_person("Tam Son", korean) or "")
+    credited = "탐선시 인민위원회 의장이 회의를 주재했습니다(사진: 도안 박)."
+    assert "credited" in (why_not_a_person("도안 박", credited) or "")
+    assert why_not_a_person("레 반 바", korean) is None  # credited once, but named elsewhere too
+    vietnamese = "Đồng chí Lê Văn Ba chủ trì hội nghị. Ảnh: Trần Thị Mai"
+    assert "credited" in (why_not_a_person("Trần Thị Mai", vietnamese) or "")
+    assert why_not_a_person("Lê Văn Ba", vietnamese) is None

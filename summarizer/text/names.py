@@ -139,7 +139,8 @@ _ATTENDING = re.compile(rf"^(?:{lexicon.alternation('attended_verbs')})(?!\w)", 
 
 def why_not_a_person(name: str, text: str) -> str | None:
     """Why a chair's "name" is no person's, or None: it is only words of address ("Son Excellence", His
-    Excellency), or a level and a place the gazetteer knows ("ខេត្តស្វាយរៀង"), or it opens with a verb of
+    Excellency), or a level and a place the gazetteer knows ("ខេត្តស្វាយរៀង") or a name the article only
+    writes before a level ("탄호아(Thanh Hoa)시"), or only in a photo's credit, or it opens with a verb of
     attending, or the article goes on with it into a meeting's noun ("Dự Hội" of "Dự hội nghị", attending
     the conference)."""
     words = name.split()
@@ -147,8 +148,10 @@ def why_not_a_person(name: str, text: str) -> str | None:
         return "no name"
     if _ONLY_ADDRESS.match(name.strip()):
         return "only words of address"
-    if _is_a_place(name.strip()):
+    if _is_a_place(name.strip()) or _always_before_a_level(name, text):
         return "a place"
+    if _always_credited(name, text):
+        return "credited with a photo"
     if (attending := _ATTENDING.match(name)) is not None:
         return f"{attending[0]!r} is a verb of attending"
     for found in re.finditer(re.escape(name), text):
@@ -168,6 +171,24 @@ def _is_a_place(name: str) -> bool:
 
 _PLACES = lexicon.compounding("places")
 _LEVELS = lexicon.compounding("levels")
+_CREDIT = re.compile(rf"(?:{lexicon.alternation('credit_words')})\s*$", re.IGNORECASE)
+_CREDIT_REACH = 12  # characters between a credit word and the name it credits: "(사진: 도안 박)"
+
+
+def _always_before_a_level(name: str, text: str) -> bool:
+    """Whether the article writes ``name`` only right before a level, as a place's name ("탄호아(Thanh Hoa)시")."""
+    spots = [found.end() for found in re.finditer(re.escape(name), text)]
+    followed = (re.match(r"\)?\s?", text[end:]) for end in spots)
+    return bool(spots) and all(
+        match is not None and any(level.match(text, end + match.end()) for level in _LEVELS)
+        for end, match in zip(spots, followed, strict=True)
+    )
+
+
+def _always_credited(name: str, text: str) -> bool:
+    """Whether the article names ``name`` only in credits of photos ("Ảnh: Lê Văn Ba", "(사진: 도안 박)")."""
+    spots = [found.start() for found in re.finditer(re.escape(name), text)]
+    return bool(spots) and all(_CREDIT.search(text, max(0, spot - _CREDIT_REACH), spot) for spot in spots)
 
 
 def _is_meeting_noun(phrase: str) -> bool:
