@@ -419,3 +419,21 @@ def test_a_directive_repeated_whole_inside_another_quote_is_one() -> None:
     ]
     (directive,) = grounded_directives(twice, text, [])
     assert directive.what == "Finish the road"
+
+
+def test_the_lead_of_a_page_in_a_language_the_short_text_checker_lacks() -> None:
+    japanese = (
+        "Vietnam.vn - Nền tảng quảng bá Việt Nam\n"  # the site's own line, in Vietnamese
+        "タムソン省人民委員会の第7回会議\n"
+        "12月3日午前、タムソン省人民委員会は第7回会議を開催し、社会経済目標の実施状況を評価した。"
+        "会議には省党委員会の指導者らが出席し、年末までの課題について意見を交わした。\n"
+    )
+    lead = lead_summary(japanese, "ja")
+    assert lead.headline == "タムソン省人民委員会の第7回会議" and lead.summary.startswith("12月3日午前")
+    thai = (
+        "20/09/2031\n"  # a page's date, not a title
+        "จ.ตามสนประชุมติดตามการเบิกจ่ายงบประมาณ ปี 2574\n"  # a title of three spaced phrases
+        "เมื่อวันที่ 24 ก.พ. 2574 ที่ห้องประชุมศาลากลางจังหวัดตามสน ผู้ว่าราชการจังหวัดเป็นประธานการประชุม"
+        "ติดตามการเบิกจ่ายงบประมาณประจำปี เพื่อเร่งรัดการใช้จ่ายให้เป็นไปตามเป้าหมาย.\n"
+    )
+    assert lead_summary(thai, "th").headline.startswith("จ.ตามสนประชุม")

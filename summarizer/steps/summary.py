@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from summarizer import lexicon
 from summarizer.prompts import load_prompt
 from summarizer.schema import Summary
 from summarizer.steps.base import Asker, Draft
@@ -84,8 +85,8 @@ def lead_summary(text: str, language: str) -> Summary:
     """The article's opening as a summary: its title line as headline, then its lead's first whole sentences.
 
     Scraped pages open with furniture (site names, datelines, "Français", captions, teasers of other
-    stories): the headline is the first line of four to forty words in the article's language that
-    is not a teaser cut with "…"; the lead is the first
+    stories): the headline is the first line of four to forty words (or 12 to 160 characters in a
+    script without spaces) in the article's language that is not a teaser cut with "…"; the lead is the first
     paragraph after it (else anywhere) of 100 characters or more, in that language, that ends a
     sentence and is no teaser. A page hard-wrapped mid-sentence has no such paragraph: its lines
     after the headline are joined again.
@@ -108,7 +109,16 @@ def lead_summary(text: str, language: str) -> Summary:
 
 
 def _is_title(line: str, language: str) -> bool:
-    return 4 <= len(line.split()) <= 40 and "…" not in line and _in(line, language)
+    return _title_length(line, language) and "…" not in line and _in(line, language)
+
+
+def _title_length(line: str, language: str) -> bool:
+    """Four to forty words; where the script does not space its words (Thai, Khmer, Lao), 12 to 160 characters
+    too: "จ.ราชบุรีประชุมติดตามการเบิกจ่ายงบประมาณ ปี 2564" is a title of three spaced phrases."""
+    if 4 <= len(line.split()) <= 40:
+        return True
+    found = lexicon.languages().get(language)
+    return found is not None and found.word_boundaries is False and 12 <= len(line) <= 160
 
 
 def _is_lead(line: str, language: str) -> bool:

@@ -61,7 +61,11 @@ def language_of(text: str) -> str | None:
 
 
 def is_in_language(text: str, language: str) -> bool | None:
-    """Whether ``text`` is written in ``language``; None when it is too short to tell."""
+    """Whether ``text`` is written in ``language``; None when it is too short to tell. A language the short-text
+    checker has no model for (Japanese, Korean, Khmer, Lao, Thai) is told by the article-wide detector: the
+    checker would name its nearest language instead (Japanese as Chinese)."""
     if len(text.split()) < CHECK_MIN_WORDS:
         return None
+    if language.upper() not in _CHECKED:
+        return detect_language(text) == language.lower()
     return language_of(text) == language.lower()
