@@ -539,3 +539,16 @@ def test_a_chair_is_not_a_place_before_its_level_nor_a_photos_credit() -> None:
     vietnamese = "Đồng chí Lê Văn Ba chủ trì hội nghị. Ảnh: Trần Thị Mai"
     assert "credited" in (why_not_a_person("Trần Thị Mai", vietnamese) or "")
     assert why_not_a_person("Lê Văn Ba", vietnamese) is None
+
+
+def test_the_rules_own_copy_of_a_name_is_completed_by_the_openings_fuller_name_too() -> None:
+    from summarizer.steps.meeting import _written_name
+
+    text = (
+        "Phát biểu kết luận tại hội nghị Ban Chấp hành Đảng bộ lần thứ 25.\n\n"
+        "Ngày 29-9, Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX đã khai mạc."
+    )
+    warnings: list[str] = []
+    full = "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX"
+    assert _written_name(None, text, "vi", warnings) == full  # the model's copy was not in the article
+    assert _written_name("Tam Sơn", text, "vi", warnings) == full and "names no meeting" in warnings[-1]

@@ -210,16 +210,19 @@ def _meeting_day(words: str | None, original: str, warnings: list[str]) -> str |
 
 def _written_name(written: str | None, original: str, language: str, warnings: list[str]) -> str | None:
     """The model's copy of the name if it names a meeting, else the rule's (``meeting_name_in``): the
-    model copies a dateline ("Roma"), a district ("Тан Ки") or a headline as the name. When the model
-    copies a later, shorter mention of the meeting ("hội nghị Ban Chấp hành Đảng bộ lần thứ 25"), the
+    model copies a dateline ("Roma"), a district ("Тан Ки") or a headline as the name. When the name is
+    a later, shorter mention of the meeting ("hội nghị Ban Chấp hành Đảng bộ lần thứ 25"), the
     opening's full name of the same meeting (same number, more of its body, level, place and term) is
     taken instead."""
-    if written is not None and has_a_meeting_word(written):
-        fuller = [name for name in meeting_names_in(original, 3000) if _fuller(name, written, language)]
-        return max(fuller, key=lambda name: _said(parse_name(name, language))) if fuller else written
-    if written is not None:
+    if written is not None and not has_a_meeting_word(written):
         warnings.append(f"dropped meeting name {written!r}: it names no meeting")
-    return meeting_name_in(original) if spaces_words(language) else unspaced_name_in(original, language)
+        written = None
+    if written is None:
+        written = meeting_name_in(original) if spaces_words(language) else unspaced_name_in(original, language)
+    if written is None:
+        return None
+    fuller = [name for name in meeting_names_in(original, 3000) if _fuller(name, written, language)]
+    return max(fuller, key=lambda name: _said(parse_name(name, language))) if fuller else written
 
 
 def _fuller(name: str, other: str, language: str) -> bool:
