@@ -122,7 +122,8 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES, day: dt.date | None 
     pace = period_pace(text[:1200])
     for sentence in split_sentences(text):
         clauses = split_clauses(sentence)
-        for number, clause in enumerate(clauses):
+        # Every figure shape, and a quantity done against one planned, holds a digit: a clause without one gives none.
+        for number, clause in [(n, c) for n, c in enumerate(clauses) if re.search(r"\d", c)]:
             following = (clauses[number + 1 :] or [""])[0]
             # The next clause goes with this one when it holds no number, or no figure but the target ("8%目标").
             alone = not re.search(r"\d", following) or (
