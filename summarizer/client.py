@@ -114,9 +114,11 @@ class Session:
         """Ask for ``response_model``; raise a ``SummarizerError`` when it cannot be had. ``any_script``: the
         answer copies an article written in a script the embedded model is otherwise kept from writing (Han,
         Kana, Hangul), so it may."""
-        import instructor
         from instructor.core import IncompleteOutputException, InstructorRetryException
 
+        from summarizer.instructor_once import instructor_checking_once
+
+        instructor = instructor_checking_once()
         create = instructor.patch(create=self._create, mode=instructor.Mode.JSON_SCHEMA)
         request: dict[str, Any] = {**self.client.settings.as_request(max_tokens), _PROMPT_KEY: prompt_tag}
         if any_script:

@@ -13,6 +13,7 @@ import re
 
 from summarizer.lexicon import alternation as words
 from summarizer.lexicon import by_value
+from summarizer.text import gates
 from summarizer.text.sentences import spaced_and_not
 
 # Between a word and the number it governs in scripts without spaces: a few characters, no digit, no clause end.
@@ -134,8 +135,8 @@ def is_plan_share(clause: str, start: int) -> bool:
 
 def percents_of(clause: str) -> list[re.Match[str]]:
     """The clause's percentages, but for the target a result is measured against ("目标 7%": no result)."""
-    percents = list(PERCENT.finditer(clause))
-    targets = [m.span() for m in TARGET_FIGURE.finditer(clause)] if percents else []
+    percents = list(gates.finditer(PERCENT, clause))
+    targets = [m.span() for m in gates.finditer(TARGET_FIGURE, clause)] if percents else []
     return [m for m in percents if not any(start <= m.start() < end for start, end in targets)]
 
 
@@ -143,7 +144,7 @@ def percents_of(clause: str) -> list[re.Match[str]]:
 def done_after_planned(sentence: str) -> str | None:
     """The quantity done after the one planned in the same unit in ``sentence`` ("1,681 млн." after
     "планували зібрати 1,4 млн."), or None; kept by sentence, which each of its clauses asks about."""
-    planned = PLANNED.search(sentence)
+    planned = gates.search(PLANNED, sentence)
     if planned is None:
         return None
     done = re.search(r"(?<![\d.,])(\d[\d.,]*)\s+" + re.escape(planned[2]), sentence[planned.end() :])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.schema import Status
+from summarizer.text import gates
 from summarizer.text.figure_patterns import (
     ACTUAL_VS_PLAN,
     BACK_REFERENCE,
@@ -121,10 +122,13 @@ def find_candidates(text: str, limit: int = MAX_CANDIDATES, day: dt.date | None 
     pace = period_pace(text[:1200])
     for sentence in split_sentences(text):
         clauses = split_clauses(sentence)
-        for number, clause in enumerate(clauses):
+        # Every figure shape, and a quantity done against one planned, holds a digit: a clause without one gives none.
+        for number, clause in [(n, c) for n, c in enumerate(clauses) if re.search(r"\d", c)]:
             following = (clauses[number + 1 :] or [""])[0]
             # The next clause goes with this one when it holds no number, or no figure but the target ("8%目标").
-            alone = not re.search(r"\d", following) or (TARGET_FIGURE.search(following) and not _figure_of(following))
+            alone = not re.search(r"\d", following) or (
+                gates.search(TARGET_FIGURE, following) and not _figure_of(following)
+            )
             after = following if alone else ""
             figures = (
                 _figures_and_parts(clause)
@@ -166,7 +170,7 @@ def _figures_and_parts(clause: str) -> list[tuple[str, str]]:
     """Each figure of the clause with the part of it that speaks of that figure: the whole clause, but
     for several counts of targets each with its own status ("11 targets exceeding and 6 targets
     reaching the plan"), each count's own words."""
-    counts = list(COUNT_OF_TARGETS.finditer(clause))
+    counts = list(gates.finditer(COUNT_OF_TARGETS, clause))
     if len(counts) < 2 or _figure_of(clause) is not None or _planned_percents(clause):
         return [(figure, clause) for figure in _figures_of(clause)]
     ends = [m.start() for m in counts[1:]] + [len(clause)]
@@ -191,9 +195,9 @@ def _counted_after_status(before: list[str], clause: str) -> list[tuple[str, str
 def _quantity_against_plan(clause: str, after: str) -> list[tuple[str, str]]:
     """A quantity followed by a status said against its plan, in its clause ("143 đảng viên vượt chỉ tiêu")
     or opening the next one ("gần 6.200 ha, đạt kế hoạch đề ra"), with the words that say so."""
-    said = STATUS_AGAINST_PLAN.search(clause)
+    said = gates.search(STATUS_AGAINST_PLAN, clause)
     part, before = clause, clause[: said.start()] if said else ""
-    if said is None and STATUS_AGAINST_PLAN.match(after):
+    if said is None and gates.match(STATUS_AGAINST_PLAN, after):
         part, before = f"{clause}, {after}", clause.rstrip(" .;")
     quantity = (QUANTITY_AT_END.search(before) or COUNTED_AT_END.search(before)) if before else None
     if quantity is None or not WORD.search(part[quantity.end() :]):
@@ -210,7 +214,7 @@ def _done_against_planned(clause: str, sentence: str) -> list[tuple[str, str]]:
 
 def _quantity_beside_target(clause: str, after: str) -> list[tuple[str, str]]:
     """A counted quantity measured against a target of the same counter after it ("4,200개 … 목표인 5,000개")."""
-    for quantity in QUANTITY.finditer(clause) if TARGET_FIGURE.search(f"{clause} {after}") else ():
+    for quantity in QUANTITY.finditer(clause) if gates.search(TARGET_FIGURE, f"{clause} {after}") else ():
         if quantity[2].strip() and not PERCENT.match(quantity[0]) and beside_target(quantity[0], clause, after):
             return [(quantity[0], f"{clause}, {after}" if after else clause)]
     return []
@@ -233,7 +237,7 @@ def _figures_of(clause: str) -> list[str]:
     figure = _figure_of(clause)
     planned = _planned_percents(clause)
     if figure is None:
-        counted = COUNT_OF_TARGETS.search(clause)
+        counted = gates.search(COUNT_OF_TARGETS, clause)
         return planned or ([counted[0]] if counted and status_from_words(clause) else [])
     if PERCENT.search(figure):
         return planned or _apart(clause, figure)

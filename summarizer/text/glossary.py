@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from summarizer import lexicon
+from summarizer.text import gates
 
 GLOSSARY_CATEGORIES = ("meeting_nouns", "bodies", "levels", "meeting_modifiers")
 MOST_TERMS = 12  # lines in a prompt: the words the article uses most specifically come first
@@ -23,7 +24,7 @@ def glossary_for(text: str, language: str) -> list[tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for category in GLOSSARY_CATEGORIES:
         for pattern, english in lexicon.patterns(category, (language,)):
-            for match in pattern.finditer(text):
+            for match in gates.finditer(pattern, text):
                 words = " ".join(match[0].split())
                 found.setdefault(words.casefold(), (words, _bare(english)))
     return sorted(found.values(), key=lambda term: -len(term[0]))[:MOST_TERMS]

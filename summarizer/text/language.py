@@ -54,6 +54,9 @@ def _language_of_opening(opening: str) -> str | None:
     return None if language is None else str(language.iso_code_639_1.name).lower()
 
 
+# A brief checks some texts twice (a lead line for its headline and its lead, a summary field before and after
+# it is made faithful): lingua's high-accuracy answer (~1 ms) is kept by its text, for the last few.
+@functools.lru_cache(maxsize=128)
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of a short text's language (high-accuracy models, a few languages), or None."""
     language = _checker().detect_language_of(text)

@@ -13,6 +13,7 @@ import functools
 import re
 
 from summarizer import lexicon
+from summarizer.text import gates
 
 _LINES = re.compile(r"\n+")
 # A sentence's end: its mark, then any closing quotes or brackets, then a space or the text's end.
@@ -161,7 +162,7 @@ def chairing_verb_at(text: str) -> int | None:
     None when there is none."""
     starts = (
         m.start()
-        for m in CHAIR_WORDS.finditer(text)
+        for m in gates.finditer(CHAIR_WORDS, text)
         # endpos reads the text as if it stopped there, as a slice would, without copying it per match
         if not _CHAIR_NOUNS.match(text, m.start()) and not _ATTENDED_AND.search(text, 0, m.start())
     )
@@ -179,7 +180,9 @@ def directive_sentences(text: str, limit: int = 30) -> list[str]:
     """Sentences (30 characters or more) with a directive word, each once, at most ``limit``; not the
     chairing sentences, nor remarks that only look like directives ("il convient de noter que")."""
     found = _sentences_with(DIRECTIVE_WORDS, text, limit * 2, min_length=30)
-    return [s for s in found if not CHAIR_WORDS.search(s) and not _REMARKS.search(s) and _sets_a_task(s)][:limit]
+    return [s for s in found if not gates.search(CHAIR_WORDS, s) and not gates.search(_REMARKS, s) and _sets_a_task(s)][
+        :limit
+    ]
 
 
 def tasks_of(sentence: str) -> list[str]:
@@ -211,7 +214,7 @@ def _sentences_with(words: re.Pattern[str], text: str, limit: int, min_length: i
     """The first ``limit`` distinct sentences of ``text`` in which ``words`` matches."""
     found: list[str] = []
     for sentence in split_sentences(text):
-        if len(sentence) >= min_length and words.search(sentence) and sentence not in found:
+        if len(sentence) >= min_length and gates.search(words, sentence) and sentence not in found:
             found.append(sentence)
     return found[:limit]
 

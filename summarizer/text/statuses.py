@@ -11,6 +11,7 @@ import re
 
 from summarizer.lexicon import alternation, bounded, by_value
 from summarizer.schema import Status
+from summarizer.text import gates
 from summarizer.text.figure_patterns import (
     ACTUAL_VS_PLAN,
     ANNUAL_PLAN,
@@ -142,7 +143,7 @@ def paced_status(share: float, pace: float | None) -> Status:
 
 def period_pace(text: str) -> float | None:
     """The share of the year a report covers when it reviews part of it ("6 tháng đầu năm": 50), else None."""
-    return next((pace for pace, words in PERIOD_TO_DATE if words.search(text)), None)
+    return next((pace for pace, words in PERIOD_TO_DATE if gates.search(words, text)), None)
 
 
 # A year as written in any script ("2025年", "ឆ្នាំ២០២៥", "năm 2025"): not inside a longer number, nor an amount

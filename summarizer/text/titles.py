@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from summarizer import lexicon
+from summarizer.text import gates
 from summarizer.text.names import name_words
 
 
@@ -52,8 +53,8 @@ _FRENCH_LEVELS = dict(lexicon.renderings("level_stems", ("fr",)))
 # Whole titles of translated reports: (every language's words for one title, its English), in the order a role
 # lists the titles it finds (each file's order, merged: de.toml's Landrat before its Bürgermeister).
 _PHRASE_WORDS = lexicon.by_value("title_phrases")
-_PHRASES: tuple[tuple[str, str], ...] = tuple(
-    (_PHRASE_WORDS[english], english) for english in lexicon.merged_order("title_phrases")
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(_PHRASE_WORDS[english], re.IGNORECASE), english) for english in lexicon.merged_order("title_phrases")
 )
 
 
@@ -90,9 +91,9 @@ def supported_bodies(text: str) -> set[str]:
 
 def english_role(context: str) -> str | None:
     """The English role the glossary reads in ``context`` (the words around a name), or None."""
-    titles = [english for pattern, english in _PHRASES if re.search(pattern, context, re.IGNORECASE)]
-    titles += [_vietnamese(match) for match in _VIETNAMESE_TITLE.finditer(context)]
-    titles += [_french(match) for match in _FRENCH_TITLE.finditer(context)]
+    titles = [english for pattern, english in _PHRASES if gates.search(pattern, context)]
+    titles += [_vietnamese(match) for match in gates.finditer(_VIETNAMESE_TITLE, context)]
+    titles += [_french(match) for match in gates.finditer(_FRENCH_TITLE, context)]
     unique = list(dict.fromkeys(title for title in titles if title))
     return ", ".join(unique) if unique else None
 
@@ -145,13 +146,12 @@ def title_holders(text: str) -> list[tuple[str, str]]:
     from summarizer.text.names import capitalised_run
 
     holders = []
-    patterns = [(re.compile(pattern, re.IGNORECASE), english) for pattern, english in _PHRASES]
-    for pattern, english in patterns:
-        for match in pattern.finditer(text):
+    for pattern, english in _PHRASES:
+        for match in gates.finditer(pattern, text):
             run = capitalised_run(text, match.end())
             if run is not None:
                 holders.append((english, run[0]))
-    for match in _VIETNAMESE_TITLE.finditer(text):
+    for match in gates.finditer(_VIETNAMESE_TITLE, text):
         run = capitalised_run(text, match.end())
         if run is not None and (title := _vietnamese(match)):
             holders.append((title, run[0]))
