@@ -20,8 +20,8 @@ from pydantic import Field
 from summarizer import lexicon
 from summarizer.schema import Meeting, MeetingKind, NameBy
 from summarizer.steps.base import Asker, Draft, found_in_article
-from summarizer.text.dates import YearFrom, a_documents_day, dated, day_in_lead, term_opening_day
-from summarizer.text.day_words import day_of_sentence, full_day_in_lead, time_stamped
+from summarizer.text.dates import YearFrom, a_documents_day, dated, day_in_lead
+from summarizer.text.day_words import day_of_sentence, full_day_in_lead, term_opening_day, time_stamped
 from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
 from summarizer.text.meeting_names import NameParts, english_name, parse_name, spaces_words

@@ -104,7 +104,7 @@ def dated(phrase: str | None, text: str, language: str | None) -> tuple[dt.date 
     if day_and_month is None:
         return None, None
     for source, year in _stated_years(phrase, text, day_and_month[0]):
-        found = _safe_date(year, *day_and_month)
+        found = safe_date(year, *day_and_month)
         if found is not None:
             return found, source
     stamped = _near_a_stamp(text, *day_and_month)
@@ -122,10 +122,10 @@ def _near_a_stamp(text: str, month: int, day: int) -> dt.date | None:
     nearest: tuple[int, dt.date] | None = None
     for match in _STAMP.finditer(text):
         year = int(match[3]) + (2000 if len(match[3]) == 2 else 0)
-        stamp = _safe_date(year, int(match[2]), int(match[1]))
+        stamp = safe_date(year, int(match[2]), int(match[1]))
         if stamp is None or a_documents_day(text, match.start()):
             continue
-        for candidate in filter(None, (_safe_date(stamp.year + shift, month, day) for shift in (-1, 0, 1))):
+        for candidate in filter(None, (safe_date(stamp.year + shift, month, day) for shift in (-1, 0, 1))):
             distance = abs((candidate - stamp).days)
             if distance <= _STAMP_DAYS and (nearest is None or distance < nearest[0]):
                 nearest = (distance, candidate)
@@ -196,7 +196,7 @@ def _lexicon_date(phrase: str, language: str | None) -> dt.date | None:
     """A full date written as the lexicon's date patterns say ("2024年5月4日", "2024년 5월 4일")."""
     for _, _, year, month, day in pattern_days(phrase, language):
         if year is not None:
-            return _safe_date(year, month, day)
+            return safe_date(year, month, day)
     return None
 
 
@@ -242,11 +242,11 @@ def _without_document_days(text: str) -> str:
 
 def _full_date(text: str, language: str | None) -> dt.date | None:
     for match in _ISO_DATE.finditer(text):
-        found = _safe_date(int(match[1]), int(match[2]), int(match[3]))
+        found = safe_date(int(match[1]), int(match[2]), int(match[3]))
         if found:
             return found
     for match in _NUMERIC_DATE.finditer(text):  # day first, as in most of the world's datelines
-        found = _safe_date(int(match[3]), int(match[2]), int(match[1]))
+        found = safe_date(int(match[3]), int(match[2]), int(match[1]))
         if found:
             return found
     return _search(text, language, {"REQUIRE_PARTS": ["day", "month", "year"]})
@@ -281,7 +281,7 @@ def _first_absolute(text: str, languages: tuple[str, ...], frozen: tuple[tuple[s
         found = search_dates(text, settings=absolute)
     for words, moment in found or []:
         if _has_digit(words) and "%" not in words:  # "6,93%, 6" is a share and a count, not 6 June 1993
-            return _safe_date(moment.year, moment.month, moment.day)
+            return safe_date(moment.year, moment.month, moment.day)
     return None
 
 
@@ -289,16 +289,7 @@ def _has_digit(text: str) -> bool:
     return any(char.isdigit() for char in text)
 
 
-def term_opening_day(phrase: str | None, term_years: str | None, language: str | None) -> dt.date | None:
-    """A congress's day and month in the first year of the term it opens ("Đại hội … nhiệm kỳ 2020 – 2025"
-    and "Ngày 29-5": 29 May 2020): a party or front congress elects the body of the term that starts in its
-    year. None without a day and month or a term's years ("2020-2025")."""
-    day_and_month = month_and_day(phrase, language) if phrase and term_years else None
-    first = re.match(r"\d{4}", term_years or "")
-    return _safe_date(int(first[0]), *day_and_month) if day_and_month and first else None
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
     if year >= _BUDDHIST_ERA_FROM:  # Thai (and Lao) reports count years from 543 BCE: 2568 is 2025
         year -= 543
     try:

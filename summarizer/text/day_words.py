@@ -10,7 +10,14 @@ import contextlib
 import datetime as dt
 import re
 
-from summarizer.text.dates import LEAD_CHARS, a_documents_day, dateparser_languages, pattern_days
+from summarizer.text.dates import (
+    LEAD_CHARS,
+    a_documents_day,
+    dateparser_languages,
+    month_and_day,
+    pattern_days,
+    safe_date,
+)
 from summarizer.text.sentences import split_sentences
 
 # A day and month with a slash or a dash ("29-9", "6/12"): after a dot or before a percent, a decimal or a range.
@@ -92,3 +99,12 @@ def full_day_in_lead(text: str, language: str | None) -> str | None:
         if year is not None and not stamp and not ranged and not a_documents_day(text, start):
             return words
     return None
+
+
+def term_opening_day(phrase: str | None, term_years: str | None, language: str | None) -> dt.date | None:
+    """A congress's day and month in the first year of the term it opens ("Đại hội … nhiệm kỳ 2020 – 2025"
+    and "Ngày 29-5": 29 May 2020): a party or front congress elects the body of the term that starts in its
+    year. None without a day and month or a term's years ("2020-2025")."""
+    day_and_month = month_and_day(phrase, language) if phrase and term_years else None
+    first = re.match(r"\d{4}", term_years or "")
+    return safe_date(int(first[0]), *day_and_month) if day_and_month and first else None
