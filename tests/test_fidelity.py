@@ -552,3 +552,14 @@ def test_the_rules_own_copy_of_a_name_is_completed_by_the_openings_fuller_name_t
     full = "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh khóa XIX"
     assert _written_name(None, text, "vi", warnings) == full  # the model's copy was not in the article
     assert _written_name("Tam Sơn", text, "vi", warnings) == full and "names no meeting" in warnings[-1]
+
+
+def test_an_offices_name_given_as_a_chair_is_dropped() -> None:
+    from summarizer.steps.chairs import _a_title_phrase, _grounded_chairs
+
+    sentence = "La riunione è stata presieduta dal Ministro per gli Affari di Valombre, Tomaso Rinaldi."
+    warnings: list[str] = []
+    kept = _grounded_chairs([("Ministro per gli Affari di Valombre", "")], sentence, sentence, warnings)
+    assert kept == [] and "a title" in warnings[0]
+    assert not _a_title_phrase("Tomaso Rinaldi") and not _a_title_phrase("José da Silva")
+    assert not _a_title_phrase("Ministro")  # a bare title: is_a_title's to judge

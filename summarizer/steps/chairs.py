@@ -148,6 +148,9 @@ def _grounded_chairs(found: list[tuple[str, str]], sentence: str, original: str,
         if names_a_body(name):  # "the district Party committee held the conference": a body, not a chair
             warnings.append(f"dropped chair {name!r}: a body, not a person")
             continue
+        if _a_title_phrase(name):  # "Ministro per gli Affari europei": an office, its holder named elsewhere
+            warnings.append(f"dropped chair {name!r}: a title, not a name")
+            continue
         if (reason := why_not_a_person(name, original)) is not None:
             warnings.append(f"dropped chair {name!r}: not a person's name ({reason})")
             continue
@@ -160,6 +163,13 @@ def _grounded_chairs(found: list[tuple[str, str]], sentence: str, original: str,
         role = _role(model_role, _context(name, names, sentence))
         chairs.append(Chair(name=name, role=role, evidence=evidence))
     return chairs
+
+
+def _a_title_phrase(name: str) -> bool:
+    """Whether a "name" opens with a title word and goes on in lowercase words, as an office's name does
+    ("Ministro per gli Affari europei"); a person's name does neither ("José da Silva" opens with a name)."""
+    words = name.split()
+    return len(words) > 1 and bool(supported_titles(words[0])) and any(word.islower() for word in words[1:])
 
 
 def _after_a_title(name: str, sentence: str) -> bool:
