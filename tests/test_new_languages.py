@@ -141,3 +141,14 @@ def test_khmer_and_lao_chairs_are_the_names_after_words_of_address_the_chairing_
     title_only = "ក្រោមអធិបតីភាពសម្ដេចក្រឡាហោម ដែលជាប្រធានគណៈកម្មាធិការជាតិ កិច្ចប្រជុំនេះបានបើក។"
     assert addressed_chairs(title_only, "km") == []  # an honorific with a title after it, no name
     assert addressed_chairs("Bí thư Lê Văn Ba chủ trì hội nghị.", "vi") == []  # names read otherwise there
+
+
+def test_a_korean_chair_is_the_name_before_a_title_and_its_subject_particle() -> None:
+    from summarizer.text.addressed import titled_chairs
+
+    sentence = "6월 4일 오전 탐선성에서 또 탐 당 서기장은 두 지방 상임부와의 회의를 주재했다."
+    assert titled_chairs(sentence, "ko") == ["또 탐"]  # "탐선성에서" (in Tam Son) ends the name's words
+    assert titled_chairs("하노이 정부청사에서 팜 탐 선 총리는 정례회의를 주재했다.", "ko") == ["팜 탐 선"]
+    assert titled_chairs("팜 탐 선 총리, 각 지방과 회의 주재", "ko") == []  # a headline: no subject particle
+    assert titled_chairs("회의가 열렸다. 탐 선 총리는 발언했다.", "ko") == []  # no chairing verb
+    assert titled_chairs("Le Van Ba chủ trì hội nghị.", "vi") == []

@@ -19,7 +19,7 @@ from pydantic import Field
 from summarizer.prompts import load_prompt
 from summarizer.schema import Chair
 from summarizer.steps.base import Asker, Draft
-from summarizer.text.addressed import addressed_chairs
+from summarizer.text.addressed import addressed_chairs, titled_chairs
 from summarizer.text.fidelity import names_not_in
 from summarizer.text.grounding import appears_in, as_written, ground, looks_like_a_name
 from summarizer.text.language import language_of
@@ -77,11 +77,12 @@ def read_chairs(
 ) -> list[Chair]:
     """Chairs read from the first chairing sentence that names anyone (none when no sentence does);
     the sentences are the rules' unless given (found by the model, in a language with no lexicon).
-    Where names follow words of address (Khmer, Lao: ``text.addressed``), the rule reads them, not the model."""
+    Where names follow words of address (Khmer, Lao) or precede a title and its particle (Korean), the
+    rule reads them (``text.addressed``), not the model."""
     prompt = load_prompt("chair_sentence")
     sentences = chair_sentences(text) if sentences is None else sentences
     for number, sentence in enumerate(sentences, 1):
-        addressed = addressed_chairs(sentence, language)
+        addressed = addressed_chairs(sentence, language) or titled_chairs(sentence, language)
         if addressed:
             named = SentenceChairsDraft.model_construct(
                 whole_meeting=True, chairs=[NamedChairDraft.model_construct(name=name, role="") for name in addressed]

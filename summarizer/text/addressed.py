@@ -1,9 +1,10 @@
-"""Chairs read by rule in scripts that space names but not words (Khmer, Lao).
+"""Chairs read by rule where the small model answers with its prompt's examples ("Comrade", "Mr. Phan").
 
-There a person's name is the few spaced words after a word of address: "ឯកឧត្តម នួន ផា" (His Excellency
-Nuon Pha), "ສະຫາຍ ພົມມາ ແກ້ວບົວພາ" (Comrade Phomma Keobouapha); the lexicon says how many
-(``name_words``). The small model answers such sentences with its prompt's examples ("Comrade", "Mr.
-Phan"), so the rule reads them: the names the chairing verb governs.
+In Khmer and Lao, scripts that space names but not words, a person's name is the few spaced words after a
+word of address: "ឯកឧត្តម នួន ផា" (His Excellency Nuon Pha), "ສະຫາຍ ພົມມາ ແກ້ວບົວພາ" (Comrade Phomma
+Keobouapha); the lexicon says how many (``name_words``): the rule reads the names the chairing verb
+governs. In Korean the subject is a name, its title and a particle ("또 럼 당 서기장은 … 주재했다"): the
+lexicon's ``titles_after_names``.
 """
 
 from __future__ import annotations
@@ -87,3 +88,34 @@ def _address_words(language: str) -> re.Pattern[str]:
 def _and_words(language: str) -> re.Pattern[str]:
     """An "and" just before a word of address: what is between two names it joins ends with it."""
     return re.compile(rf"(?:{lexicon.alternation('and_words', (language,))})\s*$")
+
+
+def titled_chairs(sentence: str, language: str) -> list[str]:
+    """The name before a title and its subject particle, the nearest ahead of the chairing verb ("하노이
+    정부청사에서 팜 민 찐 총리는 … 회의를 주재했다": 팜 민 찐); [] without such a subject or title words."""
+    verb_at = chairing_verb_at(sentence)
+    titles = _titles_after_names(language)
+    if verb_at is None or titles is None:
+        return []
+    for title in reversed(list(titles.finditer(sentence, 0, verb_at))):
+        words: list[str] = []
+        for word in reversed(sentence[: title.start()].split()):
+            if len(words) == _MOST_NAME_WORDS or not _NAME_WORD.fullmatch(word) or _PARTICLE_END.search(word):
+                break
+            words.insert(0, word)
+        if words:
+            return [" ".join(words)]
+    return []
+
+
+_MOST_NAME_WORDS = 3
+_NAME_WORD = re.compile(r"[가-힣]{1,4}")
+# A word ending in a particle ("끼엔장성에서": in Kien Giang) ends the words before a name.
+_PARTICLE_END = re.compile(r"(?:에서|에게|으로|의|과|와|에|을|를)$")
+
+
+@functools.cache
+def _titles_after_names(language: str) -> re.Pattern[str] | None:
+    if language not in lexicon.having("titles_after_names"):
+        return None
+    return re.compile(rf"(?<=\s)(?:{lexicon.alternation('titles_after_names', (language,))})(?=\s)")
