@@ -6,9 +6,13 @@ Names, places and figures are invented (no real province is called Lam Sơn Tây
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from summarizer import summarize
+from summarizer.cache import ResponseCache
+from summarizer.client import ModelClient
 from summarizer.schema import Directive, Evidence, Meeting, Target
 from summarizer.steps.faithful import faithful_items, faithful_summary
 from summarizer.steps.meeting import checked_english_name
@@ -16,7 +20,9 @@ from summarizer.steps.summary import SummaryDraft
 from summarizer.text.dates import dated
 from summarizer.text.glossary import glossary_for
 from summarizer.text.meeting_names import english_name, parse_name
-from summarizer.text.name_context import full_name_parts
+from summarizer.text.name_context import full_name_parts, other_holder
+from tests.conftest import REPO
+from tests.fakes import FakeProvider
 
 LEAD = (
     "Sáng 3/7, Ban Chấp hành Đảng bộ tỉnh Lam Sơn Tây tổ chức Hội nghị lần thứ 36 (mở rộng) để đánh giá kết quả "
@@ -563,3 +569,39 @@ def test_an_offices_name_given_as_a_chair_is_dropped() -> None:
     assert kept == [] and "a title" in warnings[0]
     assert not _a_title_phrase("Tomaso Rinaldi") and not _a_title_phrase("José da Silva")
     assert not _a_title_phrase("Ministro")  # a bare title: is_a_title's to judge
+
+
+# The embedded model, in one live run, named the hostile test article's organiser "Comité provincial du
+# Parti": a body the article names only in a delegate's title, while its first sentence says "le groupe
+# d'émulation n° 4 … a tenu une conférence". The organiser made the English name's body.
+HOSTILE_TEXT = (REPO / "tests" / "data" / "hostile_ignore.txt").read_text(encoding="utf-8")
+
+
+def test_an_organiser_the_holding_sentence_contradicts_is_dropped(tmp_path: Path) -> None:
+    meeting = {
+        "name_as_written": "conférence",
+        "kind": "conference",
+        "date_as_written": None,
+        "location": None,
+        "organiser": "Comité provincial du Parti",
+    }
+    client = ModelClient(FakeProvider({"MeetingDraft": meeting}), ResponseCache(tmp_path, "off"))
+    brief = summarize(HOSTILE_TEXT, client=client)
+    assert brief.meeting.organiser is None
+    assert "Provincial Party Committee" not in (brief.meeting.name or "")
+    assert any("groupe d'émulation" in warning for warning in brief.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        # the holder is the organiser, cut at "TP." by the sentence's end
+        ("Sáng 3/7, UBND TP. Hồ Chí Minh tổ chức Hội nghị sơ kết 6 tháng đầu năm 2025.", "UBND TP. Hồ Chí Minh"),
+        ("Sáng 3/7, Ban Thường vụ Tỉnh ủy Lam Sơn tổ chức Hội nghị sơ kết.", "Ban Thường vụ Tỉnh ủy Lam Sơn"),
+        ("Le 3 juillet, le Comité populaire de la province a tenu une conférence.", "Comité populaire"),
+        ("Sáng 3/7, đã tổ chức Hội nghị sơ kết.", "UBND tỉnh"),  # no subject: nothing contradicts
+    ],
+)
+def test_an_organiser_the_holding_sentence_names_is_kept(text: str, organiser: str) -> None:
+    written = "Hội nghị sơ kết" if "Hội nghị" in text else "conférence"
+    assert other_holder(written, text, organiser, "vi" if "Hội" in text else "fr") is None

@@ -26,7 +26,7 @@ from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
 from summarizer.text.meeting_names import NameParts, english_name, parse_name, spaces_words
 from summarizer.text.meetings import has_a_meeting_word, meeting_name_in, meeting_names_in, unspaced_name_in
-from summarizer.text.name_context import full_name_parts, holder_words
+from summarizer.text.name_context import full_name_parts, holder_words, other_holder
 from summarizer.text.names import names_a_body, value_or_none
 from summarizer.text.numbers import english_numbers
 from summarizer.text.places import is_a_venue, why_not_a_place
@@ -66,6 +66,7 @@ def read_meeting(asker: Asker, original: str, language: str, warnings: list[str]
             if date is not None:
                 break
     organiser = _organiser(found_in_article("organiser", draft.organiser, original, warnings), warnings)
+    organiser = _organiser_holding(organiser, written, original, language, warnings)
     if date is None and written is not None:
         date, year_from = _congress_day(date_words, written, original, language)
     name, name_by = _name_by_rule(written, original, organiser, language)
@@ -173,6 +174,18 @@ def _organiser(organiser: str | None, warnings: list[str]) -> str | None:
     """The organiser when it names a body (a committee, council, government), not a person."""
     if organiser is not None and not (names_a_body(organiser.casefold()) or _has_a_body(organiser)):
         warnings.append(f"dropped meeting organiser {organiser!r}: it names no body")
+        return None
+    return organiser
+
+
+def _organiser_holding(
+    organiser: str | None, written: str | None, original: str, language: str, warnings: list[str]
+) -> str | None:
+    """The organiser unless the name's sentence says another held the meeting (the body then only stood
+    in a delegate's title): a wrong owner would also make the English name's body."""
+    holder = other_holder(written, original, organiser, language) if organiser and written else None
+    if holder is not None:
+        warnings.append(f"dropped meeting organiser {organiser!r}: the article says {holder!r} held it")
         return None
     return organiser
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from summarizer import lexicon
+from summarizer.text.fidelity import fold
 from summarizer.text.meeting_names import NameParts, parse_name, spaces_words
 from summarizer.text.names import names_a_body
 from summarizer.text.scripts import main_script
@@ -116,6 +117,22 @@ def holder_words(written: str, text: str, language: str) -> str | None:
 
 _ASIDE = re.compile(r"[,;:()\[\]–—]")
 _OFFICES = frozenset({"secretary", "chair", "governor", "prime", "minister", "head"})  # a person's, not a body's
+
+
+def other_holder(written: str, text: str, organiser: str, language: str) -> str | None:
+    """The holder the name's sentence states when it is not ``organiser``: the subject of the holding verb,
+    a noun phrase of three words or more that does not hold the organiser's words ("le groupe d'émulation
+    n° 4 … a tenu une conférence", where a model gave "Comité provincial du Parti", a body the article names
+    only in a delegate's title); else None."""
+    clause = _before_the_verb(written, text, language)
+    if clause is None or not spaces_words(language):
+        return None
+    subject = _CLAUSE_MARK.split(clause)[-1].split("(")[0].strip()
+    if len(subject.split()) < 3 or subject[:1].isdigit():
+        return None
+    # One inside the other is the same body ("Hồ Chí Minh" of "UBND TP. Hồ Chí Minh", cut at "TP.").
+    same = fold(organiser) in fold(subject) or fold(subject) in fold(organiser)
+    return None if same else subject
 
 
 def _before_the_verb(written: str, text: str, language: str) -> str | None:
