@@ -267,6 +267,11 @@ def test_a_posting_time_stamp_is_not_the_meeting_day() -> None:
     warnings: list[str] = []
     assert _meeting_day("14.08.2012", page, warnings) is None and "time stamp" in warnings[0]
     assert _meeting_day("13.08.2012", page, []) == "13.08.2012"
+    # A posting time after a word, to the second (fr-03's page: the meeting was on the 28th)
+    stamped = "Jeudi, 29 août 2019 à 10:57:06 Font Size: |\nLa permanence s'est réunie le 28 août à Hanoi."
+    assert _meeting_day("29 août 2019", stamped, []) is None
+    # a meeting's hour after a word is no stamp
+    assert _meeting_day("29 août 2019", "La réunion du 29 août 2019 à 10:30 a adopté", []) == "29 août 2019"
 
 
 def test_a_status_in_the_next_clause_without_a_number_speaks_for_the_figure() -> None:

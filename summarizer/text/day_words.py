@@ -79,7 +79,9 @@ def _add(found: dict[int, str], start: int, words: str, year: int, month: int, d
 
 
 _RANGE_BEFORE = re.compile(r"[\d០-៩໐-໙๐-๙]{1,2}\s*[-–]\s*(?:\S*\s*)?$")  # "8-9 ກໍລະກົດ": the range's end
-_CLOCK_AFTER = re.compile(r"[ T,]+\d{1,2}:\d{2}")
+# A clock time right after the date, or after a short word when it gives seconds ("29 août 2019 à 10:57:06":
+# a meeting's hour is never given to the second).
+_CLOCK_AFTER = re.compile(r"[ T,]+(?:\d{1,2}:\d{2}|[^\W\d]{1,5}\s+\d{1,2}:\d{2}:\d{2})")
 
 
 def time_stamped(text: str, end: int) -> bool:
