@@ -20,6 +20,7 @@ from summarizer.steps.summary import SummaryDraft
 from summarizer.text.dates import dated
 from summarizer.text.glossary import glossary_for
 from summarizer.text.meeting_names import english_name, parse_name
+from summarizer.text.meetings import cut_at_chairing
 from summarizer.text.name_context import full_name_parts, other_holder
 from tests.conftest import REPO
 from tests.fakes import FakeProvider
@@ -605,3 +606,17 @@ def test_an_organiser_the_holding_sentence_contradicts_is_dropped(tmp_path: Path
 def test_an_organiser_the_holding_sentence_names_is_kept(text: str, organiser: str) -> None:
     written = "Hội nghị sơ kết" if "Hội nghị" in text else "conférence"
     assert other_holder(written, text, organiser, "vi" if "Hội" in text else "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("copied", "language", "name"),
+    [
+        ("Pleno presidido por el secretario del Comité de Valdemora, Ana Ruiz", "es", "Pleno"),
+        ("la réunion du conseil de Valombre présidée par le maire", "fr", "la réunion du conseil de Valombre"),
+        ("the 9th session, chaired by Alice Thornby", "en", "the 9th session"),
+        ("la réunion du conseil de Valombre", "fr", "la réunion du conseil de Valombre"),
+        ("Presidency of the council", "en", "Presidency of the council"),  # nothing left before the verb
+    ],
+)
+def test_who_chaired_is_not_part_of_a_meetings_name(copied: str, language: str, name: str) -> None:
+    assert cut_at_chairing(copied, language) == name

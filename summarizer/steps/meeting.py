@@ -25,7 +25,13 @@ from summarizer.text.day_words import day_of_sentence, full_day_in_lead, term_op
 from summarizer.text.fidelity import index_article, untraced
 from summarizer.text.grounding import appears_in
 from summarizer.text.meeting_names import NameParts, english_name, parse_name, spaces_words
-from summarizer.text.meetings import has_a_meeting_word, meeting_name_in, meeting_names_in, unspaced_name_in
+from summarizer.text.meetings import (
+    cut_at_chairing,
+    has_a_meeting_word,
+    meeting_name_in,
+    meeting_names_in,
+    unspaced_name_in,
+)
 from summarizer.text.name_context import full_name_parts, holder_words, other_holder
 from summarizer.text.names import names_a_body, value_or_none
 from summarizer.text.numbers import english_numbers
@@ -227,6 +233,8 @@ def _written_name(written: str | None, original: str, language: str, warnings: l
     a later, shorter mention of the meeting ("hội nghị Ban Chấp hành Đảng bộ lần thứ 25"), the
     opening's full name of the same meeting (same number, more of its body, level, place and term) is
     taken instead."""
+    if written is not None and language in lexicon.having("chair_verbs"):
+        written = cut_at_chairing(written, language)  # the model copies on into who chaired it
     if written is not None and not has_a_meeting_word(written):
         warnings.append(f"dropped meeting name {written!r}: it names no meeting")
         written = None

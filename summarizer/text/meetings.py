@@ -45,6 +45,16 @@ _NAME_AFTER_AT = re.compile(
 )
 
 
+def cut_at_chairing(name: str, language: str) -> str:
+    """A copied name up to a chairing verb in it ("Pleno presidido por el secretario …, Roberto Morales":
+    "Pleno"): who chaired is not the meeting's name. The name as it is when what is left names no meeting."""
+    verbs = [
+        match.start() for pattern, _ in lexicon.compiled("chair_verbs", (language,)) for match in pattern.finditer(name)
+    ]
+    head = name[: min(verbs)].rstrip(" ,;:") if verbs else name
+    return head if has_a_meeting_word(head) else name
+
+
 def has_a_meeting_word(text: str) -> bool:
     """Whether ``text`` has a meeting's noun in one of the languages read ("Roma", "Тан Ки" have none): the
     rule's own words, or the lexicons' meeting nouns (定例会議, 정례회의, កិច្ចប្រជុំ)."""
